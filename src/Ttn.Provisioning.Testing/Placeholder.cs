@@ -1,0 +1,1 @@
+namespace Ttn.Provisioning.Testing;
