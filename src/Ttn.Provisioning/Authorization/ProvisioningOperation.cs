@@ -1,0 +1,32 @@
+namespace Ttn.Provisioning.Authorization;
+
+/// <summary>The operations of the provisioning service, each decided by the role policy before any I/O.</summary>
+public enum ProvisioningOperation
+{
+    /// <summary>Read the tenant's provisioning status (never a secret).</summary>
+    GetStatus = 1,
+
+    /// <summary>Read the tenant's credentials in plain text (audited).</summary>
+    GetCredentials = 2,
+
+    /// <summary>Provision the tenant's resources on The Things Stack.</summary>
+    Provision = 3,
+
+    /// <summary>Resume a failed or stalled provisioning run.</summary>
+    Retry = 4,
+
+    /// <summary>Remove what can be removed and provision again under new ids.</summary>
+    StartFresh = 5,
+
+    /// <summary>Remove everything the tenant owns on The Things Stack.</summary>
+    DeepClean = 6,
+
+    /// <summary>Bring an existing application and key instead of provisioning one.</summary>
+    ConfigureExistingApplication = 7,
+
+    /// <summary>Replace the webhook secret on The Things Stack and in the store.</summary>
+    RotateWebhookSecret = 8,
+
+    /// <summary>Check which rights an API key has.</summary>
+    CheckApiKey = 9,
+}
