@@ -1,0 +1,84 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace Ttn.Provisioning.ThingsStack;
+
+/// <summary>Registers the Things Stack client: options, the named <see cref="HttpClient"/> and its resilience pipeline.</summary>
+internal static class ThingsStackServiceCollectionExtensions
+{
+    /// <summary>The name of the resilience pipeline on the Things Stack <see cref="HttpClient"/>.</summary>
+    public const string ResiliencePipelineName = "things-stack";
+
+    /// <summary>
+    /// Adds <see cref="IThingsStackClient"/> and its named <see cref="HttpClient"/>
+    /// (<see cref="ThingsStackClient.HttpClientName"/>): the host guard first, then the resilience handler
+    /// (total timeout → retry of GET/PUT/DELETE → attempt timeout) running on the <see cref="TimeProvider"/> from DI.
+    /// Authorization header values are redacted from HTTP logs.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The <see cref="IHttpClientBuilder"/>, to add handlers or a primary handler (a stub, FakeThingsStack).</returns>
+    public static IHttpClientBuilder AddThingsStackClient(this IServiceCollection services, Action<ThingsStackOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        services.AddOptions<ThingsStackOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ThingsStackOptions>, ThingsStackOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddTransient<ThingsStackHostGuardHandler>();
+        services.TryAddSingleton<IThingsStackClient, ThingsStackClient>();
+
+        var builder = services
+            .AddHttpClient(ThingsStackClient.HttpClientName, static client =>
+            {
+                // The resilience pipeline owns every timeout, on the injected TimeProvider.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .RedactLoggedHeaders(["Authorization"])
+            .AddHttpMessageHandler<ThingsStackHostGuardHandler>();
+
+        builder.AddResilienceHandler(ResiliencePipelineName, static (pipeline, context) =>
+        {
+            var provider = context.ServiceProvider;
+            var options = provider.GetRequiredService<IOptions<ThingsStackOptions>>().Value;
+            var timeProvider = provider.GetRequiredService<TimeProvider>();
+            var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ThingsStackClient).FullName!);
+            pipeline.TimeProvider = timeProvider;
+
+            pipeline.AddTimeout(options.TotalTimeout);
+            if (options.MaxRetryAttempts > 0)
+            {
+                var retry = new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = options.MaxRetryAttempts,
+                    ShouldRetryAfterHeader = false,
+                    DelayGenerator = args => new ValueTask<TimeSpan?>(
+                        ThingsStackRetryPolicy.ComputeDelay(args.AttemptNumber, args.Outcome.Result, options, timeProvider)),
+                    OnRetry = args =>
+                    {
+                        var request = args.Context.GetRequestMessage();
+                        var route = request is not null && request.Options.TryGetValue(ThingsStackClient.RouteOption, out var r) ? r : "?";
+                        var outcome = args.Outcome.Result is { } result
+                            ? ((int)result.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                            : args.Outcome.Exception?.GetType().Name ?? "unknown";
+                        Log.Retrying(logger, request?.Method.Method ?? "?", route, args.AttemptNumber + 1, (long)args.RetryDelay.TotalMilliseconds, outcome);
+                        return default;
+                    },
+                };
+
+                // A POST creates something (an API key, an application); repeating it could create it twice.
+                retry.DisableFor(HttpMethod.Post, HttpMethod.Patch);
+                pipeline.AddRetry(retry);
+            }
+
+            pipeline.AddTimeout(options.AttemptTimeout);
+        });
+
+        return builder;
+    }
+}
