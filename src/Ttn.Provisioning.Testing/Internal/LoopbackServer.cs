@@ -96,7 +96,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
                 _stopping.Token).ConfigureAwait(false);
             if (result.Dropped)
             {
-                response.Abort(); // resets the connection
+                await CutConnectionAsync(response).ConfigureAwait(false);
                 return;
             }
             response.StatusCode = result.StatusCode;
@@ -114,6 +114,19 @@ internal sealed class LoopbackServer : IAsyncDisposable
         {
             response.Abort();
         }
+    }
+
+    /// <summary>
+    /// Drops the connection. The managed HttpListener answers an aborted response with an empty 200, so the
+    /// fake promises a body it never sends and then aborts: every client sees the connection end prematurely.
+    /// </summary>
+    private static async Task CutConnectionAsync(HttpListenerResponse response)
+    {
+        response.StatusCode = 500;
+        response.ContentLength64 = 1024;
+        await response.OutputStream.WriteAsync("{"u8.ToArray()).ConfigureAwait(false);
+        await response.OutputStream.FlushAsync().ConfigureAwait(false);
+        response.Abort();
     }
 
     public async ValueTask DisposeAsync()
