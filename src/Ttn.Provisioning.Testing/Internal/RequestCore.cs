@@ -1,0 +1,77 @@
+namespace Ttn.Provisioning.Testing.Internal;
+
+/// <summary>
+/// The one request pipeline both modes share: faults before, rate limit, the API, faults after, journal.
+/// </summary>
+internal sealed class RequestCore(TtsApi api, FakeFaults faults, FakeJournal journal, TimeProvider time)
+{
+    private RateLimiter? _rateLimiter;
+
+    public FakeRateLimit? RateLimit
+    {
+        get => Volatile.Read(ref _rateLimiter)?.Limit;
+        set => Volatile.Write(ref _rateLimiter, value is null ? null : new RateLimiter(value));
+    }
+
+    public async Task<FakeResponse> ProcessAsync(FakeRequest request, CancellationToken cancellationToken)
+    {
+        var apiKeyId = ApiKeyTokens.KeyIdOf(request.Authorization);
+        var entry = new FakeJournalEntry(time.GetUtcNow(), request.Method.ToUpperInvariant(), request.Host, request.Path, request.Query.TrimStart('?'), request.Body, apiKeyId);
+        try
+        {
+            var response = await RunAsync(request, apiKeyId, cancellationToken).ConfigureAwait(false);
+            entry.StatusCode = response.Dropped ? null : response.StatusCode;
+            return response;
+        }
+        finally
+        {
+            journal.Add(entry);
+        }
+    }
+
+    private async Task<FakeResponse> RunAsync(FakeRequest request, string? apiKeyId, CancellationToken cancellationToken)
+    {
+        var applicable = faults.Match(request.Method, request.Path);
+        foreach (var rule in applicable.Where(r => r.Timing == FakeFaultTiming.BeforeOperation))
+        {
+            if (await ApplyAsync(rule.Fault, cancellationToken).ConfigureAwait(false) is { } faulted)
+            {
+                return faulted;
+            }
+        }
+
+        var limiter = Volatile.Read(ref _rateLimiter);
+        var limit = limiter?.Take(apiKeyId, time.GetUtcNow());
+        var response = limit is { Allowed: false } denied
+            ? FakeResponse.Error(Errors.RateLimitExceeded(denied.Key, limiter!.PerMinute))
+            : api.Handle(request, time.GetUtcNow());
+        foreach (var (name, value) in limit?.Headers ?? [])
+        {
+            response.Headers[name] = value;
+        }
+
+        foreach (var rule in applicable.Where(r => r.Timing == FakeFaultTiming.AfterOperation))
+        {
+            if (await ApplyAsync(rule.Fault, cancellationToken).ConfigureAwait(false) is { } faulted)
+            {
+                return faulted;
+            }
+        }
+        return response;
+    }
+
+    /// <summary>Applies a fault; returns the answer that replaces the normal one, or null to go on.</summary>
+    private async Task<FakeResponse?> ApplyAsync(FakeFault fault, CancellationToken cancellationToken)
+    {
+        switch (fault.Kind)
+        {
+            case FakeFaultKind.Delay:
+                await Task.Delay(fault.DelayDuration, time, cancellationToken).ConfigureAwait(false);
+                return null;
+            case FakeFaultKind.Status:
+                return FakeResponse.Error(Errors.InjectedFault(fault.StatusCode));
+            default:
+                return FakeResponse.Drop();
+        }
+    }
+}

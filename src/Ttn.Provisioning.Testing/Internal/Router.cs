@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+
+namespace Ttn.Provisioning.Testing.Internal;
+
+/// <summary>What an endpoint answers: a JSON body and, for lists, the <c>X-Total-Count</c>.</summary>
+internal sealed record ApiResult(JsonObject Body, int? TotalCount = null);
+
+/// <summary>One request as an endpoint sees it.</summary>
+internal sealed class RequestContext(
+    IReadOnlyDictionary<string, string> route,
+    IReadOnlyDictionary<string, List<string>> query,
+    JsonObject body,
+    Caller? caller,
+    DateTimeOffset now)
+{
+    public IReadOnlyDictionary<string, string> RouteValues { get; } = route;
+
+    public IReadOnlyDictionary<string, List<string>> Query { get; } = query;
+
+    public JsonObject Body { get; } = body;
+
+    public Caller? Caller { get; } = caller;
+
+    public DateTimeOffset Now { get; } = now;
+
+    public string this[string routeValue] => RouteValues[routeValue];
+
+    public string? QueryValue(string name) => Query.TryGetValue(name, out var values) && values.Count > 0 ? values[^1] : null;
+}
+
+/// <summary>The authenticated API key of a request.</summary>
+internal sealed record Caller(ApiKeyEntity Key, bool IsAdmin);
+
+/// <summary>Matches <c>METHOD /path/{value}/…</c> templates (paths relative to <c>/api/v3</c>), first match wins.</summary>
+internal sealed class Router
+{
+    private readonly List<(string Method, string[] Segments, Func<RequestContext, ApiResult> Handler)> _routes = [];
+
+    public void Map(string method, string template, Func<RequestContext, ApiResult> handler) =>
+        _routes.Add((method, template.Trim('/').Split('/'), handler));
+
+    public Func<RequestContext, ApiResult>? Match(string method, string[] segments, out Dictionary<string, string> values)
+    {
+        foreach (var (routeMethod, template, handler) in _routes)
+        {
+            if (!string.Equals(routeMethod, method, StringComparison.OrdinalIgnoreCase) || template.Length != segments.Length)
+            {
+                continue;
+            }
+            values = new Dictionary<string, string>(StringComparer.Ordinal);
+            var matched = true;
+            for (var i = 0; i < template.Length && matched; i++)
+            {
+                if (template[i].StartsWith('{'))
+                {
+                    values[template[i].Trim('{', '}')] = segments[i];
+                }
+                else
+                {
+                    matched = string.Equals(template[i], segments[i], StringComparison.Ordinal);
+                }
+            }
+            if (matched)
+            {
+                return handler;
+            }
+        }
+        values = [];
+        return null;
+    }
+}
