@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Options;
+
+namespace Ttn.Provisioning.Tests.ThingsStack;
+
+public sealed class ThingsStackHostGuardTests
+{
+    [Fact]
+    public async Task A_request_for_an_unconfigured_host_fails_before_anything_is_sent()
+    {
+        using var host = new ThingsStackTestHost();
+        using var http = host.CreateNamedHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "https://evil.example.com/api/v3/auth_info");
+        request.Headers.Authorization = new("Bearer", ThingsStackTestHost.AdminKey);
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => http.SendAsync(request));
+
+        Assert.Contains("evil.example.com", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("NNSXS", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(host.Stub.Requests);
+    }
+
+    [Fact]
+    public async Task Plain_http_to_a_configured_host_that_is_not_loopback_fails_before_anything_is_sent()
+    {
+        using var host = new ThingsStackTestHost();
+        using var http = host.CreateNamedHttpClient();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => http.GetAsync(new Uri("http://eu1.cloud.thethings.network/api/v3/auth_info")));
+
+        Assert.Empty(host.Stub.Requests);
+    }
+
+    [Fact]
+    public async Task Configuring_plain_http_for_a_non_loopback_host_fails_before_anything_is_sent()
+    {
+        using var host = new ThingsStackTestHost(o => o.ClusterUri = new Uri("http://nam1.cloud.thethings.network"));
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.Client.GetAuthInfoAsync(ThingsStackTestHost.AdminKey));
+
+        Assert.Contains("loopback", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(host.Stub.Requests);
+    }
+
+    [Theory]
+    [InlineData("http://localhost:1885")]
+    [InlineData("http://127.0.0.1:1885")]
+    [InlineData("http://127.10.0.1")]
+    [InlineData("http://[::1]:1885")]
+    public async Task Plain_http_is_allowed_for_loopback_addresses(string address)
+    {
+        using var host = new ThingsStackTestHost(o => o.IdentityServerUri = o.ClusterUri = new Uri(address));
+        host.Stub.Enqueue(System.Net.HttpStatusCode.OK, "{}");
+
+        await host.Client.GetAuthInfoAsync(ThingsStackTestHost.AdminKey);
+
+        Assert.StartsWith(address.TrimEnd('/'), Assert.Single(host.Stub.Requests).Uri.ToString(), StringComparison.Ordinal);
+    }
+}
