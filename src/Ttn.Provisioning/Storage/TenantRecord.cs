@@ -35,6 +35,12 @@ public sealed record TenantRecord
     /// <summary>The steps completed so far.</summary>
     public ProvisioningCheckpoints Checkpoints { get; init; }
 
+    /// <summary>
+    /// Steps that were started but not confirmed: a run that stopped inside one of them may have left a resource
+    /// (an API key TTS showed once) that the next run must revoke before creating another.
+    /// </summary>
+    public ProvisioningCheckpoints PendingSteps { get; init; }
+
     /// <summary>How many provisioning runs were started (provision, retry, start fresh).</summary>
     public int AttemptCount { get; init; }
 

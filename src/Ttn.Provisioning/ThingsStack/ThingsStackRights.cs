@@ -229,16 +229,13 @@ public static class ThingsStackRights
 
     private static readonly FrozenDictionary<ThingsStackRightsGroup, string[]> _groups = new Dictionary<ThingsStackRightsGroup, string[]>
     {
-        [ThingsStackRightsGroup.Core] =
-        [
-            OrganizationInfo, OrganizationApplicationsList, OrganizationApplicationsCreate,
-            ApplicationInfo, ApplicationSettingsBasic, ApplicationDelete,
-        ],
+        // The groups of the replaced system's permission report (seed-behaviour §4.13), so reports read the same.
+        [ThingsStackRightsGroup.Core] = [ApplicationInfo, ApplicationTrafficRead],
         [ThingsStackRightsGroup.KeyCreation] = [OrganizationSettingsApiKeys, ApplicationSettingsApiKeys],
         [ThingsStackRightsGroup.Webhook] = [ApplicationSettingsBasic, ApplicationTrafficRead, ApplicationTrafficDownWrite],
-        [ThingsStackRightsGroup.Devices] = [ApplicationDevicesRead, ApplicationDevicesWrite, ApplicationDevicesWriteKeys],
-        [ThingsStackRightsGroup.Downlink] = [ApplicationTrafficRead, ApplicationTrafficDownWrite],
-        [ThingsStackRightsGroup.Gateway] = [OrganizationGatewaysList, OrganizationGatewaysCreate, GatewayInfo, GatewayDelete],
+        [ThingsStackRightsGroup.Devices] = [ApplicationDevicesRead, ApplicationDevicesWrite],
+        [ThingsStackRightsGroup.Downlink] = [ApplicationTrafficDownWrite],
+        [ThingsStackRightsGroup.Gateway] = [GatewayInfo, GatewaySettingsBasic, GatewayLink],
     }.ToFrozenDictionary();
 
     /// <summary>Gets every right group a provisioner checks, in a stable order.</summary>
@@ -256,6 +253,12 @@ public static class ThingsStackRights
         _groups.TryGetValue(group, out var rights)
             ? rights
             : throw new ArgumentOutOfRangeException(nameof(group), group, "Unknown rights group.");
+
+    /// <summary>Whether the name (with or without the <c>RIGHT_</c> prefix) is a right this library knows.</summary>
+    /// <param name="right">The right name.</param>
+    /// <returns><see langword="true"/> when it is a known right or pseudo-right.</returns>
+    public static bool IsKnown(string? right) =>
+        !string.IsNullOrWhiteSpace(right) && (_implied[All].Contains(Normalize(right)) || string.Equals(Normalize(right), All, StringComparison.Ordinal));
 
     /// <summary>Adds the <c>RIGHT_</c> prefix when it is missing and upper-cases the name.</summary>
     /// <param name="right">A right name such as <c>APPLICATION_INFO</c> or <c>RIGHT_APPLICATION_INFO</c>.</param>

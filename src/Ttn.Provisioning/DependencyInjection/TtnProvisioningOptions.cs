@@ -1,0 +1,84 @@
+using Ttn.Provisioning.Secrets;
+using Ttn.Provisioning.ThingsStack;
+
+namespace Ttn.Provisioning.DependencyInjection;
+
+/// <summary>Settings of the provisioning service. Validated when the host starts.</summary>
+public sealed class TtnProvisioningOptions
+{
+    /// <summary>The Things Stack to provision on: Identity Server and cluster addresses, timeouts, retries.</summary>
+    public ThingsStackOptions ThingsStack { get; } = new();
+
+    /// <summary>The key ring that seals tenant secrets.</summary>
+    public SecretProtectionOptions Secrets { get; } = new();
+
+    /// <summary>
+    /// The admin (user) API key the library provisions with: a personal key of the TTS user that will own the
+    /// tenants' organizations, with the rights to create organizations and manage them. Never stored in the
+    /// credential store. Leave null when a host-supplied <c>IAdminApiKeyProvider</c> is registered.
+    /// </summary>
+    public string? AdminApiKey { get; set; }
+
+    /// <summary>
+    /// The https address TTS posts tenants' webhook calls to. The tenant id is appended as the last path segment:
+    /// <c>https://api.example.com/ttn/webhook</c> becomes <c>https://api.example.com/ttn/webhook/{tenantId}</c>.
+    /// </summary>
+    public Uri? WebhookBaseUrl { get; set; }
+
+    /// <summary>The webhook id used on every tenant's application. Defaults to <c>ttn-provisioning</c>.</summary>
+    public string WebhookId { get; set; } = "ttn-provisioning";
+
+    /// <summary>The header TTS sends the webhook secret in. Defaults to <c>X-Webhook-Secret</c>.</summary>
+    public string WebhookSecretHeader { get; set; } = "X-Webhook-Secret";
+
+    /// <summary>
+    /// The prefix of the organization and application ids derived from tenant ids (1 to 18 characters, lower-case
+    /// letters, digits and single hyphens). Defaults to <c>tp</c>: tenant <c>acme</c> gets organization <c>tp-acme</c>.
+    /// </summary>
+    public string IdPrefix { get; set; } = "tp";
+
+    /// <summary>
+    /// The prefix of the names given to the API keys the library creates; the library recognises its own keys by it
+    /// when it recovers from a crash. Defaults to <c>ttn-provisioning</c>.
+    /// </summary>
+    public string ApiKeyNamePrefix { get; set; } = "ttn-provisioning";
+
+    /// <summary>
+    /// How long a run's lease lasts without a heartbeat before another caller may take the run over. Defaults to
+    /// 2 minutes. Each completed step renews it.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Whether provisioning also creates a gateway API key for the tenant. Defaults to false.</summary>
+    public bool CreateGatewayApiKey { get; set; }
+
+    /// <summary>How many collision-safe organization ids to try when the derived one belongs to someone else. Defaults to 3.</summary>
+    public int MaxOrganizationIdRotations { get; set; } = 3;
+
+    /// <summary>The rights of the organization API key the library creates.</summary>
+    public IList<string> OrganizationApiKeyRights { get; } =
+    [
+        ThingsStackRights.OrganizationInfo,
+        ThingsStackRights.OrganizationSettingsApiKeys,
+        ThingsStackRights.OrganizationApplicationsList,
+        ThingsStackRights.OrganizationApplicationsCreate,
+        ThingsStackRights.OrganizationGatewaysList,
+        ThingsStackRights.OrganizationGatewaysCreate,
+        ThingsStackRights.ApplicationAll,
+        ThingsStackRights.GatewayAll,
+    ];
+
+    /// <summary>The rights of the application API key the library creates (core, webhook, devices and downlink by default).</summary>
+    public IList<string> ApplicationApiKeyRights { get; } =
+    [
+        ThingsStackRights.ApplicationInfo,
+        ThingsStackRights.ApplicationSettingsBasic,
+        ThingsStackRights.ApplicationDevicesRead,
+        ThingsStackRights.ApplicationDevicesWrite,
+        ThingsStackRights.ApplicationTrafficRead,
+        ThingsStackRights.ApplicationTrafficDownWrite,
+    ];
+
+    /// <summary>The rights of the optional gateway API key.</summary>
+    public IList<string> GatewayApiKeyRights { get; } = [ThingsStackRights.GatewayAll];
+}

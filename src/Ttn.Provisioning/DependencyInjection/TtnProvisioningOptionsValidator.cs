@@ -1,0 +1,156 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Options;
+using Ttn.Provisioning.ThingsStack;
+
+namespace Ttn.Provisioning.DependencyInjection;
+
+/// <summary>
+/// Checks <see cref="TtnProvisioningOptions"/> when the host starts: the webhook base URL, the id and key-name
+/// prefixes, the lease time, the API key rights; the Things Stack addresses and the key ring are checked by their own
+/// validators. Messages name the setting and the problem, never a key.
+/// </summary>
+public sealed class TtnProvisioningOptionsValidator : IValidateOptions<TtnProvisioningOptions>
+{
+    /// <summary>The longest <see cref="TtnProvisioningOptions.IdPrefix"/> (the application prefix adds <c>-app</c>).</summary>
+    public const int MaxIdPrefixLength = 14;
+
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, TtnProvisioningOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+
+        if (GetWebhookBaseUrlProblem(options.WebhookBaseUrl) is { } webhookProblem)
+        {
+            failures.Add($"TtnProvisioningOptions.WebhookBaseUrl {webhookProblem}");
+        }
+
+        if (string.IsNullOrEmpty(options.IdPrefix) || options.IdPrefix.Length > MaxIdPrefixLength || !ThingsStackIds.IsValid(options.IdPrefix + "-x0"))
+        {
+            failures.Add($"TtnProvisioningOptions.IdPrefix must be 1 to {MaxIdPrefixLength} characters of lower-case letters, digits and single hyphens, starting with a letter or digit.");
+        }
+
+        if (!ThingsStackIds.IsValid(options.WebhookId))
+        {
+            failures.Add("TtnProvisioningOptions.WebhookId is not a valid TTS id (3 to 36 lower-case letters, digits and single hyphens).");
+        }
+
+        if (string.IsNullOrEmpty(options.ApiKeyNamePrefix) || options.ApiKeyNamePrefix.Length > 36 || options.ApiKeyNamePrefix.Any(c => c < ' ' || c > '~'))
+        {
+            failures.Add("TtnProvisioningOptions.ApiKeyNamePrefix must be 1 to 36 printable ASCII characters (TTS key names are at most 50).");
+        }
+
+        if (string.IsNullOrEmpty(options.WebhookSecretHeader) || !options.WebhookSecretHeader.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            failures.Add("TtnProvisioningOptions.WebhookSecretHeader must be an HTTP header name (letters, digits, '-' and '_').");
+        }
+
+        if (options.LeaseDuration < TimeSpan.FromSeconds(5) || options.LeaseDuration > TimeSpan.FromHours(1))
+        {
+            failures.Add("TtnProvisioningOptions.LeaseDuration must be between 5 seconds and 1 hour.");
+        }
+
+        if (options.MaxOrganizationIdRotations is < 0 or > 10)
+        {
+            failures.Add("TtnProvisioningOptions.MaxOrganizationIdRotations must be between 0 and 10.");
+        }
+
+        CheckRights(failures, nameof(options.OrganizationApiKeyRights), options.OrganizationApiKeyRights);
+        CheckRights(failures, nameof(options.ApplicationApiKeyRights), options.ApplicationApiKeyRights);
+        CheckRights(failures, nameof(options.GatewayApiKeyRights), options.GatewayApiKeyRights);
+
+        if (options.AdminApiKey is { } adminKey && (adminKey.Length == 0 || adminKey.Any(c => c <= ' ' || c > '~')))
+        {
+            failures.Add("TtnProvisioningOptions.AdminApiKey is set but is not a well-formed API key (empty, or holds white space or non-ASCII characters).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Why a webhook base URL is refused, or null when it is fine.</summary>
+    /// <param name="url">The URL.</param>
+    public static string? GetWebhookBaseUrlProblem(Uri? url)
+    {
+        if (url is null)
+        {
+            return "is required: TTS posts each tenant's uplinks there.";
+        }
+
+        if (!url.IsAbsoluteUri)
+        {
+            return "must be an absolute URL.";
+        }
+
+        if (url.Scheme != Uri.UriSchemeHttps)
+        {
+            return $"must use https (it uses {url.Scheme}).";
+        }
+
+        if (!string.IsNullOrEmpty(url.UserInfo))
+        {
+            return "must not carry user info (credentials in a URL end up in logs).";
+        }
+
+        if (!string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment))
+        {
+            return "must not have a query or a fragment (the tenant id is appended as a path segment).";
+        }
+
+        if (url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 && IPAddress.TryParse(url.IdnHost.Trim('[', ']'), out var address) && !IsPublic(address))
+        {
+            return "must not point at a loopback, private, link-local or unspecified address: TTS cannot reach it, and it could be aimed at internal services.";
+        }
+
+        if (url.IsLoopback || url.Host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return "must not point at localhost.";
+        }
+
+        return null;
+    }
+
+    private static bool IsPublic(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || address.Equals(IPAddress.Broadcast))
+        {
+            return false;
+        }
+
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            return !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || address.IsIPv6Multicast);
+        }
+
+        var b = address.GetAddressBytes();
+        return !(b[0] == 10
+            || (b[0] == 172 && b[1] >= 16 && b[1] <= 31)
+            || (b[0] == 192 && b[1] == 168)
+            || (b[0] == 169 && b[1] == 254)
+            || (b[0] == 100 && b[1] >= 64 && b[1] <= 127)
+            || b[0] == 0
+            || b[0] >= 224);
+    }
+
+    private static void CheckRights(List<string> failures, string setting, IList<string> rights)
+    {
+        if (rights.Count == 0)
+        {
+            failures.Add($"TtnProvisioningOptions.{setting} must name at least one right.");
+            return;
+        }
+
+        foreach (var right in rights)
+        {
+            if (!ThingsStackRights.IsKnown(right))
+            {
+                failures.Add($"TtnProvisioningOptions.{setting} names an unknown right '{right}'.");
+            }
+        }
+    }
+}

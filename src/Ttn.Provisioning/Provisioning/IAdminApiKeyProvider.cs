@@ -1,0 +1,14 @@
+namespace Ttn.Provisioning.Provisioning;
+
+/// <summary>
+/// Supplies the admin (user) API key the library provisions with. It is never stored in the credential store.
+/// The default reads <c>TtnProvisioningOptions.AdminApiKey</c>; a host may supply one that reads a vault.
+/// </summary>
+public interface IAdminApiKeyProvider
+{
+    /// <summary>Gets the admin API key.</summary>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>The key (<c>NNSXS.…</c>).</returns>
+    /// <exception cref="InvalidOperationException">No admin key is configured.</exception>
+    ValueTask<string> GetAdminApiKeyAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Ttn.Provisioning.Provisioning;
+
+/// <summary>
+/// The names under which the library publishes traces and metrics: an <see cref="ActivitySource"/> and a
+/// <see cref="Meter"/> both called <c>Ttn.Provisioning</c>. Subscribe to them with OpenTelemetry
+/// (<c>AddSource("Ttn.Provisioning")</c>, <c>AddMeter("Ttn.Provisioning")</c>).
+/// </summary>
+public static class ProvisioningDiagnostics
+{
+    /// <summary>The name of the activity source and the meter.</summary>
+    public const string Name = "Ttn.Provisioning";
+
+    /// <summary>Histogram of operation durations in seconds, tagged with <c>operation</c> and <c>outcome</c>.</summary>
+    public const string OperationDurationInstrument = "ttn_provisioning.operation.duration";
+
+    /// <summary>Counter of failed provisioning steps, tagged with <c>step</c> and <c>transient</c>.</summary>
+    public const string StepFailuresInstrument = "ttn_provisioning.step.failures";
+
+    /// <summary>Counter of retries asked for (<c>RetryAsync</c> calls that resumed a run).</summary>
+    public const string RetriesInstrument = "ttn_provisioning.retries";
+
+    /// <summary>Counter of TTS requests made by provisioning runs, tagged with <c>operation</c>.</summary>
+    public const string TtsRequestsInstrument = "ttn_provisioning.tts.requests";
+
+    internal static readonly ActivitySource ActivitySource = new(Name);
+
+    internal static readonly Meter Meter = new(Name);
+
+    internal static readonly Histogram<double> OperationDuration =
+        Meter.CreateHistogram<double>(OperationDurationInstrument, unit: "s", description: "Duration of provisioning service operations.");
+
+    internal static readonly Counter<long> StepFailures =
+        Meter.CreateCounter<long>(StepFailuresInstrument, description: "Provisioning steps that failed.");
+
+    internal static readonly Counter<long> Retries =
+        Meter.CreateCounter<long>(RetriesInstrument, description: "Retries that resumed a failed or stalled run.");
+
+    internal static readonly Counter<long> TtsRequests =
+        Meter.CreateCounter<long>(TtsRequestsInstrument, description: "Requests sent to The Things Stack by the provisioning service.");
+}

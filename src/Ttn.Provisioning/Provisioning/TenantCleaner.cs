@@ -1,0 +1,312 @@
+using Microsoft.Extensions.Logging;
+using Ttn.Provisioning.Storage;
+using Ttn.Provisioning.ThingsStack;
+
+namespace Ttn.Provisioning.Provisioning;
+
+/// <summary>
+/// Removes a tenant's resources from The Things Stack, one resource at a time, recording what happened to each:
+/// a failure is reported and the clean-up goes on, so one stuck resource never hides the others.
+/// </summary>
+internal sealed class TenantCleaner
+{
+    private readonly IThingsStackClient _client;
+    private readonly ProvisioningPipeline _pipeline;
+    private readonly ILogger _logger;
+
+    public TenantCleaner(IThingsStackClient client, ProvisioningPipeline pipeline, ILogger logger)
+    {
+        _client = client;
+        _pipeline = pipeline;
+        _logger = logger;
+    }
+
+    /// <summary>What a deep clean confirmed gone.</summary>
+    internal readonly record struct Gone(bool Application, bool Organization);
+
+    /// <summary>
+    /// For a start fresh: the webhook, the application's keys and the application itself (not its devices: a start
+    /// fresh never deletes sensors), and the library's organization keys. The organization stays.
+    /// </summary>
+    public async Task<CleanupReport> RemoveForStartFreshAsync(TenantRun run, string adminKey, CancellationToken cancellationToken)
+    {
+        var report = new List<ResourceCleanup>();
+        var record = run.Record;
+        if (record.ApplicationId is { } applicationId)
+        {
+            if (record.IsExistingApplication)
+            {
+                report.Add(Skip(run, "application", applicationId, "The application was brought by the tenant; it is kept."));
+            }
+            else
+            {
+                await RemoveAsync(run, report, "webhook", $"{applicationId}/{record.WebhookId ?? "(none)"}", () => _client.DeleteWebhookAsync(adminKey, applicationId, record.WebhookId ?? _pipeline.WebhookId, cancellationToken), cancellationToken).ConfigureAwait(false);
+                await RemoveKeysAsync(run, report, "application_api_key", () => _client.ListApplicationApiKeysAsync(adminKey, applicationId, cancellationToken), id => _client.DeleteApplicationApiKeyAsync(adminKey, applicationId, id, cancellationToken), ours: true, cancellationToken).ConfigureAwait(false);
+                await RemoveAsync(run, report, "application", applicationId, () => _client.DeleteApplicationAsync(adminKey, applicationId, cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (record.OrganizationId is { } organizationId && record.Checkpoints.HasFlag(ProvisioningCheckpoints.Organization))
+        {
+            await RemoveKeysAsync(run, report, "organization_api_key", () => _client.ListOrganizationApiKeysAsync(adminKey, organizationId, cancellationToken), id => _client.DeleteOrganizationApiKeyAsync(adminKey, organizationId, id, cancellationToken), ours: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new CleanupReport { Resources = report };
+    }
+
+    /// <summary>
+    /// Everything the tenant owns, in dependency order: end devices (AS, NS, JS, then IS), webhooks, API keys,
+    /// application, gateways, organization; purged when the admin key may purge.
+    /// </summary>
+    public async Task<(CleanupReport Report, Gone Gone)> DeepCleanAsync(TenantRun run, string adminKey, CancellationToken cancellationToken)
+    {
+        var report = new List<ResourceCleanup>();
+        var record = run.Record;
+        var auth = await ProvisioningPipeline.CallAsync(run, null, "Checking the admin API key", () => _client.GetAuthInfoAsync(adminKey, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var canPurge = auth.IsAdmin;
+
+        var applicationGone = true;
+        if (record.ApplicationId is { } applicationId)
+        {
+            if (record.IsExistingApplication)
+            {
+                // Only what the library put there is removed from an application the tenant brought.
+                var key = _pipeline.OpenApplicationKey(record);
+                applicationGone &= await RemoveAsync(run, report, "webhook", $"{applicationId}/{record.WebhookId}", () => _client.DeleteWebhookAsync(key ?? adminKey, applicationId, record.WebhookId ?? _pipeline.WebhookId, cancellationToken), cancellationToken).ConfigureAwait(false);
+                report.Add(Skip(run, "application", applicationId, "The application was brought by the tenant; it is kept."));
+            }
+            else
+            {
+                applicationGone &= await RemoveDevicesAsync(run, report, adminKey, applicationId, cancellationToken).ConfigureAwait(false);
+                applicationGone &= await RemoveWebhooksAsync(run, report, adminKey, applicationId, cancellationToken).ConfigureAwait(false);
+                applicationGone &= await RemoveKeysAsync(run, report, "application_api_key", () => _client.ListApplicationApiKeysAsync(adminKey, applicationId, cancellationToken), id => _client.DeleteApplicationApiKeyAsync(adminKey, applicationId, id, cancellationToken), ours: false, cancellationToken).ConfigureAwait(false);
+                applicationGone &= await RemoveEntityAsync(run, report, "application", applicationId, canPurge, () => _client.DeleteApplicationAsync(adminKey, applicationId, cancellationToken), () => _client.PurgeApplicationAsync(adminKey, applicationId, cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var organizationGone = true;
+        if (record.OrganizationId is { } organizationId)
+        {
+            organizationGone &= await RemoveKeysAsync(run, report, "organization_api_key", () => _client.ListOrganizationApiKeysAsync(adminKey, organizationId, cancellationToken), id => _client.DeleteOrganizationApiKeyAsync(adminKey, organizationId, id, cancellationToken), ours: false, cancellationToken).ConfigureAwait(false);
+            organizationGone &= await RemoveGatewaysAsync(run, report, adminKey, organizationId, canPurge, cancellationToken).ConfigureAwait(false);
+
+            // An organization is deleted only once everything in it is gone; otherwise its id would stay taken by a half-cleaned tenant.
+            if (applicationGone && organizationGone)
+            {
+                organizationGone &= await RemoveEntityAsync(run, report, "organization", organizationId, canPurge, () => _client.DeleteOrganizationAsync(adminKey, organizationId, cancellationToken), () => _client.PurgeOrganizationAsync(adminKey, organizationId, cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                organizationGone = false;
+                report.Add(new ResourceCleanup("organization", organizationId, CleanupStatus.Failed, Reason: "Kept: resources inside it could not be removed."));
+            }
+        }
+
+        return (new CleanupReport { Resources = report }, new Gone(applicationGone, organizationGone));
+    }
+
+    private async Task<bool> RemoveDevicesAsync(TenantRun run, List<ResourceCleanup> report, string adminKey, string applicationId, CancellationToken cancellationToken)
+    {
+        var devices = new List<string>();
+        var listed = await TryListAsync(run, report, "end_device", applicationId, async () =>
+        {
+            await foreach (var device in _client.ListEndDevicesAsync(adminKey, applicationId, cancellationToken: cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                devices.Add(device.Ids.DeviceId);
+            }
+        }, cancellationToken).ConfigureAwait(false);
+        if (!listed)
+        {
+            return false;
+        }
+
+        var allGone = true;
+        foreach (var deviceId in devices)
+        {
+            // Data planes first, the registry last: the registry entry is what lets us find the device again.
+            string? failure = null;
+            foreach (var component in new[] { EndDeviceComponent.ApplicationServer, EndDeviceComponent.NetworkServer, EndDeviceComponent.JoinServer, EndDeviceComponent.IdentityServer })
+            {
+                try
+                {
+                    await ProvisioningPipeline.CallAsync(run, null, $"Deleting end device {deviceId}", () => _client.DeleteEndDeviceAsync(adminKey, component, applicationId, deviceId, cancellationToken), cancellationToken).ConfigureAwait(false);
+                }
+                catch (StepFailedException exception) when (exception.Tts is { IsNotFound: true })
+                {
+                    // Not in that component: nothing to delete there.
+                }
+                catch (StepFailedException exception)
+                {
+                    failure = $"{component}: {exception.Message}";
+                    break;
+                }
+            }
+
+            allGone &= failure is null;
+            report.Add(Record(run, new ResourceCleanup("end_device", $"{applicationId}/{deviceId}", failure is null ? CleanupStatus.Deleted : CleanupStatus.Failed, Reason: failure)));
+        }
+
+        return allGone;
+    }
+
+    private async Task<bool> RemoveWebhooksAsync(TenantRun run, List<ResourceCleanup> report, string adminKey, string applicationId, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Webhook> webhooks = [];
+        var listed = await TryListAsync(run, report, "webhook", applicationId, async () => webhooks = await _client.ListWebhooksAsync(adminKey, applicationId, cancellationToken: cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        if (!listed)
+        {
+            return false;
+        }
+
+        var allGone = true;
+        foreach (var webhook in webhooks)
+        {
+            var webhookId = webhook.Ids.WebhookId;
+            allGone &= await RemoveAsync(run, report, "webhook", $"{applicationId}/{webhookId}", () => _client.DeleteWebhookAsync(adminKey, applicationId, webhookId, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+
+        return allGone;
+    }
+
+    private async Task<bool> RemoveGatewaysAsync(TenantRun run, List<ResourceCleanup> report, string adminKey, string organizationId, bool canPurge, CancellationToken cancellationToken)
+    {
+        var gateways = new List<string>();
+        var listed = await TryListAsync(run, report, "gateway", organizationId, async () =>
+        {
+            await foreach (var gateway in _client.ListGatewaysAsync(adminKey, organizationId, cancellationToken: cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                gateways.Add(gateway.Ids.GatewayId);
+            }
+        }, cancellationToken).ConfigureAwait(false);
+        if (!listed)
+        {
+            return false;
+        }
+
+        var allGone = true;
+        foreach (var gatewayId in gateways)
+        {
+            allGone &= await RemoveEntityAsync(run, report, "gateway", gatewayId, canPurge, () => _client.DeleteGatewayAsync(adminKey, gatewayId, cancellationToken), () => _client.PurgeGatewayAsync(adminKey, gatewayId, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+
+        return allGone;
+    }
+
+    /// <summary>Deletes the keys on an entity: all of them (deep clean), or only the library's own (start fresh).</summary>
+    private async Task<bool> RemoveKeysAsync(TenantRun run, List<ResourceCleanup> report, string kind, Func<IAsyncEnumerable<ThingsStackApiKey>> list, Func<string, Task> delete, bool ours, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
+        var listed = await TryListAsync(run, report, kind, "(list)", async () =>
+        {
+            await foreach (var key in list().WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                if (key.Id is not null && (!ours || key.Name?.StartsWith(_pipeline.KeyName(string.Empty), StringComparison.Ordinal) == true))
+                {
+                    keys.Add(key.Id);
+                }
+            }
+        }, cancellationToken).ConfigureAwait(false);
+        if (!listed)
+        {
+            return false;
+        }
+
+        var allGone = true;
+        foreach (var id in keys)
+        {
+            allGone &= await RemoveAsync(run, report, kind, id, () => delete(id), cancellationToken).ConfigureAwait(false);
+        }
+
+        return allGone;
+    }
+
+    /// <summary>Deletes an entity that TTS soft-deletes, then purges it when allowed (so its id is released).</summary>
+    private async Task<bool> RemoveEntityAsync(TenantRun run, List<ResourceCleanup> report, string kind, string id, bool canPurge, Func<Task> delete, Func<Task> purge, CancellationToken cancellationToken)
+    {
+        var status = CleanupStatus.Deleted;
+        try
+        {
+            await ProvisioningPipeline.CallAsync(run, null, $"Deleting {kind} {id}", delete, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StepFailedException exception) when (exception.Tts is { IsNotFound: true })
+        {
+            status = CleanupStatus.AlreadyGone;
+        }
+        catch (StepFailedException exception)
+        {
+            report.Add(Record(run, new ResourceCleanup(kind, id, CleanupStatus.Failed, Reason: exception.Message)));
+            return false;
+        }
+
+        var purged = false;
+        if (canPurge)
+        {
+            try
+            {
+                await ProvisioningPipeline.CallAsync(run, null, $"Purging {kind} {id}", purge, cancellationToken).ConfigureAwait(false);
+                purged = true;
+            }
+            catch (StepFailedException exception) when (exception.Tts is { IsNotFound: true })
+            {
+                purged = status == CleanupStatus.Deleted;
+            }
+            catch (StepFailedException exception)
+            {
+                report.Add(Record(run, new ResourceCleanup(kind, id, status, Purged: false, Reason: $"Deleted, but not purged: {exception.Message}")));
+                return true;
+            }
+        }
+
+        report.Add(Record(run, new ResourceCleanup(kind, id, status, purged)));
+        return true;
+    }
+
+    private async Task<bool> RemoveAsync(TenantRun run, List<ResourceCleanup> report, string kind, string id, Func<Task> delete, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ProvisioningPipeline.CallAsync(run, null, $"Deleting {kind} {id}", delete, cancellationToken).ConfigureAwait(false);
+            report.Add(Record(run, new ResourceCleanup(kind, id, CleanupStatus.Deleted)));
+            return true;
+        }
+        catch (StepFailedException exception) when (exception.Tts is { IsNotFound: true })
+        {
+            report.Add(Record(run, new ResourceCleanup(kind, id, CleanupStatus.AlreadyGone)));
+            return true;
+        }
+        catch (StepFailedException exception)
+        {
+            report.Add(Record(run, new ResourceCleanup(kind, id, CleanupStatus.Failed, Reason: exception.Message)));
+            return false;
+        }
+    }
+
+    private async Task<bool> TryListAsync(TenantRun run, List<ResourceCleanup> report, string kind, string scope, Func<Task> list, CancellationToken cancellationToken)
+    {
+        run.CountRequest();
+        try
+        {
+            await list().ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception exception) when (StepFailedException.FromTtsFailure(null, $"Listing {kind}s", exception, cancellationToken) is { } failure)
+        {
+            if (failure.Tts is { IsNotFound: true })
+            {
+                return true;
+            }
+
+            report.Add(Record(run, new ResourceCleanup(kind, scope, CleanupStatus.Failed, Reason: failure.Message)));
+            return false;
+        }
+    }
+
+    private ResourceCleanup Skip(TenantRun run, string kind, string id, string reason) =>
+        Record(run, new ResourceCleanup(kind, id, CleanupStatus.Skipped, Reason: reason));
+
+    private ResourceCleanup Record(TenantRun run, ResourceCleanup cleanup)
+    {
+        Log.ResourceCleaned(_logger, run.Record.TenantId, cleanup.Kind, cleanup.Id, cleanup.Status, cleanup.Reason);
+        return cleanup;
+    }
+}

@@ -1,0 +1,98 @@
+using Ttn.Provisioning.Provisioning;
+using Ttn.Provisioning.Secrets;
+using Ttn.Provisioning.Storage;
+using static Ttn.Provisioning.Tests.Provisioning.ProvisioningTestHost;
+
+namespace Ttn.Provisioning.Tests.Provisioning;
+
+public sealed class ProvisionTests
+{
+    [Fact]
+    public async Task New_tenant_is_provisioned_to_ready_with_one_of_each_resource()
+    {
+        await using var host = new ProvisioningTestHost();
+
+        var result = await host.Service.ProvisionAsync(Owner());
+
+        Assert.True(ProvisioningOutcome.Succeeded == result.Outcome, result.Error?.ToString());
+        Assert.True(result.IsReady);
+        var organization = Assert.Single(host.Fake.Organizations);
+        var application = Assert.Single(host.Fake.Applications);
+        Assert.Equal("tp-acme", organization.Id);
+        Assert.Equal(result.ApplicationId, application.Id);
+        Assert.Single(host.LiveKeys("organization"));
+        Assert.Single(host.LiveKeys("application"));
+        var webhook = Assert.Single(host.Fake.Webhooks);
+        Assert.Equal("https://saas.example.com/ttn/webhook/acme", webhook.BaseUrl);
+    }
+
+    [Fact]
+    public async Task Stored_secrets_open_and_match_what_tts_holds()
+    {
+        await using var host = new ProvisioningTestHost();
+        await host.Service.ProvisionAsync(Owner());
+
+        var record = await host.RecordAsync();
+        var webhookSecret = host.Protector.Unprotect(record.WebhookSecretSealed, new SecretContext("acme", SecretField.WebhookSecret));
+        var appKey = host.Protector.Unprotect(record.ApplicationApiKeySealed, new SecretContext("acme", SecretField.ApplicationApiKey));
+
+        Assert.True(webhookSecret.IsDecrypted, $"{webhookSecret} {record.WebhookSecretSealed} {record.PendingWebhookSecretSealed} {record.WebhookId} {record.Checkpoints} {record.ApplicationApiKeySealed}");
+        Assert.Equal(webhookSecret.Value, Assert.Single(host.Fake.Webhooks).Headers["X-Webhook-Secret"]);
+        Assert.StartsWith("NNSXS.", appKey.Value, StringComparison.Ordinal);
+        Assert.Equal(appKey.Value![^4..], record.ApplicationApiKeyLastFour);
+        Assert.Equal(ProvisioningCheckpoints.Organization | ProvisioningCheckpoints.OrganizationApiKey | ProvisioningCheckpoints.Application | ProvisioningCheckpoints.ApplicationApiKey | ProvisioningCheckpoints.Webhook, record.Checkpoints);
+        Assert.Null(record.LeaseHolder);
+    }
+
+    [Fact]
+    public async Task Happy_path_costs_at_most_seven_requests_in_four_sequential_round_trips()
+    {
+        await using var host = new ProvisioningTestHost();
+
+        await host.Service.ProvisionAsync(Owner());
+
+        var requests = host.Fake.Journal.Entries;
+        Assert.True(requests.Count <= 7, $"{requests.Count} requests");
+        Assert.Equal(6, requests.Count);
+    }
+
+    [Fact]
+    public async Task Ready_tenant_answers_ready_without_any_tts_request()
+    {
+        await using var host = new ProvisioningTestHost();
+        await host.Service.ProvisionAsync(Owner());
+        host.Fake.Journal.Clear();
+
+        var again = await host.Service.ProvisionAsync(Owner());
+
+        Assert.Equal(ProvisioningOutcome.Succeeded, again.Outcome);
+        Assert.Equal(ProvisioningState.Ready, again.State);
+        Assert.Empty(host.Fake.Journal.Entries);
+    }
+
+    [Fact]
+    public async Task Gateway_key_is_created_when_asked_for()
+    {
+        await using var host = new ProvisioningTestHost(o => o.CreateGatewayApiKey = true);
+
+        var result = await host.Service.ProvisionAsync(Owner());
+
+        Assert.True(result.IsReady);
+        Assert.Single(host.LiveKeys("gateway"));
+        Assert.True(host.Fake.Journal.Entries.Count <= 7);
+        Assert.NotNull((await host.RecordAsync()).GatewayApiKeySealed);
+    }
+
+    [Fact]
+    public async Task Twenty_concurrent_provision_calls_create_one_application()
+    {
+        await using var host = new ProvisioningTestHost();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => host.Service.ProvisionAsync(Owner()))));
+
+        Assert.Single(host.Fake.Applications);
+        Assert.Single(host.LiveKeys("application"));
+        Assert.Contains(results, r => r.IsReady);
+        Assert.All(results, r => Assert.True(r.Outcome is ProvisioningOutcome.Succeeded or ProvisioningOutcome.AlreadyInProgress, r.Outcome.ToString()));
+    }
+}

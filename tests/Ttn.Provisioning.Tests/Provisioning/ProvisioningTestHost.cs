@@ -1,0 +1,91 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
+using Ttn.Provisioning.Authorization;
+using Ttn.Provisioning.DependencyInjection;
+using Ttn.Provisioning.Provisioning;
+using Ttn.Provisioning.Secrets;
+using Ttn.Provisioning.Storage;
+using Ttn.Provisioning.Testing;
+using Ttn.Provisioning.Tests.Shared.OpenApi;
+
+namespace Ttn.Provisioning.Tests.Provisioning;
+
+/// <summary>
+/// The provisioning service wired the way a host wires it (AddTtnProvisioning), talking to a FakeThingsStack through
+/// the OpenAPI validator, on fake time, with fake logs.
+/// </summary>
+internal sealed class ProvisioningTestHost : IAsyncDisposable
+{
+    public const string AdminUser = "ops-admin";
+    public static readonly Uri IdentityServer = new("https://eu1.cloud.thethings.network");
+    public static readonly Uri Cluster = new("https://nam1.cloud.thethings.network");
+    public static readonly Uri WebhookBase = new("https://saas.example.com/ttn/webhook");
+
+    private readonly ServiceProvider _provider;
+
+    public ProvisioningTestHost(Action<TtnProvisioningOptions>? configure = null, Action<IServiceCollection>? services = null, bool adminIsTtsAdmin = false, params string[] adminRights)
+    {
+        Fake = new FakeThingsStack(new FakeThingsStackOptions { TimeProvider = Time });
+        Fake.AddUser(AdminUser, isAdmin: adminIsTtsAdmin);
+        AdminKey = Fake.CreateUserApiKey(AdminUser, adminRights.Length == 0 ? ["RIGHT_ALL"] : adminRights);
+
+        var collection = new ServiceCollection();
+        collection.AddSingleton<TimeProvider>(Time);
+        collection.AddFakeLogging();
+        collection.AddTtnProvisioning(o =>
+            {
+                o.ThingsStack.IdentityServerUri = IdentityServer;
+                o.ThingsStack.ClusterUri = Cluster;
+                o.ThingsStack.MaxRetryAttempts = 0;
+                o.AdminApiKey = AdminKey;
+                o.WebhookBaseUrl = WebhookBase;
+                o.Secrets.Keys.Add(new SecretKeyOptions { Id = "test", Key = SecretKey });
+                o.Secrets.PrimaryKeyId = "test";
+                configure?.Invoke(o);
+            })
+            .ConfigureHttpClient(http => http
+                .AddHttpMessageHandler(() => new OpenApiValidatingHandler(Validator))
+                .ConfigurePrimaryHttpMessageHandler(() => Fake.CreateHandler()));
+        services?.Invoke(collection);
+        _provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    public static string SecretKey { get; } = SecretProtectionOptions.GenerateKey();
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+
+    public FakeThingsStack Fake { get; }
+
+    public string AdminKey { get; }
+
+    public OpenApiRequestValidator Validator { get; } = OpenApiRequestValidator.Shared.CreateRecorder();
+
+    public IProvisioningService Service => _provider.GetRequiredService<IProvisioningService>();
+
+    public ICredentialStore Store => _provider.GetRequiredService<ICredentialStore>();
+
+    public ISecretProtector Protector => _provider.GetRequiredService<ISecretProtector>();
+
+    public FakeLogCollector Logs => _provider.GetFakeLogCollector();
+
+    public IServiceProvider Services => _provider;
+
+    public static ProvisioningCaller Owner(string tenantId = "acme") => new(tenantId, "user-1", TenantRole.Owner);
+
+    public static ProvisioningCaller As(TenantRole role, string tenantId = "acme") => new(tenantId, "user-2", role);
+
+    /// <summary>The live (not deleted) API keys on the fake whose name the library gives its keys of that kind.</summary>
+    public IReadOnlyList<FakeApiKey> LiveKeys(string kind) =>
+        Fake.ApiKeys.Where(k => k.Name == $"ttn-provisioning-{kind}").ToList();
+
+    public async Task<TenantRecord> RecordAsync(string tenantId = "acme") =>
+        await Store.GetAsync(tenantId) ?? throw new InvalidOperationException("No record.");
+
+    public async ValueTask DisposeAsync()
+    {
+        Assert.Empty(Validator.Mismatches);
+        await _provider.DisposeAsync();
+        await Fake.DisposeAsync();
+    }
+}
