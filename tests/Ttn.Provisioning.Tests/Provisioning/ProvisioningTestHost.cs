@@ -47,6 +47,7 @@ internal sealed class ProvisioningTestHost : IAsyncDisposable
             .ConfigureHttpClient(http => http
                 .AddHttpMessageHandler(() => new OpenApiValidatingHandler(Validator))
                 .ConfigurePrimaryHttpMessageHandler(() => Fake.CreateHandler()));
+        collection.AddSingleton<ICredentialStore>(CrashStore);
         services?.Invoke(collection);
         _provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
@@ -60,6 +61,9 @@ internal sealed class ProvisioningTestHost : IAsyncDisposable
     public string AdminKey { get; }
 
     public OpenApiRequestValidator Validator { get; } = OpenApiRequestValidator.Shared.CreateRecorder();
+
+    /// <summary>The store the service uses: an in-memory store that counts writes and can simulate a crash.</summary>
+    public CrashingStore CrashStore { get; } = new(new InMemoryCredentialStore());
 
     public IProvisioningService Service => _provider.GetRequiredService<IProvisioningService>();
 

@@ -1,0 +1,143 @@
+using Ttn.Provisioning.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using Ttn.Provisioning.Provisioning;
+using Ttn.Provisioning.Storage;
+using static Ttn.Provisioning.Tests.Provisioning.ProvisioningTestHost;
+
+namespace Ttn.Provisioning.Tests.Provisioning;
+
+/// <summary>The role × operation matrix exercised through the public service, not only the evaluator.</summary>
+public sealed class AuthorizationThroughServiceTests
+{
+    public static TheoryData<TenantRole, ProvisioningOperation> DeniedByDefault()
+    {
+        var data = new TheoryData<TenantRole, ProvisioningOperation>();
+        var evaluator = new RolePolicyEvaluator();
+        foreach (var role in Enum.GetValues<TenantRole>())
+        {
+            foreach (var operation in Enum.GetValues<ProvisioningOperation>())
+            {
+                if (!evaluator.Evaluate(role, operation).IsAllowed)
+                {
+                    data.Add(role, operation);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    public static TheoryData<TenantRole, ProvisioningOperation> AllowedByDefault()
+    {
+        var data = new TheoryData<TenantRole, ProvisioningOperation>();
+        var evaluator = new RolePolicyEvaluator();
+        foreach (var role in Enum.GetValues<TenantRole>())
+        {
+            foreach (var operation in Enum.GetValues<ProvisioningOperation>())
+            {
+                if (evaluator.Evaluate(role, operation).IsAllowed)
+                {
+                    data.Add(role, operation);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(DeniedByDefault))]
+    public async Task Denied_call_returns_denied_and_makes_no_tts_request_and_no_store_write(TenantRole role, ProvisioningOperation operation)
+    {
+        await using var host = new ProvisioningTestHost();
+        await host.Service.ProvisionAsync(Owner());
+        host.Fake.Journal.Clear();
+        var writes = host.CrashStore.Writes;
+        var reads = host.CrashStore.Reads;
+
+        var outcome = await InvokeAsync(host, As(role), operation);
+
+        Assert.Equal(ProvisioningOutcome.Denied, outcome);
+        Assert.Empty(host.Fake.Journal.Entries);
+        Assert.Equal(writes, host.CrashStore.Writes);
+        Assert.Equal(reads, host.CrashStore.Reads);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllowedByDefault))]
+    public async Task Allowed_call_is_not_denied(TenantRole role, ProvisioningOperation operation)
+    {
+        await using var host = new ProvisioningTestHost();
+        await host.Service.ProvisionAsync(Owner());
+
+        var outcome = await InvokeAsync(host, As(role), operation);
+
+        Assert.NotEqual(ProvisioningOutcome.Denied, outcome);
+    }
+
+    [Fact]
+    public async Task Host_replaced_policy_applies_to_the_service()
+    {
+        await using var host = new ProvisioningTestHost(services: s => s.Configure<RolePolicyOptions>(p => p.Allow(ProvisioningOperation.GetCredentials, TenantRole.Owner)));
+        await host.Service.ProvisionAsync(Owner());
+
+        Assert.Equal(ProvisioningOutcome.Denied, (await host.Service.GetCredentialsAsync(As(TenantRole.Manager))).Outcome);
+    }
+
+    [Fact]
+    public async Task Store_that_returns_another_tenants_record_is_refused()
+    {
+        await using var host = new ProvisioningTestHost();
+        var wrong = new InMemoryCredentialStore();
+        await wrong.TryWriteAsync(new TenantRecord { TenantId = "globex" });
+        var mixedUp = new MixedUpStore(wrong, "globex");
+        await using var other = new ProvisioningTestHost(services: s => s.AddSingleton<ICredentialStore>(mixedUp));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => other.Service.GetCredentialsAsync(Owner("acme")));
+        Assert.Empty(other.Fake.Journal.Entries);
+    }
+
+    [Fact]
+    public async Task Null_caller_is_misuse()
+    {
+        await using var host = new ProvisioningTestHost();
+
+        await Assert.ThrowsAsync<ArgumentNullException>(() => host.Service.ProvisionAsync(null!));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("tab\tinside")]
+    public async Task Invalid_tenant_id_is_misuse_and_sends_nothing(string tenantId)
+    {
+        await using var host = new ProvisioningTestHost();
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => host.Service.ProvisionAsync(Owner(tenantId)));
+        Assert.Empty(host.Fake.Journal.Entries);
+    }
+
+    internal static async Task<ProvisioningOutcome> InvokeAsync(ProvisioningTestHost host, ProvisioningCaller caller, ProvisioningOperation operation) => operation switch
+    {
+        ProvisioningOperation.GetStatus => (await host.Service.GetStatusAsync(caller)).Outcome,
+        ProvisioningOperation.GetCredentials => (await host.Service.GetCredentialsAsync(caller)).Outcome,
+        ProvisioningOperation.Provision => (await host.Service.ProvisionAsync(caller)).Outcome,
+        ProvisioningOperation.Retry => (await host.Service.RetryAsync(caller)).Outcome,
+        ProvisioningOperation.StartFresh => (await host.Service.StartFreshAsync(caller)).Outcome,
+        ProvisioningOperation.DeepClean => (await host.Service.DeepCleanAsync(caller)).Outcome,
+        ProvisioningOperation.ConfigureExistingApplication => (await host.Service.ConfigureExistingApplicationAsync(caller, "their-app", host.AdminKey)).Outcome,
+        ProvisioningOperation.RotateWebhookSecret => (await host.Service.RotateWebhookSecretAsync(caller)).Outcome,
+        ProvisioningOperation.CheckApiKey => (await host.Service.CheckApiKeyAsync(caller, host.AdminKey, "their-app")).Outcome,
+        _ => throw new ArgumentOutOfRangeException(nameof(operation)),
+    };
+
+    private sealed class MixedUpStore(ICredentialStore inner, string always) : ICredentialStore
+    {
+        public Task<TenantRecord?> GetAsync(string tenantId, CancellationToken cancellationToken = default) => inner.GetAsync(always, cancellationToken);
+
+        public Task<TenantRecord?> TryWriteAsync(TenantRecord record, CancellationToken cancellationToken = default) => inner.TryWriteAsync(record, cancellationToken);
+
+        public Task<IReadOnlyList<TenantRecord>> ListAsync(string? afterTenantId, int limit, CancellationToken cancellationToken = default) => inner.ListAsync(afterTenantId, limit, cancellationToken);
+
+        public Task<bool> DeleteAsync(string tenantId, long expectedVersion, CancellationToken cancellationToken = default) => inner.DeleteAsync(tenantId, expectedVersion, cancellationToken);
+    }
+}
