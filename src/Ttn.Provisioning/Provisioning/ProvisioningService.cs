@@ -116,6 +116,11 @@ internal sealed class ProvisioningService : IProvisioningService
             Log.LeaseLost(_logger, caller.TenantId, run.RunId);
             return scope.Finish(new StartFreshResult { Outcome = ProvisioningOutcome.AlreadyInProgress, TenantId = caller.TenantId }, r => r.Outcome);
         }
+        catch (Exception exception) when (IsUnexpected(exception))
+        {
+            await ReleaseAfterUnexpectedAsync(run, exception).ConfigureAwait(false);
+            throw;
+        }
         catch (Exception exception) when (exception is StepFailedException or OperationCanceledException)
         {
             var failure = await FailAsync(run, exception, cancellationToken).ConfigureAwait(false);
@@ -207,6 +212,11 @@ internal sealed class ProvisioningService : IProvisioningService
         {
             Log.LeaseLost(_logger, caller.TenantId, run.RunId);
             return scope.Finish(new DeepCleanResult { Outcome = ProvisioningOutcome.AlreadyInProgress, TenantId = caller.TenantId }, r => r.Outcome);
+        }
+        catch (Exception exception) when (IsUnexpected(exception))
+        {
+            await ReleaseAfterUnexpectedAsync(run, exception).ConfigureAwait(false);
+            throw;
         }
         catch (Exception exception) when (exception is StepFailedException or OperationCanceledException)
         {
@@ -350,6 +360,11 @@ internal sealed class ProvisioningService : IProvisioningService
             Log.LeaseLost(_logger, caller.TenantId, run.RunId);
             return scope.Finish(Result(caller.TenantId, ProvisioningOutcome.AlreadyInProgress, null), r => r.Outcome);
         }
+        catch (Exception exception) when (IsUnexpected(exception))
+        {
+            await ReleaseAfterUnexpectedAsync(run, exception).ConfigureAwait(false);
+            throw;
+        }
         catch (Exception exception) when (exception is StepFailedException or OperationCanceledException)
         {
             return scope.Finish(await FailAsync(run, exception, cancellationToken).ConfigureAwait(false), r => r.Outcome);
@@ -397,6 +412,11 @@ internal sealed class ProvisioningService : IProvisioningService
         {
             Log.LeaseLost(_logger, tenantId, run.RunId);
             return scope.Finish(new WebhookSecretRotationResult { Outcome = ProvisioningOutcome.AlreadyInProgress }, r => r.Outcome);
+        }
+        catch (Exception exception) when (IsUnexpected(exception))
+        {
+            await ReleaseAfterUnexpectedAsync(run, exception).ConfigureAwait(false);
+            throw;
         }
         catch (Exception exception) when (exception is StepFailedException or OperationCanceledException)
         {
@@ -491,15 +511,15 @@ internal sealed class ProvisioningService : IProvisioningService
         }
 
         Log.RunStarted(_logger, caller.TenantId, run.RunId, operation, run.Record.AttemptCount, run.Record.Checkpoints);
-        var adminKey = await _adminKeys.GetAdminApiKeyAsync(cancellationToken).ConfigureAwait(false);
-        return scope.Finish(await RunPipelineAsync(run, adminKey, cancellationToken).ConfigureAwait(false), r => r.Outcome);
+        return scope.Finish(await RunPipelineAsync(run, adminKey: null, cancellationToken).ConfigureAwait(false), r => r.Outcome);
     }
 
     /// <summary>Runs the pipeline under an acquired lease and turns its end into a result, leaving the record consistent.</summary>
-    private async Task<ProvisioningResult> RunPipelineAsync(TenantRun run, string adminKey, CancellationToken cancellationToken)
+    private async Task<ProvisioningResult> RunPipelineAsync(TenantRun run, string? adminKey, CancellationToken cancellationToken)
     {
         try
         {
+            adminKey ??= await _adminKeys.GetAdminApiKeyAsync(cancellationToken).ConfigureAwait(false);
             var warnings = await _pipeline.RunAsync(run, adminKey, cancellationToken).ConfigureAwait(false);
             await run.ReleaseAsync(
                 r => r with
@@ -521,9 +541,35 @@ internal sealed class ProvisioningService : IProvisioningService
             Log.LeaseLost(_logger, run.Record.TenantId, run.RunId);
             return Result(run.Record.TenantId, ProvisioningOutcome.AlreadyInProgress, null) with { TtsRequestCount = run.RequestCount };
         }
+        catch (Exception exception) when (IsUnexpected(exception))
+        {
+            await ReleaseAfterUnexpectedAsync(run, exception).ConfigureAwait(false);
+            throw;
+        }
         catch (Exception exception) when (exception is StepFailedException or OperationCanceledException)
         {
             return await FailAsync(run, exception, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static bool IsUnexpected(Exception exception) =>
+        exception is not (StepFailedException or OperationCanceledException or LeaseLostException);
+
+    /// <summary>
+    /// Something unexpected (a store or configuration failure) ended the run: mark it Failed and give the lease up when the
+    /// store still answers, so the tenant does not look busy until the lease expires. Best effort: the caller gets the exception.
+    /// </summary>
+    private async Task ReleaseAfterUnexpectedAsync(TenantRun run, Exception exception)
+    {
+        var error = new TenantError(run.Record.CurrentStep, $"The run stopped on an unexpected {exception.GetType().Name}; retry once the cause is fixed.", null, null, null, null, _time.GetUtcNow());
+        Log.StepFailed(_logger, run.Record.TenantId, run.Record.CurrentStep, null, null, null, isTransient: true, error.Message);
+        try
+        {
+            await run.ReleaseAsync(r => r with { State = r.State == ProvisioningState.Ready ? r.State : ProvisioningState.Failed, LastError = error }, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception releaseFailure) when (releaseFailure is not OutOfMemoryException)
+        {
+            // The store is what failed: the lease will expire and the run can be taken over then.
         }
     }
 

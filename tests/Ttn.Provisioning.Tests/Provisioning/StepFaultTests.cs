@@ -76,3 +76,21 @@ public sealed class StepFaultTests
         await FailureAndRetryTests.AssertStoredSecretsOpenAsync(host);
     }
 }
+
+public sealed class UnexpectedFailureTests
+{
+    [Fact]
+    public async Task Missing_admin_key_throws_and_does_not_leave_the_tenant_looking_busy()
+    {
+        await using var host = new ProvisioningTestHost(o => o.AdminApiKey = null);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.Service.ProvisionAsync(Owner()));
+
+        Assert.Contains("AdminApiKey", error.Message, StringComparison.Ordinal);
+        var record = await host.RecordAsync();
+        Assert.Null(record.LeaseHolder);
+        Assert.Equal(ProvisioningState.Failed, record.State);
+        Assert.Contains(nameof(InvalidOperationException), record.LastError!.Message, StringComparison.Ordinal);
+        Assert.Empty(host.Fake.Journal.Entries);
+    }
+}
