@@ -11,6 +11,9 @@ namespace Ttn.Provisioning.Testing.Storage;
 /// <remarks>
 /// The library's safety across threads and host instances rests on these properties: compare-and-swap writes where
 /// exactly one of many concurrent writers wins, exact round trips of every field, and complete ordinal paging.
+/// Instants are compared as instants: a store may normalise the offset (to UTC, say) but must keep the tick.
+/// To skip the facts where the store is unavailable (a database server not configured), put a
+/// <see cref="StoreAvailabilityAttribute"/> subclass on the derived class.
 /// </remarks>
 public abstract class CredentialStoreSpecification
 {
@@ -24,7 +27,7 @@ public abstract class CredentialStoreSpecification
     protected abstract Task<ICredentialStore> CreateStoreAsync();
 
     /// <summary>A tenant that was never written reads as null.</summary>
-    [Fact]
+    [StoreFact]
     public async Task GetReturnsNullForAnUnknownTenant()
     {
         var store = await CreateStoreAsync().ConfigureAwait(false);
@@ -32,7 +35,7 @@ public abstract class CredentialStoreSpecification
     }
 
     /// <summary>Every property of the record, each with a distinct non-default value, reads back as written.</summary>
-    [Fact]
+    [StoreFact]
     public async Task RoundTripsEveryField()
     {
         var store = await CreateStoreAsync().ConfigureAwait(false);
@@ -55,7 +58,7 @@ public abstract class CredentialStoreSpecification
     }
 
     /// <summary>Every state, step and checkpoint combination is stored as written.</summary>
-    [Fact]
+    [StoreFact]
     public async Task RoundTripsEveryStateAndStep()
     {
         var store = await CreateStoreAsync().ConfigureAwait(false);
@@ -81,7 +84,7 @@ public abstract class CredentialStoreSpecification
     }
 
     /// <summary>A write returns the record as stored, with the next version; a read then returns the same.</summary>
-    [Fact]
+    [StoreFact]
     public async Task WriteReturnsTheStoredRecordWithTheNextVersion()
     {
         var store = await CreateStoreAsync().ConfigureAwait(false);
@@ -97,7 +100,7 @@ public abstract class CredentialStoreSpecification
     }
 
     /// <summary>Creating (version 0) a tenant that exists fails and leaves the stored record as it was.</summary>
-    [Fact]
+    [StoreFact]
     public async Task CreateConflictsWhenTheTenantExists()
     {
         var store = await CreateStoreAsync().ConfigureAwait(false);
@@ -112,7 +115,7 @@ public abstract class CredentialStoreSpecification
     }
 
     /// <summary>A write carrying a version that is no longer stored fails and changes nothing.</summary>
-    [Fact]
+    [StoreFact]
     public async Task CompareAndSwapConflictsOnAStaleVersion()
     {
         var store = await CreateStoreAsync().ConfigureAwait(false);
@@ -128,7 +131,7 @@ public abstract class CredentialStoreSpecification
     }
 
     /// <summary>An update (version above 0) of a tenant that does not exist fails and creates nothing.</summary>
-    [Fact]
+    [StoreFact]
     public async Task UpdateOfAMissingTenantFails()
     {
         var store = await CreateStoreAsync().ConfigureAwait(false);
@@ -140,7 +143,7 @@ public abstract class CredentialStoreSpecification
     /// Lease takeover: a holder's heartbeat moves the version on, so a taker holding the old version fails; after reading
     /// the current version it takes the lease over, and the old holder's next heartbeat fails.
     /// </summary>
-    [Fact]
+    [StoreFact]
     public async Task LeaseTakeoverNeedsTheCurrentVersion()
     {
         var store = await CreateStoreAsync().ConfigureAwait(false);
@@ -172,7 +175,7 @@ public abstract class CredentialStoreSpecification
     }
 
     /// <summary>Listing pages through every tenant exactly once, in ordinal order (mixed case and non-ASCII ids).</summary>
-    [Fact]
+    [StoreFact]
     public async Task ListPagesInOrdinalOrder()
     {
         var store = await CreateStoreAsync().ConfigureAwait(false);
@@ -202,7 +205,7 @@ public abstract class CredentialStoreSpecification
     }
 
     /// <summary>Listing an empty store returns nothing; a limit below 1 is rejected.</summary>
-    [Fact]
+    [StoreFact]
     public async Task ListOfAnEmptyStoreIsEmptyAndTheLimitIsChecked()
     {
         var store = await CreateStoreAsync().ConfigureAwait(false);
@@ -214,7 +217,7 @@ public abstract class CredentialStoreSpecification
     /// Ids with characters beyond the Basic Multilingual Plane are each visited exactly once. (Their order relative to
     /// U+E000–U+FFFF may follow code points rather than UTF-16, as byte-ordered databases do.)
     /// </summary>
-    [Fact]
+    [StoreFact]
     public async Task ListVisitsSupplementaryCharacterIdsExactlyOnce()
     {
         var store = await CreateStoreAsync().ConfigureAwait(false);
@@ -229,7 +232,7 @@ public abstract class CredentialStoreSpecification
     }
 
     /// <summary>Deletion succeeds only at the stored version; afterwards the tenant can be created again.</summary>
-    [Fact]
+    [StoreFact]
     public async Task DeleteNeedsTheStoredVersion()
     {
         var store = await CreateStoreAsync().ConfigureAwait(false);
@@ -251,7 +254,7 @@ public abstract class CredentialStoreSpecification
     }
 
     /// <summary>Many writers updating from the same version at once: exactly one wins, and its write is the one stored.</summary>
-    [Fact]
+    [StoreFact]
     public async Task ConcurrentWritersFromOneVersionHaveExactlyOneWinner()
     {
         var store = await CreateStoreAsync().ConfigureAwait(false);
@@ -267,7 +270,7 @@ public abstract class CredentialStoreSpecification
     }
 
     /// <summary>Many writers creating the same tenant at once: exactly one wins.</summary>
-    [Fact]
+    [StoreFact]
     public async Task ConcurrentCreatorsHaveExactlyOneWinner()
     {
         var store = await CreateStoreAsync().ConfigureAwait(false);
@@ -281,7 +284,7 @@ public abstract class CredentialStoreSpecification
     }
 
     /// <summary>Concurrent deleters at one version: exactly one deletes.</summary>
-    [Fact]
+    [StoreFact]
     public async Task ConcurrentDeletersHaveExactlyOneWinner()
     {
         var store = await CreateStoreAsync().ConfigureAwait(false);
@@ -294,7 +297,7 @@ public abstract class CredentialStoreSpecification
     }
 
     /// <summary>Long values (256-character ids, 4,000-character tokens) and non-ASCII text round-trip exactly.</summary>
-    [Fact]
+    [StoreFact]
     public async Task RoundTripsLongAndNonAsciiValues()
     {
         var store = await CreateStoreAsync().ConfigureAwait(false);
@@ -321,7 +324,7 @@ public abstract class CredentialStoreSpecification
     }
 
     /// <summary>Tenant ids are case-sensitive: ids that differ only in case are different tenants.</summary>
-    [Fact]
+    [StoreFact]
     public async Task TenantIdsAreCaseSensitive()
     {
         var store = await CreateStoreAsync().ConfigureAwait(false);
