@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Ttn.Provisioning.EntityFrameworkCore;
+using Ttn.Provisioning.Storage;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the EF Core credential store.</summary>
+public static class TtnProvisioningEfCoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Makes <see cref="EfCoreCredentialStore{TContext}"/> the <see cref="ICredentialStore"/> (a singleton), replacing any
+    /// store registered before. The host registers <see cref="IDbContextFactory{TContext}"/> itself, with
+    /// <c>AddDbContextFactory&lt;TContext&gt;(…)</c> or <c>AddPooledDbContextFactory&lt;TContext&gt;(…)</c>, and its model must
+    /// include <see cref="TtnProvisioningModelBuilderExtensions.ApplyTtnProvisioningModel"/> (or be
+    /// <see cref="TtnProvisioningDbContext"/>).
+    /// </summary>
+    /// <typeparam name="TContext">The DbContext whose model holds the tenant table.</typeparam>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same service collection.</returns>
+    public static IServiceCollection AddTtnProvisioningEfCoreStore<TContext>(this IServiceCollection services)
+        where TContext : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.RemoveAll<ICredentialStore>();
+        services.AddSingleton<ICredentialStore, EfCoreCredentialStore<TContext>>();
+        return services;
+    }
+}

@@ -1,0 +1,48 @@
+-- The tenant table of Ttn.Provisioning.EntityFrameworkCore (SQLite).
+-- Generated from the EF Core model (TtnProvisioningDbContext); a test checks it matches.
+-- Regenerate: TTN_PROVISIONING_UPDATE_SCHEMA=1 dotnet test tests/Ttn.Provisioning.EntityFrameworkCore.Tests
+-- Instants are UTC ticks (100 ns since 0001-01-01T00:00:00Z) in *_ticks columns; states, steps and
+-- checkpoints are text; version is the compare-and-swap token (each write stores version + 1).
+CREATE TABLE "ttn_tenants" (
+    "tenant_id" TEXT NOT NULL CONSTRAINT "pk_ttn_tenants" PRIMARY KEY,
+    "version" INTEGER NOT NULL,
+    "state" TEXT NOT NULL,
+    "current_step" TEXT NULL,
+    "checkpoints" TEXT NOT NULL,
+    "attempt_count" INTEGER NOT NULL,
+    "tts_user_id" TEXT NULL,
+    "organization_id" TEXT NULL,
+    "organization_id_rotations" INTEGER NOT NULL,
+    "application_id" TEXT NULL,
+    "is_existing_application" INTEGER NOT NULL,
+    "webhook_id" TEXT NULL,
+    "webhook_url" TEXT NULL,
+    "organization_api_key_sealed" TEXT NULL,
+    "organization_api_key_last_four" TEXT NULL,
+    "organization_api_key_id" TEXT NULL,
+    "application_api_key_sealed" TEXT NULL,
+    "application_api_key_last_four" TEXT NULL,
+    "application_api_key_id" TEXT NULL,
+    "gateway_api_key_sealed" TEXT NULL,
+    "gateway_api_key_last_four" TEXT NULL,
+    "gateway_api_key_id" TEXT NULL,
+    "webhook_secret_sealed" TEXT NULL,
+    "webhook_secret_last_four" TEXT NULL,
+    "pending_webhook_secret_sealed" TEXT NULL,
+    "credentials_updated_at_ticks" INTEGER NULL,
+    "last_error_step" TEXT NULL,
+    "last_error_message" TEXT NULL,
+    "last_error_http_status" INTEGER NULL,
+    "last_error_namespace" TEXT NULL,
+    "last_error_name" TEXT NULL,
+    "last_error_correlation_id" TEXT NULL,
+    "last_error_occurred_at_ticks" INTEGER NULL,
+    "requires_start_fresh" INTEGER NOT NULL,
+    "lease_holder" TEXT NULL,
+    "lease_heartbeat_at_ticks" INTEGER NULL,
+    "lease_expires_at_ticks" INTEGER NULL,
+    "created_at_ticks" INTEGER NOT NULL,
+    "updated_at_ticks" INTEGER NOT NULL,
+    "started_at_ticks" INTEGER NULL,
+    "completed_at_ticks" INTEGER NULL
+);

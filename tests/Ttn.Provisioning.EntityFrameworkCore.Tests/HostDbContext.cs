@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Ttn.Provisioning.EntityFrameworkCore;
+
+namespace MyCompany.Data;
+
+// The README's "Storing tenants in your database" example: a host's own DbContext with its own tables,
+// plus the tenant table of Ttn.Provisioning. Keep the two in step.
+public sealed class Customer
+{
+    public int Id { get; set; }
+
+    public string Name { get; set; } = "";
+}
+
+public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbContext(options)
+{
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Customer>().ToTable("customers");
+
+        // Adds the ttn_tenants table. On PostgreSQL, also pass tenantIdCollation: "C".
+        modelBuilder.ApplyTtnProvisioningModel();
+    }
+}

@@ -1,0 +1,239 @@
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
+using Ttn.Provisioning.Secrets;
+using Ttn.Provisioning.Storage;
+using static Ttn.Provisioning.Tests.Secrets.SecretTestData;
+
+namespace Ttn.Provisioning.Tests.Storage;
+
+public sealed class CredentialStoreReprotectorTests : IDisposable
+{
+    private const string OtherApiKey = "NNSXS.ZYXWVUTSRQPONMLKJIHGFEDCBA765432ABCDEFG.ZYXWVUTSRQPONMLKJIHGFEDCBA765432ABCDEFGHIJKLMNOPQRST";
+
+    private static readonly DateTimeOffset Now = new(2026, 11, 3, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly AesGcmSecretProtector _old = Protector("old", "old");
+    private readonly AesGcmSecretProtector _gone = Protector("gone", "gone");
+    private readonly AesGcmSecretProtector _current;
+    private readonly InMemoryCredentialStore _store = new();
+    private readonly FakeTimeProvider _time = new(Now);
+    private readonly FakeLogger<CredentialStoreReprotector> _logger = new();
+
+    public CredentialStoreReprotectorTests()
+    {
+        var ring = Ring("new", "old", "new");
+        ring.LegacySalt = LegacySalt;
+        _current = Protector(ring);
+    }
+
+    public void Dispose()
+    {
+        _old.Dispose();
+        _gone.Dispose();
+        _current.Dispose();
+    }
+
+    [Fact]
+    public async Task A_dry_run_reports_what_would_change_and_writes_nothing()
+    {
+        var mixed = await SeedMixedTenantAsync("tenant-a");
+        var empty = await WriteAsync(new TenantRecord { TenantId = "tenant-b" });
+
+        var report = await Sweeper().ReprotectAllAsync(new CredentialStoreReprotectOptions { DryRun = true, PageSize = 1 });
+
+        Assert.True(report.DryRun);
+        Assert.Equal(2, report.TenantsScanned);
+        Assert.Equal(1, report.TenantsUpdated);
+        Assert.Equal(1, report.Count(TenantSecretSlot.OrganizationApiKey, ReprotectOutcome.Reprotected));
+        Assert.Equal(1, report.Count(TenantSecretSlot.ApplicationApiKey, ReprotectOutcome.AlreadyCurrent));
+        Assert.Equal(1, report.Count(TenantSecretSlot.WebhookSecret, ReprotectOutcome.Reprotected));
+        Assert.Equal(1, report.Count(TenantSecretSlot.PendingWebhookSecret, ReprotectOutcome.Reprotected));
+        Assert.Equal(2, report.Count(TenantSecretSlot.GatewayApiKey, ReprotectOutcome.Empty));
+        Assert.Equal(3, report.Count(ReprotectOutcome.Reprotected));
+        Assert.Equal(6, report.Count(ReprotectOutcome.Empty));
+        Assert.Equal(0, report.ConflictsRetried);
+
+        Assert.Equal(mixed, await _store.GetAsync("tenant-a"));
+        Assert.Equal(empty, await _store.GetAsync("tenant-b"));
+    }
+
+    [Fact]
+    public async Task A_real_run_seals_old_key_and_legacy_values_with_the_primary_key()
+    {
+        var before = await SeedMixedTenantAsync("tenant-a");
+
+        var report = await Sweeper().ReprotectAllAsync();
+
+        Assert.False(report.DryRun);
+        Assert.Equal(1, report.TenantsUpdated);
+        Assert.Equal(3, report.Count(ReprotectOutcome.Reprotected));
+        var after = (await _store.GetAsync("tenant-a"))!;
+        Assert.Equal(before.Version + 1, after.Version);
+        Assert.Equal(Now, after.UpdatedAt);
+        Assert.Equal(before.ApplicationApiKeySealed, after.ApplicationApiKeySealed);
+        AssertCurrent(after.OrganizationApiKeySealed, "tenant-a", SecretField.OrganizationApiKey, ApiKey);
+        AssertCurrent(after.ApplicationApiKeySealed, "tenant-a", SecretField.ApplicationApiKey, OtherApiKey);
+        AssertCurrent(after.WebhookSecretSealed, "tenant-a", SecretField.WebhookSecret, WebhookSecret);
+        AssertCurrent(after.PendingWebhookSecretSealed, "tenant-a", SecretField.WebhookSecret, WebhookSecret + "-next");
+
+        var again = await Sweeper().ReprotectAllAsync();
+        Assert.Equal(0, again.Count(ReprotectOutcome.Reprotected));
+        Assert.Equal(0, again.TenantsUpdated);
+        Assert.Equal(after, await _store.GetAsync("tenant-a"));
+    }
+
+    [Fact]
+    public async Task A_concurrent_writers_change_is_kept_and_the_tenant_retried()
+    {
+        await SeedMixedTenantAsync("tenant-a");
+        var interfering = new InterferingStore(_store, times: 1);
+
+        var report = await new CredentialStoreReprotector(interfering, _current, _time, _logger).ReprotectAllAsync();
+
+        Assert.Equal(1, report.ConflictsRetried);
+        Assert.Equal(1, report.TenantsUpdated);
+        Assert.Equal(3, report.Count(ReprotectOutcome.Reprotected));
+        var after = (await _store.GetAsync("tenant-a"))!;
+        Assert.Equal("changed-by-other-writer-1", after.OrganizationId);
+        AssertCurrent(after.OrganizationApiKeySealed, "tenant-a", SecretField.OrganizationApiKey, ApiKey);
+    }
+
+    [Fact]
+    public async Task A_tenant_that_keeps_changing_is_skipped_after_the_retries()
+    {
+        var seeded = await SeedMixedTenantAsync("tenant-a");
+        var interfering = new InterferingStore(_store, times: int.MaxValue);
+
+        var report = await new CredentialStoreReprotector(interfering, _current, _time, _logger)
+            .ReprotectAllAsync(new CredentialStoreReprotectOptions { MaxConflictRetries = 2 });
+
+        Assert.Equal(2, report.ConflictsRetried);
+        Assert.Equal(["tenant-a"], report.TenantsSkippedAfterConflicts);
+        Assert.Equal(0, report.TenantsUpdated);
+        Assert.Equal(0, report.Count(ReprotectOutcome.Reprotected));
+        Assert.Equal(seeded.OrganizationApiKeySealed, (await _store.GetAsync("tenant-a"))!.OrganizationApiKeySealed);
+    }
+
+    [Fact]
+    public async Task Values_that_fail_to_open_are_reported_and_left_untouched()
+    {
+        var unknownKey = _gone.Protect(ApiKey, new SecretContext("tenant-a", SecretField.GatewayApiKey));
+        var otherTenant = _old.Protect(WebhookSecret, new SecretContext("tenant-z", SecretField.WebhookSecret));
+        await WriteAsync(new TenantRecord
+        {
+            TenantId = "tenant-a",
+            OrganizationApiKeySealed = _old.Protect(ApiKey, new SecretContext("tenant-a", SecretField.OrganizationApiKey)),
+            GatewayApiKeySealed = unknownKey,
+            WebhookSecretSealed = otherTenant,
+        });
+
+        var report = await Sweeper().ReprotectAllAsync();
+
+        Assert.Equal(1, report.CountFailed(TenantSecretSlot.GatewayApiKey, SafeDecryptFailureReason.UnknownKey));
+        Assert.Equal(1, report.CountFailed(TenantSecretSlot.WebhookSecret, SafeDecryptFailureReason.AuthenticationFailed));
+        Assert.Equal(2, report.Count(ReprotectOutcome.Failed));
+        var after = (await _store.GetAsync("tenant-a"))!;
+        Assert.Equal(unknownKey, after.GatewayApiKeySealed);
+        Assert.Equal(otherTenant, after.WebhookSecretSealed);
+        AssertCurrent(after.OrganizationApiKeySealed, "tenant-a", SecretField.OrganizationApiKey, ApiKey);
+        Assert.Contains(_logger.Collector.GetSnapshot(), r => r.Id.Id == 4205 && r.Message.Contains("GatewayApiKey", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_tenant_with_a_live_lease_is_left_alone_and_one_with_an_expired_lease_is_swept()
+    {
+        var context = new SecretContext("leased", SecretField.OrganizationApiKey);
+        var leased = await WriteAsync(new TenantRecord { TenantId = "leased", LeaseHolder = "run-1", LeaseExpiresAt = Now.AddMinutes(1), OrganizationApiKeySealed = _old.Protect(ApiKey, context) });
+        await WriteAsync(new TenantRecord
+        {
+            TenantId = "stale",
+            LeaseHolder = "run-0",
+            LeaseExpiresAt = Now.AddMinutes(-1),
+            OrganizationApiKeySealed = _old.Protect(ApiKey, new SecretContext("stale", SecretField.OrganizationApiKey)),
+        });
+
+        var report = await Sweeper().ReprotectAllAsync();
+
+        Assert.Equal(["leased"], report.TenantsSkippedLeased);
+        Assert.Equal(1, report.TenantsUpdated);
+        Assert.Equal(leased, await _store.GetAsync("leased"));
+        AssertCurrent((await _store.GetAsync("stale"))!.OrganizationApiKeySealed, "stale", SecretField.OrganizationApiKey, ApiKey);
+    }
+
+    [Fact]
+    public async Task Nothing_secret_is_logged_or_reported()
+    {
+        var seeded = await SeedMixedTenantAsync("tenant-a");
+
+        var report = await Sweeper().ReprotectAllAsync();
+
+        var after = (await _store.GetAsync("tenant-a"))!;
+        string[] secrets =
+        [
+            ApiKey, OtherApiKey, WebhookSecret, seeded.OrganizationApiKeySealed!, seeded.WebhookSecretSealed!,
+            after.OrganizationApiKeySealed!, after.WebhookSecretSealed!, after.PendingWebhookSecretSealed!,
+        ];
+        var texts = _logger.Collector.GetSnapshot().Select(r => r.Message).Append(report.ToString()).ToList();
+        Assert.NotEmpty(texts);
+        foreach (var secret in secrets)
+        {
+            Assert.DoesNotContain(texts, t => t.Contains(secret, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Options_are_checked()
+    {
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Sweeper().ReprotectAllAsync(new CredentialStoreReprotectOptions { PageSize = 0 }));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Sweeper().ReprotectAllAsync(new CredentialStoreReprotectOptions { MaxConflictRetries = -1 }));
+    }
+
+    private CredentialStoreReprotector Sweeper() => new(_store, _current, _time, _logger);
+
+    private async Task<TenantRecord> WriteAsync(TenantRecord record) => (await _store.TryWriteAsync(record))!;
+
+    /// <summary>Organization key under an old key, application key current, webhook secret legacy b64, pending under an old key, no gateway key.</summary>
+    private Task<TenantRecord> SeedMixedTenantAsync(string tenantId) => WriteAsync(new TenantRecord
+    {
+        TenantId = tenantId,
+        OrganizationId = "org-1",
+        OrganizationApiKeySealed = _old.Protect(ApiKey, new SecretContext(tenantId, SecretField.OrganizationApiKey)),
+        ApplicationApiKeySealed = _current.Protect(OtherApiKey, new SecretContext(tenantId, SecretField.ApplicationApiKey)),
+        WebhookSecretSealed = LegacySecretFormats.Encode(WebhookSecret, LegacySalt, LegacyFormat.Base64),
+        PendingWebhookSecretSealed = _old.Protect(WebhookSecret + "-next", new SecretContext(tenantId, SecretField.WebhookSecret)),
+    });
+
+    private void AssertCurrent(string? token, string tenantId, SecretField field, string expected)
+    {
+        Assert.StartsWith("ttn1.new.", token, StringComparison.Ordinal);
+        var opened = _current.Unprotect(token, new SecretContext(tenantId, field));
+        Assert.Equal(expected, opened.Value);
+        Assert.False(opened.RequiresReprotect);
+    }
+
+    /// <summary>Before each of the sweep's first <c>times</c> writes, another writer changes the tenant.</summary>
+    private sealed class InterferingStore(ICredentialStore inner, int times) : ICredentialStore
+    {
+        private int _interferences;
+
+        public Task<TenantRecord?> GetAsync(string tenantId, CancellationToken cancellationToken = default) => inner.GetAsync(tenantId, cancellationToken);
+
+        public async Task<TenantRecord?> TryWriteAsync(TenantRecord record, CancellationToken cancellationToken = default)
+        {
+            if (_interferences < times)
+            {
+                _interferences++;
+                var current = (await inner.GetAsync(record.TenantId, cancellationToken))!;
+                Assert.NotNull(await inner.TryWriteAsync(current with { OrganizationId = "changed-by-other-writer-" + _interferences }, cancellationToken));
+            }
+
+            return await inner.TryWriteAsync(record, cancellationToken);
+        }
+
+        public Task<IReadOnlyList<TenantRecord>> ListAsync(string? afterTenantId, int limit, CancellationToken cancellationToken = default) =>
+            inner.ListAsync(afterTenantId, limit, cancellationToken);
+
+        public Task<bool> DeleteAsync(string tenantId, long expectedVersion, CancellationToken cancellationToken = default) =>
+            inner.DeleteAsync(tenantId, expectedVersion, cancellationToken);
+    }
+}
