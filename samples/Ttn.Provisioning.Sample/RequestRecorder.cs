@@ -8,7 +8,8 @@ namespace Ttn.Provisioning.Sample;
 /// <param name="Status">The response status; null when the request threw.</param>
 /// <param name="Start">When the request left, as <see cref="Stopwatch"/> ticks.</param>
 /// <param name="End">When the response (or the error) arrived, as <see cref="Stopwatch"/> ticks.</param>
-internal sealed record RecordedRequest(string Method, string Path, int? Status, long Start, long End)
+/// <param name="Tag">The <see cref="RequestRecorder.Tag"/> of the flow that sent it (e.g. a tenant id), if any.</param>
+internal sealed record RecordedRequest(string Method, string Path, int? Status, long Start, long End, string? Tag = null)
 {
     public override string ToString() => $"{Method} {Path} -> {Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "error"}";
 }
@@ -21,6 +22,17 @@ internal sealed class RequestRecorder
 {
     private readonly Lock _gate = new();
     private readonly List<RecordedRequest> _requests = [];
+    private static readonly AsyncLocal<string?> CurrentTag = new();
+
+    /// <summary>
+    /// A label for the requests sent from the current asynchronous flow (set it before calling the service, e.g. to
+    /// the tenant id, to tell apart the requests of tenants provisioned concurrently).
+    /// </summary>
+    public static string? Tag
+    {
+        get => CurrentTag.Value;
+        set => CurrentTag.Value = value;
+    }
 
     /// <summary>Added to every request before it is sent; zero for none.</summary>
     public TimeSpan SimulatedLatency { get; init; }
@@ -123,7 +135,7 @@ internal sealed class RequestRecorder
             }
             finally
             {
-                recorder.Add(new RecordedRequest(request.Method.Method, request.RequestUri?.AbsolutePath ?? "?", status, start, Stopwatch.GetTimestamp()));
+                recorder.Add(new RecordedRequest(request.Method.Method, request.RequestUri?.AbsolutePath ?? "?", status, start, Stopwatch.GetTimestamp(), Tag));
             }
         }
     }
