@@ -1,48 +1,82 @@
-// The Ttn.Provisioning sample. At this stage it walks through sealing and opening a tenant secret;
-// the full tenant lifecycle against the in-process FakeThingsStack comes with the provisioning service.
-using Microsoft.Extensions.Options;
-using Ttn.Provisioning.Secrets;
+// The Ttn.Provisioning sample: walks one tenant through its whole lifecycle and checks every answer.
+// With no arguments it runs against an in-process FakeThingsStack; see SampleSettings.Usage for a real Things Stack.
+using Ttn.Provisioning.Sample;
 
-const string apiKey = "NNSXS.ABCDEFGHIJKLMNOPQRSTUVWXYZ234567ABCDEFG.ABCDEFGHIJKLMNOPQRSTUVWXYZ234567ABCDEFGHIJKLMNOPQRST";
-var context = new SecretContext("tenant-42", SecretField.ApplicationApiKey);
+var settings = SampleSettings.Parse(args, out var error);
+if (settings is null)
+{
+    Console.Error.WriteLine(error ?? SampleSettings.Usage);
+    if (error is not null)
+    {
+        Console.Error.WriteLine(SampleSettings.Usage);
+    }
 
-Console.WriteLine("Ttn.Provisioning sample: secrets at rest");
-Console.WriteLine();
+    return error is null ? 0 : 2;
+}
 
-// 1. A key ring with one key. Real hosts load keys from configuration or a vault.
-var ring = new SecretProtectionOptions { PrimaryKeyId = "2026-11" };
-ring.Keys.Add(new SecretKeyOptions { Id = "2026-11", Key = SecretProtectionOptions.GenerateKey() });
-using var protector = new AesGcmSecretProtector(Options.Create(ring));
+var failures = 0;
+if (settings.UsesFake)
+{
+    Report.Title("Ttn.Provisioning sample: the README's usage example, against an in-process FakeThingsStack");
+    failures += await RunReadmeExampleAsync();
+    Console.WriteLine();
+}
 
-var token = protector.Protect(apiKey, context);
-Console.WriteLine($"1. Sealed an application API key for {context.TenantId}: ttn1.{protector.PrimaryKeyId}.… ({token.Length} characters)");
+SampleEnvironment environment;
+if (settings.UsesFake)
+{
+    environment = await SampleEnvironment.StartFakeAsync(settings);
+}
+else
+{
+    var adminKey = Environment.GetEnvironmentVariable(SampleSettings.AdminKeyVariable);
+    if (string.IsNullOrWhiteSpace(adminKey))
+    {
+        Console.Error.WriteLine($"Set {SampleSettings.AdminKeyVariable} to the admin (user) API key.");
+        return 2;
+    }
 
-var opened = protector.Unprotect(token, context);
-Console.WriteLine($"2. Opened it again: {opened}");
+    environment = SampleEnvironment.Connect(settings, adminKey.Trim());
+}
 
-var elsewhere = protector.Unprotect(token, new SecretContext("tenant-43", SecretField.ApplicationApiKey));
-Console.WriteLine($"3. The same token presented for another tenant: {elsewhere}");
+await using (environment)
+{
+    Report.Title($"Ttn.Provisioning sample: the lifecycle of tenant '{settings.TenantId}'");
+    Console.WriteLine(settings.UsesFake
+        ? $"Things Stack: in-process FakeThingsStack at {environment.IdentityServer} (Identity Server and cluster), {SampleEnvironment.FakeLatency.TotalMilliseconds} ms simulated latency per request"
+        : $"Things Stack: Identity Server {environment.IdentityServer}, cluster {environment.Cluster}");
+    Console.WriteLine($"Webhook base URL: {settings.WebhookBaseUrl} (TTS would post uplinks there; the sample never receives them)");
 
-var tampered = token[..^3] + (token[^3] == 'A' ? 'B' : 'A') + token[^2..];
-Console.WriteLine($"4. One character changed: {protector.Unprotect(tampered, context)}");
+    var report = new Report(environment.Recorder);
+    try
+    {
+        await new Walkthrough(environment, settings, report).RunAsync();
+    }
+    catch (Exception exception)
+    {
+        // Expected outcomes are result values; an exception here is a bug or an unreachable Things Stack.
+        Console.WriteLine();
+        Console.WriteLine($"Unexpected exception: {exception.GetType().Name}: {exception.Message}");
+        failures++;
+    }
 
-// 2. Rotation: a new primary key; the old one stays in the ring to open what it sealed.
-var rotated = new SecretProtectionOptions { PrimaryKeyId = "2027-01" };
-rotated.Keys.Add(ring.Keys[0]);
-rotated.Keys.Add(new SecretKeyOptions { Id = "2027-01", Key = SecretProtectionOptions.GenerateKey() });
-using var rotatedProtector = new AesGcmSecretProtector(Options.Create(rotated));
-Console.WriteLine($"5. After rotating to key 2027-01 the old token opens as: {rotatedProtector.Unprotect(token, context)}");
+    failures += report.Failures;
+    Console.WriteLine();
+    Console.WriteLine($"{environment.Recorder.Count} TTS requests in total; {report.Checks - report.Failures} of {report.Checks} checks passed.");
+}
 
-var upgrade = rotatedProtector.Reprotect(token, context);
-Console.WriteLine($"6. Re-protected: {upgrade}; it now opens as {rotatedProtector.Unprotect(upgrade.Token, context)}");
+Console.WriteLine(failures == 0
+    ? "Done: every step did what was expected. Secrets were only ever shown by their last four characters."
+    : $"FAILED: {failures} check(s) did not hold.");
+return failures == 0 ? 0 : 1;
 
-// 3. A value left behind by the replaced system, read once so that it can be upgraded.
-var legacy = new SecretProtectionOptions { PrimaryKeyId = "2027-01", LegacySalt = "old-salt" };
-legacy.Keys.Add(rotated.Keys[1]);
-using var legacyProtector = new AesGcmSecretProtector(Options.Create(legacy));
-var b64 = "b64:" + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(apiKey));
-Console.WriteLine($"7. A legacy b64: value opens as {legacyProtector.Unprotect(b64, context)}; re-protect: {legacyProtector.Reprotect(b64, context)}");
-Console.WriteLine($"8. Garbage in the same column: {legacyProtector.Unprotect("b64:bm90IGFuIEFQSSBrZXk=", context)}");
-
-Console.WriteLine();
-Console.WriteLine("Done: secrets were only ever shown by their last four characters.");
+static async Task<int> RunReadmeExampleAsync()
+{
+    var (fake, uri, adminKey) = await SampleEnvironment.StartFakeServerAsync();
+    await using (fake)
+    {
+        var ok = await ReadmeExample.RunAsync(uri, uri, adminKey, Ttn.Provisioning.Secrets.SecretProtectionOptions.GenerateKey());
+        Console.WriteLine(ok ? "[ok]   the usage example provisioned tenant 'acme' and read its application key" : "[FAIL] the usage example did not finish");
+        return ok ? 0 : 1;
+    }
+}

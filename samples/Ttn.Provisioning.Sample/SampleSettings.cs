@@ -1,0 +1,87 @@
+namespace Ttn.Provisioning.Sample;
+
+/// <summary>The command line: no arguments for the in-process fake, or the address of a real Things Stack.</summary>
+internal sealed record SampleSettings
+{
+    public const string AdminKeyVariable = "TTN_ADMIN_API_KEY";
+
+    public const string Usage = """
+        Usage:
+          dotnet run --project samples/Ttn.Provisioning.Sample
+              Walks one tenant through its lifecycle against an in-process FakeThingsStack.
+
+          TTN_ADMIN_API_KEY=NNSXS.… dotnet run --project samples/Ttn.Provisioning.Sample -- \
+              --identity-server https://eu1.cloud.thethings.network --cluster https://eu1.cloud.thethings.network \
+              [--tenant sample-tenant] [--webhook-base-url https://saas.example.com/ttn/webhook] [--verbose]
+              Runs the same walk against a real Things Stack (or any loopback server). The admin key is a user
+              API key allowed to create organizations and applications. No fault is injected there.
+        """;
+
+    public Uri? IdentityServer { get; init; }
+
+    public Uri? Cluster { get; init; }
+
+    public string TenantId { get; init; } = "acme";
+
+    public Uri WebhookBaseUrl { get; init; } = new("https://saas.example.com/ttn/webhook");
+
+    public bool Verbose { get; init; }
+
+    /// <summary>True when the walk runs against the in-process fake.</summary>
+    public bool UsesFake => IdentityServer is null;
+
+    /// <summary>Parses the arguments; returns null and an error message when they are not usable.</summary>
+    public static SampleSettings? Parse(string[] args, out string? error)
+    {
+        error = null;
+        var settings = new SampleSettings();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            if (name == "--verbose")
+            {
+                settings = settings with { Verbose = true };
+                continue;
+            }
+
+            if (name is "-h" or "--help")
+            {
+                return null;
+            }
+
+            if (i + 1 >= args.Length)
+            {
+                error = $"{name} needs a value.";
+                return null;
+            }
+
+            var value = args[++i];
+            switch (name)
+            {
+                case "--identity-server" when Uri.TryCreate(value, UriKind.Absolute, out var uri):
+                    settings = settings with { IdentityServer = uri };
+                    break;
+                case "--cluster" when Uri.TryCreate(value, UriKind.Absolute, out var uri):
+                    settings = settings with { Cluster = uri };
+                    break;
+                case "--webhook-base-url" when Uri.TryCreate(value, UriKind.Absolute, out var uri):
+                    settings = settings with { WebhookBaseUrl = uri };
+                    break;
+                case "--tenant":
+                    settings = settings with { TenantId = value };
+                    break;
+                default:
+                    error = $"Unknown option or bad value: {name} {value}";
+                    return null;
+            }
+        }
+
+        if ((settings.IdentityServer is null) != (settings.Cluster is null))
+        {
+            error = "--identity-server and --cluster go together.";
+            return null;
+        }
+
+        return settings;
+    }
+}
