@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Ttn.Provisioning.DependencyInjection;
 using Ttn.Provisioning.EntityFrameworkCore;
 using Ttn.Provisioning.Storage;
 
@@ -25,5 +26,20 @@ public static class TtnProvisioningEfCoreServiceCollectionExtensions
         services.RemoveAll<ICredentialStore>();
         services.AddSingleton<ICredentialStore, EfCoreCredentialStore<TContext>>();
         return services;
+    }
+
+    /// <summary>
+    /// Keeps tenant records in <typeparamref name="TContext"/>'s database through <see cref="EfCoreCredentialStore{TContext}"/>
+    /// (see <see cref="AddTtnProvisioningEfCoreStore{TContext}(IServiceCollection)"/>).
+    /// </summary>
+    /// <typeparam name="TContext">The DbContext whose model holds the tenant table.</typeparam>
+    /// <param name="builder">The builder returned by <c>AddTtnProvisioning</c>.</param>
+    /// <returns>The same builder.</returns>
+    public static ITtnProvisioningBuilder UseEntityFrameworkCoreStore<TContext>(this ITtnProvisioningBuilder builder)
+        where TContext : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddTtnProvisioningEfCoreStore<TContext>();
+        return builder;
     }
 }

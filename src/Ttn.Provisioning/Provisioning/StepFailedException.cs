@@ -61,7 +61,26 @@ internal sealed class StepFailedException : Exception
 
     private static string Describe(string what, ThingsStackException tts)
     {
-        var status = tts.StatusCode is { } code ? $"HTTP {(int)code}" : "no HTTP status";
+        if (tts.StatusCode is null)
+        {
+            // No answer at all: a transport failure or a timeout, which the client reports without a status.
+            var cause = tts.InnerException switch
+            {
+                HttpRequestException http => $"the connection failed ({http.HttpRequestError})",
+                TimeoutException or OperationCanceledException => "the request timed out",
+                null => "no answer",
+                var other => $"no answer ({other.GetType().Name})",
+            };
+            return $"{what} failed: The Things Stack could not be reached: {cause}.";
+        }
+
+        if ((int)tts.StatusCode < 400)
+        {
+            // TTS said yes, but its answer could not be read (not the JSON expected): the client's message says how.
+            return $"{what} failed: {tts.Message}";
+        }
+
+        var status = $"HTTP {(int)tts.StatusCode}";
         var name = tts.ErrorName is { } errorName ? $", {tts.ErrorNamespace}:{errorName}" : string.Empty;
         return tts.StatusCode == HttpStatusCode.TooManyRequests
             ? $"{what} failed: The Things Stack is rate limiting ({status}{name})."

@@ -94,3 +94,20 @@ public sealed class UnexpectedFailureTests
         Assert.Empty(host.Fake.Journal.Entries);
     }
 }
+
+public sealed class UnreachableThingsStackTests
+{
+    [Fact]
+    public async Task Dropped_connection_is_reported_as_unreachable_not_as_an_answer()
+    {
+        await using var host = new ProvisioningTestHost();
+        host.Fake.Faults.Add(HttpMethod.Get, "auth_info", FakeFault.DropConnection(), onCall: 1);
+
+        var result = await host.Service.ProvisionAsync(Owner());
+
+        Assert.Equal(ProvisioningOutcome.Failed, result.Outcome);
+        Assert.Contains("could not be reached", result.Error!.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("answered", result.Error.Message, StringComparison.Ordinal);
+        Assert.True(result.Error.IsTransient);
+    }
+}
