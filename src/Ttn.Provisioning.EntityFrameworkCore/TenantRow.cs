@@ -17,6 +17,8 @@ internal sealed class TenantRow
 
     public string Checkpoints { get; set; } = string.Empty;
 
+    public string? PendingSteps { get; set; }
+
     public int AttemptCount { get; set; }
 
     public string? TtsUserId { get; set; }

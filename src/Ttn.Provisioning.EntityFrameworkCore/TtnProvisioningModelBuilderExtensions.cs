@@ -48,6 +48,7 @@ public static class TtnProvisioningModelBuilderExtensions
             entity.Property(r => r.CurrentStep).HasMaxLength(64);
             entity.Property(r => r.LastErrorStep).HasMaxLength(64);
             entity.Property(r => r.Checkpoints).HasMaxLength(512);
+            entity.Property(r => r.PendingSteps).HasMaxLength(512);
 
             foreach (var property in entity.Metadata.GetDeclaredProperties())
             {

@@ -9,6 +9,7 @@ CREATE TABLE ttn_tenants (
     state character varying(64) NOT NULL,
     current_step character varying(64),
     checkpoints character varying(512) NOT NULL,
+    pending_steps character varying(512),
     attempt_count integer NOT NULL,
     tts_user_id text,
     organization_id text,

@@ -9,6 +9,7 @@ CREATE TABLE "ttn_tenants" (
     "state" TEXT NOT NULL,
     "current_step" TEXT NULL,
     "checkpoints" TEXT NOT NULL,
+    "pending_steps" TEXT NULL,
     "attempt_count" INTEGER NOT NULL,
     "tts_user_id" TEXT NULL,
     "organization_id" TEXT NULL,

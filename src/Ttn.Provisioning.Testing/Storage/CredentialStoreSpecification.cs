@@ -350,6 +350,7 @@ public abstract class CredentialStoreSpecification
         State = ProvisioningState.Failed,
         CurrentStep = ProvisioningStep.ApplicationApiKey,
         Checkpoints = ProvisioningCheckpoints.Organization | ProvisioningCheckpoints.OrganizationApiKey | ProvisioningCheckpoints.Application,
+        PendingSteps = ProvisioningCheckpoints.ApplicationApiKey | ProvisioningCheckpoints.GatewayApiKey,
         AttemptCount = 3,
         TtsUserId = "admin-user",
         OrganizationId = "org-tenant-1",
