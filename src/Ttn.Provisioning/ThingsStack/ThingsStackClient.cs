@@ -511,62 +511,82 @@ internal sealed partial class ThingsStackClient : IThingsStackClient
             throw Unreachable(method, route, started, "no answer within the configured timeout", ex);
         }
 
+        // The resilience timeouts end once the headers are in: the body gets an attempt timeout of its own.
+        using var bodyTimeout = new CancellationTokenSource(_options.Value.AttemptTimeout, _timeProvider);
+        using var bodyToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bodyTimeout.Token);
         using (response)
         {
-            var status = (int)response.StatusCode;
-            if (!response.IsSuccessStatusCode)
-            {
-                var body = await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
-                var error = ThingsStackErrorParser.Create(response.StatusCode, body, response.Headers, method.Method, route, _timeProvider, apiKey);
-                Log.RequestFailed(_logger, method.Method, route, status, error.ErrorName, error.CorrelationId, ElapsedMilliseconds(started));
-                throw error;
-            }
-
-            Log.RequestSucceeded(_logger, method.Method, route, status, ElapsedMilliseconds(started));
-            if (typeof(T) == typeof(EmptyResponse))
-            {
-                // Delete, restore and purge answer {}; nothing in it is needed.
-                return new Response<T>((T)(object)new EmptyResponse(), null);
-            }
-
-            T? value;
             try
             {
-                var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                await using (stream.ConfigureAwait(false))
-                {
-                    value = await JsonSerializer.DeserializeAsync(stream, responseType, cancellationToken).ConfigureAwait(false);
-                }
+                return await ReadResponseAsync(response, method, route, apiKey, started, responseType, bodyToken.Token).ConfigureAwait(false);
             }
-            catch (JsonException ex)
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && bodyTimeout.IsCancellationRequested)
             {
-                throw new ThingsStackException($"The Things Stack answered {status} to {method.Method} {route} with a body that is not the expected JSON.", ex)
-                {
-                    StatusCode = response.StatusCode,
-                    Method = method.Method,
-                    Route = route,
-                };
+                throw Unreachable(method, route, started, "the answer's body did not arrive within the attempt timeout", ex);
             }
-
-            if (value is null)
+            catch (HttpRequestException ex)
             {
-                throw new ThingsStackException($"The Things Stack answered {status} to {method.Method} {route} with an empty body.")
-                {
-                    StatusCode = response.StatusCode,
-                    Method = method.Method,
-                    Route = route,
-                };
+                throw Unreachable(method, route, started, "the connection broke while the answer was read", ex);
             }
-
-            long? totalCount = null;
-            if (response.Headers.TryGetValues(TotalCountHeader, out var values)
-                && long.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var total))
-            {
-                totalCount = total;
-            }
-
-            return new Response<T>(value, totalCount);
         }
+    }
+
+    private async Task<Response<T>> ReadResponseAsync<T>(HttpResponseMessage response, HttpMethod method, string route, string apiKey, long started, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
+        where T : class
+    {
+        var status = (int)response.StatusCode;
+        if (!response.IsSuccessStatusCode)
+        {
+            var body = await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            var error = ThingsStackErrorParser.Create(response.StatusCode, body, response.Headers, method.Method, route, _timeProvider, apiKey);
+            Log.RequestFailed(_logger, method.Method, route, status, error.ErrorName, error.CorrelationId, ElapsedMilliseconds(started));
+            throw error;
+        }
+
+        Log.RequestSucceeded(_logger, method.Method, route, status, ElapsedMilliseconds(started));
+        if (typeof(T) == typeof(EmptyResponse))
+        {
+            // Delete, restore and purge answer {}; nothing in it is needed.
+            return new Response<T>((T)(object)new EmptyResponse(), null);
+        }
+
+        T? value;
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                value = await JsonSerializer.DeserializeAsync(stream, responseType, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw new ThingsStackException($"The Things Stack answered {status} to {method.Method} {route} with a body that is not the expected JSON.", ex)
+            {
+                StatusCode = response.StatusCode,
+                Method = method.Method,
+                Route = route,
+            };
+        }
+
+        if (value is null)
+        {
+            throw new ThingsStackException($"The Things Stack answered {status} to {method.Method} {route} with an empty body.")
+            {
+                StatusCode = response.StatusCode,
+                Method = method.Method,
+                Route = route,
+            };
+        }
+
+        long? totalCount = null;
+        if (response.Headers.TryGetValues(TotalCountHeader, out var values)
+            && long.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var total))
+        {
+            totalCount = total;
+        }
+
+        return new Response<T>(value, totalCount);
     }
 
     private ThingsStackException Unreachable(HttpMethod method, string route, long started, string reason, Exception inner)

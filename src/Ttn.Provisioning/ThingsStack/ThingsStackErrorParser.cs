@@ -81,7 +81,10 @@ internal static partial class ThingsStackErrorParser
         };
     }
 
-    /// <summary>Removes API keys (<c>NNSXS.…</c>), other TTS tokens, bearer tokens and the given secret from a text.</summary>
+    /// <summary>
+    /// Removes API keys (<c>NNSXS.…</c>), other TTS tokens, bearer tokens, long hexadecimal strings (webhook secrets are
+    /// 64; correlation ids, 32, are kept) and the given secret from a text.
+    /// </summary>
     public static string Redact(string text, string? secret = null)
     {
         if (!string.IsNullOrEmpty(secret) && secret.Length >= 8)
@@ -90,6 +93,7 @@ internal static partial class ThingsStackErrorParser
         }
 
         text = TokenPattern().Replace(text, "$1.[REDACTED]");
+        text = LongHexPattern().Replace(text, "[REDACTED]");
         return BearerPattern().Replace(text, "$1 [REDACTED]");
     }
 
@@ -100,6 +104,9 @@ internal static partial class ThingsStackErrorParser
 
     [GeneratedRegex(@"\b(NNSXS|MFRWG|OJSWM|MF2XI|ONZW4)\.[A-Za-z0-9._\-]+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex TokenPattern();
+
+    [GeneratedRegex(@"\b[0-9A-Fa-f]{40,}\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LongHexPattern();
 
     [GeneratedRegex(@"\b(Bearer)\s+[^\s""',;}\]]+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex BearerPattern();

@@ -57,6 +57,14 @@ internal static class ThingsStackServiceCollectionExtensions
                 {
                     MaxRetryAttempts = options.MaxRetryAttempts,
                     ShouldRetryAfterHeader = false,
+
+                    // The same notion of "transient" as ThingsStackException.IsTransient (501 and 505 are not).
+                    ShouldHandle = args => new ValueTask<bool>(args.Outcome switch
+                    {
+                        { Result: { } result } => ThingsStackRetryPolicy.IsTransientStatus(result.StatusCode),
+                        { Exception: HttpRequestException or Polly.Timeout.TimeoutRejectedException } => true,
+                        _ => false,
+                    }),
                     DelayGenerator = args => new ValueTask<TimeSpan?>(
                         ThingsStackRetryPolicy.ComputeDelay(args.AttemptNumber, args.Outcome.Result, options, timeProvider)),
                     OnRetry = args =>

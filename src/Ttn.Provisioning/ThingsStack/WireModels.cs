@@ -183,7 +183,11 @@ internal sealed record EndDeviceIdentifiers
 }
 
 /// <summary><c>KeyEnvelope</c>: a plain AES key as 32 hex characters.</summary>
-internal sealed record KeyEnvelope(string? Key);
+internal sealed record KeyEnvelope(string? Key)
+{
+    /// <summary>Never shows the key.</summary>
+    public override string ToString() => Key is null ? "KeyEnvelope(none)" : "KeyEnvelope(****)";
+}
 
 /// <summary><c>RootKeys</c> (OTAA).</summary>
 internal sealed record RootKeys
@@ -191,6 +195,9 @@ internal sealed record RootKeys
     public KeyEnvelope? AppKey { get; init; }
 
     public KeyEnvelope? NwkKey { get; init; }
+
+    /// <summary>Never shows the keys.</summary>
+    public override string ToString() => $"RootKeys(AppKey {(AppKey is null ? "none" : "****")}, NwkKey {(NwkKey is null ? "none" : "****")})";
 }
 
 /// <summary><c>EndDevice</c>: the fields the IS, JS, NS and AS records of a provisioned device use.</summary>
