@@ -59,11 +59,17 @@ internal sealed class TenantRow
 
     public string? PendingWebhookSecretSealed { get; set; }
 
+    public string? PreviousWebhookSecretSealed { get; set; }
+
+    public long? PreviousWebhookSecretValidUntilTicks { get; set; }
+
     public long? CredentialsUpdatedAtTicks { get; set; }
 
     public string? LastErrorStep { get; set; }
 
     public string? LastErrorMessage { get; set; }
+
+    public bool? LastErrorIsTransient { get; set; }
 
     public int? LastErrorHttpStatus { get; set; }
 

@@ -40,9 +40,12 @@ internal static class TenantRowMapper
             WebhookSecretSealed = record.WebhookSecretSealed,
             WebhookSecretLastFour = record.WebhookSecretLastFour,
             PendingWebhookSecretSealed = record.PendingWebhookSecretSealed,
+            PreviousWebhookSecretSealed = record.PreviousWebhookSecretSealed,
+            PreviousWebhookSecretValidUntilTicks = record.PreviousWebhookSecretValidUntil is { } validUntil ? ToTicks(validUntil) : null,
             CredentialsUpdatedAtTicks = ToTicks(record.CredentialsUpdatedAt),
             LastErrorStep = error?.Step?.ToString(),
             LastErrorMessage = error?.Message,
+            LastErrorIsTransient = error?.IsTransient,
             LastErrorHttpStatus = error?.HttpStatus,
             LastErrorNamespace = error?.ErrorNamespace,
             LastErrorName = error?.ErrorName,
@@ -74,7 +77,8 @@ internal static class TenantRowMapper
                 row.LastErrorNamespace,
                 row.LastErrorName,
                 row.LastErrorCorrelationId,
-                FromTicks(row.LastErrorOccurredAtTicks) ?? updatedAt);
+                FromTicks(row.LastErrorOccurredAtTicks) ?? updatedAt,
+                row.LastErrorIsTransient ?? false);
 
         if (!recognised)
         {
@@ -117,6 +121,8 @@ internal static class TenantRowMapper
             WebhookSecretSealed = row.WebhookSecretSealed,
             WebhookSecretLastFour = row.WebhookSecretLastFour,
             PendingWebhookSecretSealed = row.PendingWebhookSecretSealed,
+            PreviousWebhookSecretSealed = row.PreviousWebhookSecretSealed,
+            PreviousWebhookSecretValidUntil = FromTicks(row.PreviousWebhookSecretValidUntilTicks),
             CredentialsUpdatedAt = FromTicks(row.CredentialsUpdatedAtTicks),
             LastError = error,
             RequiresStartFresh = row.RequiresStartFresh,

@@ -49,6 +49,12 @@ public sealed class TtnProvisioningOptions
     /// </summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How long the webhook secret replaced by a rotation is still accepted by <c>VerifyWebhookSecretAsync</c>, so calls
+    /// TTS had already sent with it are not refused. Defaults to 15 minutes; zero accepts only the new secret.
+    /// </summary>
+    public TimeSpan WebhookSecretGracePeriod { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Whether provisioning also creates a gateway API key for the tenant. Defaults to false.</summary>
     public bool CreateGatewayApiKey { get; set; }
 

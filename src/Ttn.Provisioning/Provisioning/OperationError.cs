@@ -17,6 +17,6 @@ public sealed record OperationError(
     string? CorrelationId = null,
     bool IsTransient = false)
 {
-    internal static OperationError From(TenantError error, bool isTransient) =>
-        new(error.Step, error.Message, error.HttpStatus, error.ErrorName, error.CorrelationId, isTransient);
+    internal static OperationError From(TenantError error) =>
+        new(error.Step, error.Message, error.HttpStatus, error.ErrorName, error.CorrelationId, error.IsTransient);
 }

@@ -32,11 +32,18 @@ internal sealed class ProvisioningPipeline
     }
 
     /// <summary>Runs every step not yet completed. Returns warnings of optional steps; throws <see cref="StepFailedException"/> on failure.</summary>
-    public async Task<IReadOnlyList<string>> RunAsync(TenantRun run, string adminKey, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> RunAsync(TenantRun run, Func<ValueTask<string>> adminKeyProvider, CancellationToken cancellationToken)
     {
         var warnings = new List<string>();
         var tenantId = run.Record.TenantId;
+        if (run.Record.IsExistingApplication)
+        {
+            // A brought application has no organization of ours: only its webhook can be missing, set with its own key.
+            await EnsureExistingApplicationWebhookAsync(run, cancellationToken).ConfigureAwait(false);
+            return warnings;
+        }
 
+        var adminKey = await adminKeyProvider().ConfigureAwait(false);
         var userId = await PreflightAsync(run, adminKey, cancellationToken).ConfigureAwait(false);
 
         if (!run.Record.Checkpoints.HasFlag(ProvisioningCheckpoints.Organization))
@@ -85,7 +92,8 @@ internal sealed class ProvisioningPipeline
                     Checkpoints = r.Checkpoints | ProvisioningCheckpoints.Application,
                     PendingSteps = r.PendingSteps & ~ProvisioningCheckpoints.Application,
                 }),
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken,
+                revokeCreatedKey: id => _client.DeleteOrganizationApiKeyAsync(adminKey, run.Record.OrganizationId!, id, CancellationToken.None)).ConfigureAwait(false);
         }
 
         // Application key, gateway key and webhook all use the organization key and do not depend on each other.
@@ -111,57 +119,106 @@ internal sealed class ProvisioningPipeline
             var webhookTask = needWebhook ? SetWebhookAsync(run, orgKey, run.Record.ApplicationId!, run.Record.PendingWebhookSecretSealed, ProvisioningStep.Webhook, cancellationToken) : null;
             var gatewayKeyTask = needGatewayKey ? CreateGatewayKeyAsync(run, orgKey, gatewayKeyInterrupted, cancellationToken) : Task.FromResult<SealedKey?>(null);
 
-            // The gateway key is optional: its failure becomes a warning, and the step counts as attempted.
+            // The gateway key is optional: its failure becomes a warning. A refusal marks the step done (asking again
+            // will not help); a transient failure leaves it pending, so that the next Provision revokes what it may
+            // have left on TTS and tries again.
             var gatewayOutcome = await CaptureAsync(gatewayKeyTask).ConfigureAwait(false);
+            var gatewayRefused = false;
             if (needGatewayKey && gatewayOutcome.Failure is { } gatewayFailure)
             {
+                gatewayRefused = gatewayFailure is StepFailedException { IsTransient: false };
                 Log.GatewayKeyFailed(_logger, tenantId, gatewayFailure.Message);
                 warnings.Add($"Gateway API key not created: {gatewayFailure.Message}");
             }
 
-            await SaveGroupAsync(
-                run,
-                (appKeyTask, (r, key) => r with
-                {
-                    ApplicationApiKeySealed = key.Token,
-                    ApplicationApiKeyLastFour = key.LastFour,
-                    ApplicationApiKeyId = key.KeyId,
-                    CredentialsUpdatedAt = run.Now,
-                    Checkpoints = r.Checkpoints | ProvisioningCheckpoints.ApplicationApiKey,
-                    PendingSteps = r.PendingSteps & ~ProvisioningCheckpoints.ApplicationApiKey,
-                }),
-                (webhookTask, r => r with
-                {
-                    WebhookSecretSealed = r.PendingWebhookSecretSealed,
-                    WebhookSecretLastFour = LastFourOf(r.PendingWebhookSecretSealed, tenantId, SecretField.WebhookSecret),
-                    PendingWebhookSecretSealed = null,
-                    WebhookId = _options.WebhookId,
-                    WebhookUrl = WebhookUrlFor(tenantId),
-                    Checkpoints = r.Checkpoints | ProvisioningCheckpoints.Webhook,
-                }),
-                cancellationToken,
-                gatewayOutcome.Key is { } gatewayKey
-                    ? r => r with
+            try
+            {
+                await SaveGroupAsync(
+                    run,
+                    (appKeyTask, (r, key) => r with
                     {
-                        GatewayApiKeySealed = gatewayKey.Token,
-                        GatewayApiKeyLastFour = gatewayKey.LastFour,
-                        GatewayApiKeyId = gatewayKey.KeyId,
-                        Checkpoints = r.Checkpoints | ProvisioningCheckpoints.GatewayApiKey,
-                        PendingSteps = r.PendingSteps & ~ProvisioningCheckpoints.GatewayApiKey,
-                    }
-                    : needGatewayKey
+                        ApplicationApiKeySealed = key.Token,
+                        ApplicationApiKeyLastFour = key.LastFour,
+                        ApplicationApiKeyId = key.KeyId,
+                        CredentialsUpdatedAt = run.Now,
+                        Checkpoints = r.Checkpoints | ProvisioningCheckpoints.ApplicationApiKey,
+                        PendingSteps = r.PendingSteps & ~ProvisioningCheckpoints.ApplicationApiKey,
+                    }),
+                    (webhookTask, PromoteWebhookSecret),
+                    cancellationToken,
+                    gatewayOutcome.Key is { } gatewayKey
                         ? r => r with
                         {
+                            GatewayApiKeySealed = gatewayKey.Token,
+                            GatewayApiKeyLastFour = gatewayKey.LastFour,
+                            GatewayApiKeyId = gatewayKey.KeyId,
                             Checkpoints = r.Checkpoints | ProvisioningCheckpoints.GatewayApiKey,
                             PendingSteps = r.PendingSteps & ~ProvisioningCheckpoints.GatewayApiKey,
                         }
-                        : null).ConfigureAwait(false);
+                        : needGatewayKey && gatewayRefused
+                            ? r => r with
+                            {
+                                Checkpoints = r.Checkpoints | ProvisioningCheckpoints.GatewayApiKey,
+                                PendingSteps = r.PendingSteps & ~ProvisioningCheckpoints.GatewayApiKey,
+                            }
+                            : null,
+                    revokeCreatedKey: id => _client.DeleteApplicationApiKeyAsync(orgKey, run.Record.ApplicationId!, id, CancellationToken.None)).ConfigureAwait(false);
+            }
+            catch (StepFailedException failure) when (failure.Tts?.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+            {
+                // The stored organization key is no longer accepted (revoked or expired): forget it, so that the next
+                // run revokes what is left of it by name and makes a new one.
+                await run.SaveAsync(
+                    r => r with
+                    {
+                        OrganizationApiKeySealed = null,
+                        OrganizationApiKeyLastFour = null,
+                        OrganizationApiKeyId = null,
+                        Checkpoints = r.Checkpoints & ~ProvisioningCheckpoints.OrganizationApiKey,
+                        PendingSteps = r.PendingSteps | ProvisioningCheckpoints.OrganizationApiKey,
+                    },
+                    CancellationToken.None).ConfigureAwait(false);
+                throw new StepFailedException(failure.Step, $"{failure.Message} The stored organization API key was refused; a retry replaces it.", isTransient: true, innerException: failure.Tts);
+            }
         }
 
         return warnings;
     }
 
     internal string WebhookId => _options.WebhookId;
+
+    /// <summary>The record once TTS has accepted the pending webhook secret: it is now the secret in force.</summary>
+    internal TenantRecord PromoteWebhookSecret(TenantRecord record) => record.PendingWebhookSecretSealed is null
+        ? record
+        : record with
+        {
+            WebhookSecretSealed = record.PendingWebhookSecretSealed,
+            WebhookSecretLastFour = LastFourOf(record.PendingWebhookSecretSealed, record.TenantId, SecretField.WebhookSecret),
+            PendingWebhookSecretSealed = null,
+            WebhookId = _options.WebhookId,
+            WebhookUrl = WebhookUrlFor(record.TenantId),
+            Checkpoints = record.Checkpoints | ProvisioningCheckpoints.Webhook,
+        };
+
+    /// <summary>Sets the webhook of a brought application with the tenant's own key (all a resumed bring-your-own run needs).</summary>
+    internal async Task EnsureExistingApplicationWebhookAsync(TenantRun run, CancellationToken cancellationToken)
+    {
+        if (run.Record.Checkpoints.HasFlag(ProvisioningCheckpoints.Webhook))
+        {
+            return;
+        }
+
+        var key = OpenApplicationKey(run.Record)
+            ?? throw new StepFailedException(ProvisioningStep.Webhook, "The stored application API key of the brought application could not be opened; configure the application again with its key.", isTransient: false);
+        if (run.Record.PendingWebhookSecretSealed is null)
+        {
+            var pending = _protector.Protect(WebhookSecrets.Generate(), Context(run.Record.TenantId, SecretField.WebhookSecret));
+            await run.SaveAsync(r => r with { PendingWebhookSecretSealed = pending, CurrentStep = ProvisioningStep.Webhook }, cancellationToken).ConfigureAwait(false);
+        }
+
+        await SetWebhookAsync(run, key, run.Record.ApplicationId!, run.Record.PendingWebhookSecretSealed, ProvisioningStep.Webhook, cancellationToken).ConfigureAwait(false);
+        await run.SaveAsync(PromoteWebhookSecret, CancellationToken.None).ConfigureAwait(false);
+    }
 
     internal string ApplicationPrefix => $"{_options.IdPrefix}-app";
 
@@ -196,6 +253,7 @@ internal sealed class ProvisioningPipeline
     /// <summary>Calls TTS once, counting the request and turning TTS failures into <see cref="StepFailedException"/>.</summary>
     internal static async Task<T> CallAsync<T>(TenantRun run, ProvisioningStep? step, string what, Func<Task<T>> call, CancellationToken cancellationToken)
     {
+        await run.RenewIfDueAsync(cancellationToken).ConfigureAwait(false);
         run.CountRequest();
         try
         {
@@ -266,6 +324,7 @@ internal sealed class ProvisioningPipeline
                 Ids = new OrganizationIdentifiers(organizationId),
                 Name = Truncate($"Tenant {tenantId}", 50),
                 Description = Truncate($"Provisioned by Ttn.Provisioning for tenant {tenantId}.", 2000),
+                Attributes = OwnerAttributes(tenantId),
             };
 
             var ours = false;
@@ -279,8 +338,14 @@ internal sealed class ProvisioningPipeline
                 // Ours from an earlier, interrupted run? Then we hold the rights to manage its keys.
                 if (!tts.IsForbiddenId)
                 {
-                    var rights = await CallAsync(run, ProvisioningStep.Organization, "Checking rights on the existing organization", () => _client.ListOrganizationRightsAsync(adminKey, organizationId, cancellationToken), cancellationToken).ConfigureAwait(false);
-                    ours = PermissionReport.FromRights(rights).Has(ThingsStackRights.OrganizationSettingsApiKeys);
+                    ours = await IsOursAsync(
+                        run,
+                        ProvisioningStep.Organization,
+                        "organization",
+                        () => _client.ListOrganizationRightsAsync(adminKey, organizationId, cancellationToken),
+                        ThingsStackRights.OrganizationSettingsApiKeys,
+                        async () => (await _client.GetOrganizationAsync(adminKey, organizationId, ["attributes"], cancellationToken).ConfigureAwait(false)).Attributes,
+                        cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -317,21 +382,35 @@ internal sealed class ProvisioningPipeline
     {
         var tenantId = run.Record.TenantId;
         Log.StepStarted(_logger, tenantId, ProvisioningStep.Application);
+        var clusterAddress = (_options.ThingsStack.ClusterUri ?? _options.ThingsStack.IdentityServerUri)?.Authority;
         var application = new Application
         {
             Ids = new ApplicationIdentifiers(applicationId),
             Name = Truncate($"Tenant {tenantId}", 50),
             Description = Truncate($"Provisioned by Ttn.Provisioning for tenant {tenantId}.", 2000),
+            Attributes = OwnerAttributes(tenantId),
+
+            // The cluster that serves this application's devices (the Identity Server may sit elsewhere: API.md §9).
+            NetworkServerAddress = clusterAddress,
+            ApplicationServerAddress = clusterAddress,
+            JoinServerAddress = clusterAddress,
         };
 
         try
         {
             await CallAsync(run, ProvisioningStep.Application, "Creating the application", () => _client.CreateApplicationInOrganizationAsync(adminKey, run.Record.OrganizationId!, application, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
-        catch (StepFailedException failure) when (failure.Tts is { IsAlreadyExists: true })
+        catch (StepFailedException failure) when (failure.Tts is { IsAlreadyExists: true } or { IsForbiddenId: true })
         {
-            var rights = await CallAsync(run, ProvisioningStep.Application, "Checking rights on the existing application", () => _client.ListApplicationRightsAsync(adminKey, applicationId, cancellationToken), cancellationToken).ConfigureAwait(false);
-            if (!PermissionReport.FromRights(rights).Has(ThingsStackRights.ApplicationSettingsApiKeys))
+            var ours = failure.Tts.IsAlreadyExists && await IsOursAsync(
+                run,
+                ProvisioningStep.Application,
+                "application",
+                () => _client.ListApplicationRightsAsync(adminKey, applicationId, cancellationToken),
+                ThingsStackRights.ApplicationSettingsApiKeys,
+                async () => (await _client.GetApplicationAsync(adminKey, applicationId, ["attributes"], cancellationToken).ConfigureAwait(false)).Attributes,
+                cancellationToken).ConfigureAwait(false);
+            if (!ours)
             {
                 throw new StepFailedException(
                     ProvisioningStep.Application,
@@ -407,6 +486,53 @@ internal sealed class ProvisioningPipeline
         return Seal(run, created, SecretField.GatewayApiKey, ProvisioningStep.GatewayApiKey);
     }
 
+    /// <summary>The attribute that marks an organization or application as created by this deployment for this tenant.</summary>
+    internal const string OwnerAttribute = "ttn-provisioning-owner";
+
+    /// <summary>
+    /// The owner marker: a hash of the id prefix, the webhook base URL and the tenant id, so that another deployment
+    /// sharing the admin key (staging and production, say) never adopts this one's resources, nor a tenant another's.
+    /// </summary>
+    internal Dictionary<string, string> OwnerAttributes(string tenantId) => new() { [OwnerAttribute] = OwnerMarker(tenantId) };
+
+    internal string OwnerMarker(string tenantId)
+    {
+        var material = System.Text.Encoding.UTF8.GetBytes($"{_options.IdPrefix}\n{_options.WebhookBaseUrl?.AbsoluteUri}\n{tenantId}");
+        return Convert.ToHexStringLower(SHA256.HashData(material))[..32];
+    }
+
+    /// <summary>
+    /// After a 409: is the existing entity ours? It is when the admin key holds the management right on it AND it carries
+    /// this deployment's owner marker for this tenant. No rights (403), gone (404) or no marker: not ours.
+    /// </summary>
+    private async Task<bool> IsOursAsync(
+        TenantRun run,
+        ProvisioningStep step,
+        string kind,
+        Func<Task<IReadOnlyList<string>>> rights,
+        string managementRight,
+        Func<Task<IReadOnlyDictionary<string, string>?>> attributes,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var granted = await CallAsync(run, step, $"Checking rights on the existing {kind}", rights, cancellationToken).ConfigureAwait(false);
+            if (!PermissionReport.FromRights(granted).Has(managementRight))
+            {
+                return false;
+            }
+
+            var marks = await CallAsync(run, step, $"Reading the existing {kind}'s owner", attributes, cancellationToken).ConfigureAwait(false);
+            return marks is not null
+                && marks.TryGetValue(OwnerAttribute, out var marker)
+                && string.Equals(marker, OwnerMarker(run.Record.TenantId), StringComparison.Ordinal);
+        }
+        catch (StepFailedException probe) when (probe.Tts is { IsNotFound: true } or { IsPermissionDenied: true })
+        {
+            return false;
+        }
+    }
+
     /// <summary>
     /// A run that stopped after TTS created a key but before the store kept it leaves a live key nobody holds.
     /// Before creating a new one, revoke every key of ours (by name) on the entity.
@@ -414,6 +540,7 @@ internal sealed class ProvisioningPipeline
     private async Task RevokeKeysByNameAsync(TenantRun run, ProvisioningStep step, string kind, Func<IAsyncEnumerable<ThingsStackApiKey>> list, Func<string, Task> delete, string name, CancellationToken cancellationToken)
     {
         var orphans = new List<string>();
+        await run.RenewIfDueAsync(cancellationToken).ConfigureAwait(false);
         run.CountRequest();
         try
         {
@@ -496,7 +623,8 @@ internal sealed class ProvisioningPipeline
         (Task<SealedKey?> Task, Func<TenantRecord, SealedKey, TenantRecord> Apply) keyStep,
         (Task? Task, Func<TenantRecord, TenantRecord> Apply) plainStep,
         CancellationToken cancellationToken,
-        Func<TenantRecord, TenantRecord>? extra = null)
+        Func<TenantRecord, TenantRecord>? extra = null,
+        Func<string, Task>? revokeCreatedKey = null)
     {
         var key = await CaptureAsync(keyStep.Task).ConfigureAwait(false);
         Exception? plainFailure = null;
@@ -516,14 +644,31 @@ internal sealed class ProvisioningPipeline
         var plainRan = plainStep.Task is not null;
         if (keySucceeded || (plainRan && plainFailure is null) || extra is not null)
         {
-            await run.SaveAsync(
-                r =>
+            try
+            {
+                await run.SaveAsync(
+                    r =>
+                    {
+                        var next = keySucceeded ? keyStep.Apply(r, key.Key!) : r;
+                        next = plainRan && plainFailure is null ? plainStep.Apply(next) : next;
+                        return extra is null ? next : extra(next);
+                    },
+                    CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (LeaseLostException) when (key.Key?.KeyId is { } createdKeyId && revokeCreatedKey is not null)
+            {
+                // Another run took over while TTS was creating this key: that run will not know of it, so revoke it.
+                try
                 {
-                    var next = keySucceeded ? keyStep.Apply(r, key.Key!) : r;
-                    next = plainRan && plainFailure is null ? plainStep.Apply(next) : next;
-                    return extra is null ? next : extra(next);
-                },
-                CancellationToken.None).ConfigureAwait(false);
+                    await revokeCreatedKey(createdKeyId).ConfigureAwait(false);
+                }
+                catch (Exception revokeFailure) when (revokeFailure is ThingsStackException or HttpRequestException)
+                {
+                    // Best effort: the run that holds the lease revokes keys of ours by name when it resumes this step.
+                }
+
+                throw;
+            }
         }
 
         if (key.Failure is not null)

@@ -193,7 +193,7 @@ internal sealed class ProvisioningService : IProvisioningService
                         {
                             State = ProvisioningState.Failed,
                             CurrentStep = null,
-                            LastError = new TenantError(null, $"Deep clean incomplete: {remaining} resource(s) remain on The Things Stack; run it again to finish.", null, null, null, null, now),
+                            LastError = new TenantError(null, $"Deep clean incomplete: {remaining} resource(s) remain on The Things Stack; run it again to finish.", null, null, null, null, now, IsTransient: true),
                         };
                 },
                 CancellationToken.None).ConfigureAwait(false);
@@ -311,11 +311,20 @@ internal sealed class ProvisioningService : IProvisioningService
         var (run, refusal, current) = await AcquireAsync(
             caller,
             ProvisioningOperation.ConfigureExistingApplication,
-            existing => (existing ?? new TenantRecord { TenantId = caller.TenantId }, LeaseRefusal.None),
+            existing => existing is null || existing.IsExistingApplication || (existing.State == ProvisioningState.Idle && existing.ApplicationId is null)
+                ? (existing ?? new TenantRecord { TenantId = caller.TenantId }, LeaseRefusal.None)
+                : (null, LeaseRefusal.NotApplicable),
             cancellationToken).ConfigureAwait(false);
         if (run is null)
         {
-            return scope.Finish(Result(caller.TenantId, ToOutcome(refusal), current), r => r.Outcome);
+            var refused = Result(caller.TenantId, ToOutcome(refusal), current);
+            if (refusal == LeaseRefusal.NotApplicable)
+            {
+                // Taking over a provisioned tenant would orphan its application and keys: clean them up first.
+                refused = refused with { Error = new OperationError(null, "The tenant already has resources provisioned by the library; deep clean (or start fresh) before bringing an existing application.") };
+            }
+
+            return scope.Finish(refused, r => r.Outcome);
         }
 
         try
@@ -405,7 +414,14 @@ internal sealed class ProvisioningService : IProvisioningService
 
             var key = OpenManagementKey(run.Record);
             await _pipeline.SetWebhookAsync(run, key, run.Record.ApplicationId!, pending, null, cancellationToken, ["headers"]).ConfigureAwait(false);
-            await run.ReleaseAsync(r => Promoted(r) with { CredentialsUpdatedAt = run.Now }, CancellationToken.None).ConfigureAwait(false);
+            await run.ReleaseAsync(
+                r => Promoted(r) with
+                {
+                    CredentialsUpdatedAt = run.Now,
+                    PreviousWebhookSecretSealed = _options.WebhookSecretGracePeriod > TimeSpan.Zero ? r.WebhookSecretSealed : null,
+                    PreviousWebhookSecretValidUntil = _options.WebhookSecretGracePeriod > TimeSpan.Zero ? run.Now + _options.WebhookSecretGracePeriod : null,
+                },
+                CancellationToken.None).ConfigureAwait(false);
             return scope.Finish(new WebhookSecretRotationResult { Outcome = ProvisioningOutcome.Succeeded, SecretLastFour = run.Record.WebhookSecretLastFour }, r => r.Outcome);
         }
         catch (LeaseLostException)
@@ -429,8 +445,8 @@ internal sealed class ProvisioningService : IProvisioningService
     /// <inheritdoc />
     public async Task<bool> VerifyWebhookSecretAsync(string tenantId, string? presentedSecret, CancellationToken cancellationToken = default)
     {
-        ValidateTenantId(tenantId, nameof(tenantId));
-        if (string.IsNullOrEmpty(presentedSecret))
+        // Both values come from an unauthenticated request: bad ones are a "no", never an exception.
+        if (string.IsNullOrEmpty(presentedSecret) || !IsValidTenantId(tenantId))
         {
             return false;
         }
@@ -444,11 +460,16 @@ internal sealed class ProvisioningService : IProvisioningService
         var context = ProvisioningPipeline.Context(tenantId, SecretField.WebhookSecret);
         var current = _protector.Unprotect(record.WebhookSecretSealed, context);
         var pending = _protector.Unprotect(record.PendingWebhookSecretSealed, context);
+        var previous = record.PreviousWebhookSecretValidUntil > _time.GetUtcNow()
+            ? _protector.Unprotect(record.PreviousWebhookSecretSealed, context)
+            : SafeDecrypt.Empty;
 
-        // Compare with both (always both, so the time taken does not say which matched).
+        // Compare with each (always each, so the time taken does not say which matched): the secret in force, one being
+        // rotated in, and the one rotated out while its grace period lasts.
         var matchesCurrent = current.TryGetValue(out var currentSecret) && WebhookSecrets.FixedTimeEquals(presentedSecret, currentSecret);
         var matchesPending = pending.TryGetValue(out var pendingSecret) && WebhookSecrets.FixedTimeEquals(presentedSecret, pendingSecret);
-        return matchesCurrent | matchesPending;
+        var matchesPrevious = previous.TryGetValue(out var previousSecret) && WebhookSecrets.FixedTimeEquals(presentedSecret, previousSecret);
+        return matchesCurrent | matchesPending | matchesPrevious;
     }
 
     private async Task<ProvisioningResult> ProvisionOrRetryAsync(ProvisioningCaller caller, ProvisioningOperation operation, CancellationToken cancellationToken)
@@ -465,7 +486,10 @@ internal sealed class ProvisioningService : IProvisioningService
             operation,
             existing =>
             {
-                if (existing is { State: ProvisioningState.Ready })
+                // Ready means done, unless the optional gateway key was asked for and a transient failure left it pending.
+                var gatewayKeyPending = _options.CreateGatewayApiKey && existing is not null && !existing.IsExistingApplication
+                    && !existing.Checkpoints.HasFlag(ProvisioningCheckpoints.GatewayApiKey);
+                if (existing is { State: ProvisioningState.Ready } && !gatewayKeyPending)
                 {
                     return (null, operation == ProvisioningOperation.Retry ? LeaseRefusal.NotApplicable : LeaseRefusal.Ready);
                 }
@@ -499,7 +523,7 @@ internal sealed class ProvisioningService : IProvisioningService
             var result = Result(caller.TenantId, outcome, current);
             if (outcome == ProvisioningOutcome.UseStartFresh && current?.LastError is { } lastError)
             {
-                result = result with { Error = OperationError.From(lastError, isTransient: false) };
+                result = result with { Error = OperationError.From(lastError) };
             }
 
             return scope.Finish(result, r => r.Outcome);
@@ -519,8 +543,7 @@ internal sealed class ProvisioningService : IProvisioningService
     {
         try
         {
-            adminKey ??= await _adminKeys.GetAdminApiKeyAsync(cancellationToken).ConfigureAwait(false);
-            var warnings = await _pipeline.RunAsync(run, adminKey, cancellationToken).ConfigureAwait(false);
+            var warnings = await _pipeline.RunAsync(run, () => adminKey is not null ? ValueTask.FromResult(adminKey) : _adminKeys.GetAdminApiKeyAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
             await run.ReleaseAsync(
                 r => r with
                 {
@@ -561,7 +584,7 @@ internal sealed class ProvisioningService : IProvisioningService
     /// </summary>
     private async Task ReleaseAfterUnexpectedAsync(TenantRun run, Exception exception)
     {
-        var error = new TenantError(run.Record.CurrentStep, $"The run stopped on an unexpected {exception.GetType().Name}; retry once the cause is fixed.", null, null, null, null, _time.GetUtcNow());
+        var error = new TenantError(run.Record.CurrentStep, $"The run stopped on an unexpected {exception.GetType().Name}; retry once the cause is fixed.", null, null, null, null, _time.GetUtcNow(), IsTransient: true);
         Log.StepFailed(_logger, run.Record.TenantId, run.Record.CurrentStep, null, null, null, isTransient: true, error.Message);
         try
         {
@@ -703,16 +726,7 @@ internal sealed class ProvisioningService : IProvisioningService
         }
     }
 
-    private TenantRecord Promoted(TenantRecord record) => record.PendingWebhookSecretSealed is null
-        ? record
-        : record with
-        {
-            WebhookSecretSealed = record.PendingWebhookSecretSealed,
-            WebhookSecretLastFour = _protector.Unprotect(record.PendingWebhookSecretSealed, ProvisioningPipeline.Context(record.TenantId, SecretField.WebhookSecret)).LastFour,
-            PendingWebhookSecretSealed = null,
-            WebhookId = _options.WebhookId,
-            WebhookUrl = _pipeline.WebhookUrlFor(record.TenantId),
-        };
+    private TenantRecord Promoted(TenantRecord record) => _pipeline.PromoteWebhookSecret(record);
 
     private TenantRecord StartAttempt(TenantRecord record) => record with
     {
@@ -778,7 +792,7 @@ internal sealed class ProvisioningService : IProvisioningService
             AttemptCount = record.AttemptCount,
             IsStalled = stalled,
             NextAction = next,
-            LastError = record.LastError is { } error ? OperationError.From(error, isTransient: !record.RequiresStartFresh) : null,
+            LastError = record.LastError is { } error ? OperationError.From(error) : null,
             OrganizationId = record.OrganizationId,
             ApplicationId = record.ApplicationId,
             IsExistingApplication = record.IsExistingApplication,
@@ -830,10 +844,13 @@ internal sealed class ProvisioningService : IProvisioningService
         }
     }
 
+    private static bool IsValidTenantId(string? tenantId) =>
+        !string.IsNullOrEmpty(tenantId) && tenantId.Length <= SecretContext.MaxTenantIdLength && !tenantId.Any(char.IsControl);
+
     private static void ValidateTenantId(string tenantId, string paramName)
     {
         ArgumentException.ThrowIfNullOrEmpty(tenantId, paramName);
-        if (tenantId.Length > SecretContext.MaxTenantIdLength || tenantId.Any(char.IsControl))
+        if (!IsValidTenantId(tenantId))
         {
             throw new ArgumentException($"A tenant id is 1 to {SecretContext.MaxTenantIdLength} characters without control characters.", paramName);
         }

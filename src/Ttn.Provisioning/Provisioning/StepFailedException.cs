@@ -39,7 +39,7 @@ internal sealed class StepFailedException : Exception
     public ThingsStackException? Tts { get; }
 
     public TenantError ToTenantError(DateTimeOffset at) =>
-        new(Step, Message, Tts?.StatusCode is { } status ? (int)status : null, Tts?.ErrorNamespace, Tts?.ErrorName, Tts?.CorrelationId, at);
+        new(Step, Message, Tts?.StatusCode is { } status ? (int)status : null, Tts?.ErrorNamespace, Tts?.ErrorName, Tts?.CorrelationId, at, IsTransient);
 
     public OperationError ToOperationError() =>
         new(Step, Message, Tts?.StatusCode is { } status ? (int)status : null, Tts?.ErrorName, Tts?.CorrelationId, IsTransient);

@@ -283,6 +283,7 @@ internal sealed class TenantCleaner
 
     private async Task<bool> TryListAsync(TenantRun run, List<ResourceCleanup> report, string kind, string scope, Func<Task> list, CancellationToken cancellationToken)
     {
+        await run.RenewIfDueAsync(cancellationToken).ConfigureAwait(false);
         run.CountRequest();
         try
         {

@@ -12,6 +12,7 @@ internal sealed class TenantRun
     private readonly ICredentialStore _store;
     private readonly TimeProvider _time;
     private readonly TimeSpan _leaseDuration;
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private int _requestCount;
 
     private TenantRun(ICredentialStore store, TimeProvider time, TimeSpan leaseDuration, TenantRecord record, string runId)
@@ -88,33 +89,59 @@ internal sealed class TenantRun
         return (null, LeaseRefusal.AlreadyInProgress, null);
     }
 
-    /// <summary>Writes a change and renews the lease.</summary>
+    /// <summary>Writes a change and renews the lease. Writes of one run never interleave (steps may run in parallel).</summary>
     /// <exception cref="LeaseLostException">Another run took the lease over.</exception>
     public async Task SaveAsync(Func<TenantRecord, TenantRecord> change, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
-        var next = change(Record) with
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            LeaseHolder = RunId,
-            LeaseHeartbeatAt = now,
-            LeaseExpiresAt = now + _leaseDuration,
-            UpdatedAt = now,
-        };
-        Record = await _store.TryWriteAsync(next, cancellationToken).ConfigureAwait(false) ?? throw new LeaseLostException();
+            var now = _time.GetUtcNow();
+            var next = change(Record) with
+            {
+                LeaseHolder = RunId,
+                LeaseHeartbeatAt = now,
+                LeaseExpiresAt = now + _leaseDuration,
+                UpdatedAt = now,
+            };
+            Record = await _store.TryWriteAsync(next, cancellationToken).ConfigureAwait(false) ?? throw new LeaseLostException();
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
+
+    /// <summary>
+    /// Renews the lease when a third of it has passed since the last write, so that a long stretch of TTS calls
+    /// without a checkpoint (a deep clean of many devices, retries after a rate limit) does not let it expire.
+    /// </summary>
+    /// <exception cref="LeaseLostException">Another run took the lease over.</exception>
+    public Task RenewIfDueAsync(CancellationToken cancellationToken) =>
+        Record.LeaseHeartbeatAt is { } heartbeat && _time.GetUtcNow() - heartbeat < _leaseDuration / 3
+            ? Task.CompletedTask
+            : SaveAsync(static r => r, cancellationToken);
 
     /// <summary>Writes a final change and gives the lease up.</summary>
     /// <exception cref="LeaseLostException">Another run took the lease over.</exception>
     public async Task ReleaseAsync(Func<TenantRecord, TenantRecord> change, CancellationToken cancellationToken)
     {
-        var next = change(Record) with
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            LeaseHolder = null,
-            LeaseHeartbeatAt = null,
-            LeaseExpiresAt = null,
-            UpdatedAt = _time.GetUtcNow(),
-        };
-        Record = await _store.TryWriteAsync(next, cancellationToken).ConfigureAwait(false) ?? throw new LeaseLostException();
+            var next = change(Record) with
+            {
+                LeaseHolder = null,
+                LeaseHeartbeatAt = null,
+                LeaseExpiresAt = null,
+                UpdatedAt = _time.GetUtcNow(),
+            };
+            Record = await _store.TryWriteAsync(next, cancellationToken).ConfigureAwait(false) ?? throw new LeaseLostException();
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 }
 

@@ -104,6 +104,15 @@ public sealed record TenantRecord
     /// </summary>
     public string? PendingWebhookSecretSealed { get; init; }
 
+    /// <summary>
+    /// The webhook secret in force before the last rotation, sealed: still accepted until
+    /// <see cref="PreviousWebhookSecretValidUntil"/>, so calls TTS had already sent with it are not refused.
+    /// </summary>
+    public string? PreviousWebhookSecretSealed { get; init; }
+
+    /// <summary>Until when <see cref="PreviousWebhookSecretSealed"/> is accepted.</summary>
+    public DateTimeOffset? PreviousWebhookSecretValidUntil { get; init; }
+
     /// <summary>When the credentials last changed (created or rotated).</summary>
     public DateTimeOffset? CredentialsUpdatedAt { get; init; }
 
@@ -159,6 +168,7 @@ public sealed record TenantRecord
 /// <param name="ErrorName">The TTS error name (for example <c>id_taken</c>).</param>
 /// <param name="CorrelationId">The TTS correlation id, for support.</param>
 /// <param name="OccurredAt">When it happened.</param>
+/// <param name="IsTransient">Whether trying again later may succeed (a timeout, a 5xx, a rate limit).</param>
 public sealed record TenantError(
     ProvisioningStep? Step,
     string Message,
@@ -166,4 +176,5 @@ public sealed record TenantError(
     string? ErrorNamespace,
     string? ErrorName,
     string? CorrelationId,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt,
+    bool IsTransient = false);

@@ -19,6 +19,9 @@ public enum TenantSecretSlot
 
     /// <summary><see cref="TenantRecord.PendingWebhookSecretSealed"/> (sealed as a <see cref="SecretField.WebhookSecret"/>).</summary>
     PendingWebhookSecret = 5,
+
+    /// <summary><see cref="TenantRecord.PreviousWebhookSecretSealed"/> (sealed as a <see cref="SecretField.WebhookSecret"/>).</summary>
+    PreviousWebhookSecret = 6,
 }
 
 /// <summary>Reads and writes the sealed secrets of a <see cref="TenantRecord"/> by slot.</summary>
@@ -32,6 +35,7 @@ public static class TenantSecretSlots
         TenantSecretSlot.GatewayApiKey,
         TenantSecretSlot.WebhookSecret,
         TenantSecretSlot.PendingWebhookSecret,
+        TenantSecretSlot.PreviousWebhookSecret,
     ];
 
     /// <summary>The secret field a slot is sealed as (its associated data); the pending webhook secret is a webhook secret.</summary>
@@ -41,7 +45,7 @@ public static class TenantSecretSlots
         TenantSecretSlot.OrganizationApiKey => SecretField.OrganizationApiKey,
         TenantSecretSlot.ApplicationApiKey => SecretField.ApplicationApiKey,
         TenantSecretSlot.GatewayApiKey => SecretField.GatewayApiKey,
-        TenantSecretSlot.WebhookSecret or TenantSecretSlot.PendingWebhookSecret => SecretField.WebhookSecret,
+        TenantSecretSlot.WebhookSecret or TenantSecretSlot.PendingWebhookSecret or TenantSecretSlot.PreviousWebhookSecret => SecretField.WebhookSecret,
         _ => throw new ArgumentOutOfRangeException(nameof(slot), slot, "Unknown secret slot."),
     };
 
@@ -58,6 +62,7 @@ public static class TenantSecretSlots
             TenantSecretSlot.GatewayApiKey => record.GatewayApiKeySealed,
             TenantSecretSlot.WebhookSecret => record.WebhookSecretSealed,
             TenantSecretSlot.PendingWebhookSecret => record.PendingWebhookSecretSealed,
+            TenantSecretSlot.PreviousWebhookSecret => record.PreviousWebhookSecretSealed,
             _ => throw new ArgumentOutOfRangeException(nameof(slot), slot, "Unknown secret slot."),
         };
     }
@@ -76,6 +81,7 @@ public static class TenantSecretSlots
             TenantSecretSlot.GatewayApiKey => record with { GatewayApiKeySealed = sealedValue },
             TenantSecretSlot.WebhookSecret => record with { WebhookSecretSealed = sealedValue },
             TenantSecretSlot.PendingWebhookSecret => record with { PendingWebhookSecretSealed = sealedValue },
+            TenantSecretSlot.PreviousWebhookSecret => record with { PreviousWebhookSecretSealed = sealedValue },
             _ => throw new ArgumentOutOfRangeException(nameof(slot), slot, "Unknown secret slot."),
         };
     }

@@ -287,7 +287,11 @@ public sealed class LifecycleOperationTests
         Assert.Equal(after, Assert.Single(host.Fake.Webhooks).Headers["X-Webhook-Secret"]);
         Assert.Equal(after[^4..], rotation.SecretLastFour);
         Assert.True(await host.Service.VerifyWebhookSecretAsync("acme", after));
+        Assert.True(await host.Service.VerifyWebhookSecretAsync("acme", before));
+
+        host.Time.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
         Assert.False(await host.Service.VerifyWebhookSecretAsync("acme", before));
+        Assert.True(await host.Service.VerifyWebhookSecretAsync("acme", after));
     }
 
     [Fact]
@@ -309,7 +313,83 @@ public sealed class LifecycleOperationTests
         var again = await host.Service.RotateWebhookSecretAsync(Owner());
         Assert.Equal(ProvisioningOutcome.Succeeded, again.Outcome);
         Assert.Equal(sentToTts[^4..], again.SecretLastFour);
+        host.Time.Advance(TimeSpan.FromMinutes(16));
         Assert.False(await host.Service.VerifyWebhookSecretAsync("acme", before));
+        Assert.True(await host.Service.VerifyWebhookSecretAsync("acme", sentToTts));
+    }
+
+    [Fact]
+    public async Task Webhook_secret_verification_with_an_invalid_tenant_id_is_a_no_not_an_exception()
+    {
+        await using var host = new ProvisioningTestHost();
+
+        Assert.False(await host.Service.VerifyWebhookSecretAsync(string.Empty, "secret"));
+        Assert.False(await host.Service.VerifyWebhookSecretAsync("tenant\u0000", "secret"));
+        Assert.False(await host.Service.VerifyWebhookSecretAsync(new string('x', 10_000), "secret"));
+    }
+
+    [Fact]
+    public async Task Existing_application_cannot_replace_one_the_library_provisioned()
+    {
+        await using var host = new ProvisioningTestHost();
+        await host.Service.ProvisionAsync(Owner());
+        using var other = new OtherAccount(host.Fake, "tenant-own-account");
+        await other.CreateApplicationAsync("their-app");
+        var key = await other.CreateApplicationKeyAsync("their-app", "RIGHT_APPLICATION_ALL");
+        host.Fake.Journal.Clear();
+
+        var result = await host.Service.ConfigureExistingApplicationAsync(Owner(), "their-app", key);
+
+        Assert.Equal(ProvisioningOutcome.NotApplicable, result.Outcome);
+        Assert.Contains("deep clean", result.Error!.Message, StringComparison.Ordinal);
+        Assert.Empty(host.Fake.Journal.Entries);
+    }
+
+    [Fact]
+    public async Task Retry_of_a_brought_application_only_sets_its_webhook_with_its_own_key()
+    {
+        await using var host = new ProvisioningTestHost();
+        using var other = new OtherAccount(host.Fake, "tenant-own-account");
+        await other.CreateApplicationAsync("their-app");
+        var key = await other.CreateApplicationKeyAsync("their-app", "RIGHT_APPLICATION_ALL");
+        host.Fake.Faults.Add(HttpMethod.Put, "as/webhooks/*/*", FakeFault.Status(503), onCall: 1);
+        Assert.Equal(ProvisioningOutcome.Failed, (await host.Service.ConfigureExistingApplicationAsync(Owner(), "their-app", key)).Outcome);
+        host.Fake.Journal.Clear();
+
+        var retried = await host.Service.RetryAsync(Owner());
+
+        Assert.True(retried.IsReady, retried.Error?.Message);
+        var request = Assert.Single(host.Fake.Journal.Entries);
+        Assert.Equal("PUT", request.Method);
+        Assert.DoesNotContain(host.Fake.Organizations, o => o.Id.StartsWith("tp-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Organization_of_another_deployment_under_the_same_admin_is_not_adopted()
+    {
+        await using var host = new ProvisioningTestHost();
+
+        // Both deployments provision tenant "acme" with the same admin account on the same Things Stack.
+        using var shared = new HttpClient(host.Fake.CreateHandler()) { BaseAddress = IdentityServer };
+        shared.DefaultRequestHeaders.Authorization = new("Bearer", host.AdminKey);
+        var foreign = new { organization = new { ids = new { organization_id = "tp-acme" }, attributes = new Dictionary<string, string> { ["ttn-provisioning-owner"] = "0123456789abcdef0123456789abcdef" } } };
+        (await shared.PostAsync($"/api/v3/users/{AdminUser}/organizations", System.Net.Http.Json.JsonContent.Create(foreign))).EnsureSuccessStatusCode();
+
+        var result = await host.Service.ProvisionAsync(Owner());
+
+        Assert.True(result.IsReady, result.Error?.Message);
+        Assert.NotEqual("tp-acme", result.OrganizationId);
+    }
+
+    [Fact]
+    public async Task Application_gets_the_cluster_as_its_server_addresses()
+    {
+        await using var host = new ProvisioningTestHost();
+
+        await host.Service.ProvisionAsync(Owner());
+
+        var create = Assert.Single(host.Fake.Journal.Entries, e => e.Method == "POST" && e.Path.EndsWith("/applications", StringComparison.Ordinal));
+        Assert.Contains("\"application_server_address\":\"nam1.cloud.thethings.network\"", create.Body, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -50,7 +50,7 @@ public sealed class CredentialStoreReprotectorTests : IDisposable
         Assert.Equal(1, report.Count(TenantSecretSlot.PendingWebhookSecret, ReprotectOutcome.Reprotected));
         Assert.Equal(2, report.Count(TenantSecretSlot.GatewayApiKey, ReprotectOutcome.Empty));
         Assert.Equal(3, report.Count(ReprotectOutcome.Reprotected));
-        Assert.Equal(6, report.Count(ReprotectOutcome.Empty));
+        Assert.Equal(8, report.Count(ReprotectOutcome.Empty));
         Assert.Equal(0, report.ConflictsRetried);
 
         Assert.Equal(mixed, await _store.GetAsync("tenant-a"));
