@@ -75,10 +75,12 @@ internal sealed class ProvisioningService : IProvisioningService
         try
         {
             var adminKey = await _adminKeys.GetAdminApiKeyAsync(cancellationToken).ConfigureAwait(false);
-            var report = await _cleaner.RemoveForStartFreshAsync(run, adminKey, cancellationToken).ConfigureAwait(false);
             var old = run.Record;
             var keepOrganization = old.Checkpoints.HasFlag(ProvisioningCheckpoints.Organization) && !old.RequiresStartFreshForOrganization();
-            var newApplicationId = old.IsExistingApplication ? null : ThingsStackIds.CreateUnique(_pipeline.ApplicationPrefix, caller.TenantId);
+            var newApplicationId = ThingsStackIds.CreateUnique(_pipeline.ApplicationPrefix, caller.TenantId);
+
+            // The new state is written before anything is deleted: whatever happens to the clean-up, the record never
+            // again points at keys that are being revoked, and keys of ours left on TTS are revoked by name on the next run.
             await run.SaveAsync(
                 r => Cleared(r) with
                 {
@@ -86,15 +88,18 @@ internal sealed class ProvisioningService : IProvisioningService
                     OrganizationIdRotations = keepOrganization ? r.OrganizationIdRotations : 0,
                     Checkpoints = keepOrganization ? ProvisioningCheckpoints.Organization : ProvisioningCheckpoints.None,
                     ApplicationId = newApplicationId,
-                    // The old organization key was revoked above; keys of ours still listed are revoked again by name.
-                    PendingSteps = ProvisioningCheckpoints.OrganizationApiKey,
+                    PendingSteps = ProvisioningCheckpoints.OrganizationApiKey | ProvisioningCheckpoints.ApplicationApiKey | ProvisioningCheckpoints.GatewayApiKey,
                 },
                 CancellationToken.None).ConfigureAwait(false);
+            var report = await _cleaner.RemoveForStartFreshAsync(run, old, adminKey, cancellationToken).ConfigureAwait(false);
+            var cleanupError = report.IsComplete
+                ? null
+                : new OperationError(null, $"{report.Failures.Count()} old resource(s) could not be removed (see the clean-up report); deep clean later to remove them.", IsTransient: true);
 
             if (!provisionAgain)
             {
                 await run.ReleaseAsync(r => r, CancellationToken.None).ConfigureAwait(false);
-                return scope.Finish(new StartFreshResult { Outcome = ProvisioningOutcome.Succeeded, TenantId = caller.TenantId, Cleanup = report, NewApplicationId = newApplicationId }, r => r.Outcome);
+                return scope.Finish(new StartFreshResult { Outcome = ProvisioningOutcome.Succeeded, TenantId = caller.TenantId, Cleanup = report, NewApplicationId = newApplicationId, Error = cleanupError }, r => r.Outcome);
             }
 
             await run.SaveAsync(r => StartAttempt(r), CancellationToken.None).ConfigureAwait(false);
@@ -107,7 +112,7 @@ internal sealed class ProvisioningService : IProvisioningService
                     Cleanup = report,
                     NewApplicationId = newApplicationId,
                     Provisioning = provisioning,
-                    Error = provisioning.Error,
+                    Error = provisioning.Error ?? cleanupError,
                 },
                 r => r.Outcome);
         }
@@ -147,56 +152,8 @@ internal sealed class ProvisioningService : IProvisioningService
         {
             var adminKey = await _adminKeys.GetAdminApiKeyAsync(cancellationToken).ConfigureAwait(false);
             var (report, gone) = await _cleaner.DeepCleanAsync(run, adminKey, cancellationToken).ConfigureAwait(false);
-            var now = _time.GetUtcNow();
             var remaining = report.Failures.Count();
-            await run.ReleaseAsync(
-                r =>
-                {
-                    var next = r;
-                    if (gone.Application)
-                    {
-                        next = next with
-                        {
-                            ApplicationId = null,
-                            IsExistingApplication = false,
-                            ApplicationApiKeySealed = null,
-                            ApplicationApiKeyLastFour = null,
-                            ApplicationApiKeyId = null,
-                            WebhookId = null,
-                            WebhookUrl = null,
-                            WebhookSecretSealed = null,
-                            WebhookSecretLastFour = null,
-                            PendingWebhookSecretSealed = null,
-                            Checkpoints = next.Checkpoints & ~(ProvisioningCheckpoints.Application | ProvisioningCheckpoints.ApplicationApiKey | ProvisioningCheckpoints.Webhook),
-                        };
-                    }
-
-                    if (gone.Organization)
-                    {
-                        next = next with
-                        {
-                            OrganizationId = null,
-                            OrganizationIdRotations = 0,
-                            OrganizationApiKeySealed = null,
-                            OrganizationApiKeyLastFour = null,
-                            OrganizationApiKeyId = null,
-                            GatewayApiKeySealed = null,
-                            GatewayApiKeyLastFour = null,
-                            GatewayApiKeyId = null,
-                            Checkpoints = next.Checkpoints & ~(ProvisioningCheckpoints.Organization | ProvisioningCheckpoints.OrganizationApiKey | ProvisioningCheckpoints.GatewayApiKey),
-                        };
-                    }
-
-                    return remaining == 0
-                        ? Cleared(next) with { Checkpoints = ProvisioningCheckpoints.None, PendingSteps = ProvisioningCheckpoints.None }
-                        : next with
-                        {
-                            State = ProvisioningState.Failed,
-                            CurrentStep = null,
-                            LastError = new TenantError(null, $"Deep clean incomplete: {remaining} resource(s) remain on The Things Stack; run it again to finish.", null, null, null, null, now, IsTransient: true),
-                        };
-                },
-                CancellationToken.None).ConfigureAwait(false);
+            await run.ReleaseAsync(r => AfterDeepClean(r, report, gone, run.Now), CancellationToken.None).ConfigureAwait(false);
 
             return scope.Finish(
                 new DeepCleanResult
@@ -220,7 +177,8 @@ internal sealed class ProvisioningService : IProvisioningService
         }
         catch (Exception exception) when (exception is StepFailedException or OperationCanceledException)
         {
-            var failure = await FailAsync(run, exception, cancellationToken, keepState: true).ConfigureAwait(false);
+            // Something may already be deleted: the record must not keep claiming the tenant is Ready with those keys.
+            var failure = await FailAsync(run, exception, cancellationToken, afterFailure: r => AfterDeepClean(r, new CleanupReport(), default, run.Now)).ConfigureAwait(false);
             return scope.Finish(new DeepCleanResult { Outcome = failure.Outcome, TenantId = caller.TenantId, Error = failure.Error }, r => r.Outcome);
         }
     }
@@ -597,7 +555,7 @@ internal sealed class ProvisioningService : IProvisioningService
     }
 
     /// <summary>Records a failed (or cancelled) run, gives the lease up, and rethrows a cancellation by the caller.</summary>
-    private async Task<ProvisioningResult> FailAsync(TenantRun run, Exception exception, CancellationToken cancellationToken, bool keepState = false)
+    private async Task<ProvisioningResult> FailAsync(TenantRun run, Exception exception, CancellationToken cancellationToken, bool keepState = false, Func<TenantRecord, TenantRecord>? afterFailure = null)
     {
         var cancelled = exception is OperationCanceledException && cancellationToken.IsCancellationRequested;
         var failure = exception as StepFailedException
@@ -618,7 +576,7 @@ internal sealed class ProvisioningService : IProvisioningService
             await run.ReleaseAsync(
                 r => keepState
                     ? r with { LastError = error }
-                    : r with
+                    : (afterFailure?.Invoke(r) ?? r) with
                     {
                         State = ProvisioningState.Failed,
                         CurrentStep = failure.Step ?? r.CurrentStep,
@@ -727,6 +685,37 @@ internal sealed class ProvisioningService : IProvisioningService
     }
 
     private TenantRecord Promoted(TenantRecord record) => _pipeline.PromoteWebhookSecret(record);
+
+    /// <summary>
+    /// The record after a deep clean, complete or not. Every credential is forgotten (the keys were revoked, or will be
+    /// by the next deep clean, which deletes every key of the tenant's entities) and no step counts as done, so nothing
+    /// can mark the tenant Ready on keys that no longer work; keys of ours left on TTS are revoked by name if the tenant is
+    /// provisioned again. Ids of what remains are kept, so running deep clean again finishes the job. Ids of what was
+    /// deleted but not purged stay reserved by TTS, so the next provisioning gets new collision-safe ones.
+    /// </summary>
+    private TenantRecord AfterDeepClean(TenantRecord record, CleanupReport report, TenantCleaner.Gone gone, DateTimeOffset now)
+    {
+        bool Purged(string kind, string? id) => report.Resources.Any(r => r.Kind == kind && r.Id == id && r.Purged);
+        var applicationId = !gone.Application ? record.ApplicationId
+            : record.ApplicationId is null || record.IsExistingApplication || Purged("application", record.ApplicationId) ? null
+            : ThingsStackIds.CreateUnique(_pipeline.ApplicationPrefix, record.TenantId);
+        var organizationId = !gone.Organization ? record.OrganizationId
+            : record.OrganizationId is null || Purged("organization", record.OrganizationId) ? null
+            : ThingsStackIds.CreateUnique(_options.IdPrefix, record.TenantId);
+        var remaining = report.Failures.Count();
+        return Cleared(record) with
+        {
+            State = remaining == 0 && gone.Application && gone.Organization ? ProvisioningState.Idle : ProvisioningState.Failed,
+            OrganizationId = organizationId,
+            OrganizationIdRotations = 0,
+            ApplicationId = applicationId,
+            Checkpoints = ProvisioningCheckpoints.None,
+            PendingSteps = gone.Organization ? ProvisioningCheckpoints.None : ProvisioningCheckpoints.OrganizationApiKey | ProvisioningCheckpoints.ApplicationApiKey | ProvisioningCheckpoints.GatewayApiKey,
+            LastError = remaining == 0 && gone.Application && gone.Organization
+                ? null
+                : new TenantError(null, $"Deep clean incomplete: {remaining} resource(s) remain on The Things Stack; run it again to finish.", null, null, null, null, now, IsTransient: true),
+        };
+    }
 
     private TenantRecord StartAttempt(TenantRecord record) => record with
     {

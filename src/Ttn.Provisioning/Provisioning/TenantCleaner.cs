@@ -25,18 +25,27 @@ internal sealed class TenantCleaner
     internal readonly record struct Gone(bool Application, bool Organization);
 
     /// <summary>
-    /// For a start fresh: the webhook, the application's keys and the application itself (not its devices: a start
-    /// fresh never deletes sensors), and the library's organization keys. The organization stays.
+    /// For a start fresh, from the record as it was (<paramref name="record"/>): the webhook, the application's keys and the
+    /// application itself (not its devices: a start fresh never deletes sensors), and the library's organization keys.
+    /// The organization stays. An application the library did not create is left alone, apart from its webhook.
     /// </summary>
-    public async Task<CleanupReport> RemoveForStartFreshAsync(TenantRun run, string adminKey, CancellationToken cancellationToken)
+    public async Task<CleanupReport> RemoveForStartFreshAsync(TenantRun run, TenantRecord record, string adminKey, CancellationToken cancellationToken)
     {
         var report = new List<ResourceCleanup>();
-        var record = run.Record;
         if (record.ApplicationId is { } applicationId)
         {
             if (record.IsExistingApplication)
             {
+                if (_pipeline.OpenApplicationKey(record) is { } tenantKey && record.WebhookId is { } webhookId)
+                {
+                    await RemoveAsync(run, report, "webhook", $"{applicationId}/{webhookId}", () => _client.DeleteWebhookAsync(tenantKey, applicationId, webhookId, cancellationToken), cancellationToken).ConfigureAwait(false);
+                }
+
                 report.Add(Skip(run, "application", applicationId, "The application was brought by the tenant; it is kept."));
+            }
+            else if (!record.Checkpoints.HasFlag(ProvisioningCheckpoints.Application))
+            {
+                report.Add(Skip(run, "application", applicationId, "Not created by the library for this tenant (its id may belong to someone else); left alone."));
             }
             else
             {
@@ -131,7 +140,7 @@ internal sealed class TenantCleaner
                 {
                     await ProvisioningPipeline.CallAsync(run, null, $"Deleting end device {deviceId}", () => _client.DeleteEndDeviceAsync(adminKey, component, applicationId, deviceId, cancellationToken), cancellationToken).ConfigureAwait(false);
                 }
-                catch (StepFailedException exception) when (exception.Tts is { IsNotFound: true })
+                catch (StepFailedException exception) when (IsGone(exception))
                 {
                     // Not in that component: nothing to delete there.
                 }
@@ -228,7 +237,7 @@ internal sealed class TenantCleaner
         {
             await ProvisioningPipeline.CallAsync(run, null, $"Deleting {kind} {id}", delete, cancellationToken).ConfigureAwait(false);
         }
-        catch (StepFailedException exception) when (exception.Tts is { IsNotFound: true })
+        catch (StepFailedException exception) when (IsGone(exception))
         {
             status = CleanupStatus.AlreadyGone;
         }
@@ -246,7 +255,7 @@ internal sealed class TenantCleaner
                 await ProvisioningPipeline.CallAsync(run, null, $"Purging {kind} {id}", purge, cancellationToken).ConfigureAwait(false);
                 purged = true;
             }
-            catch (StepFailedException exception) when (exception.Tts is { IsNotFound: true })
+            catch (StepFailedException exception) when (IsGone(exception))
             {
                 purged = status == CleanupStatus.Deleted;
             }
@@ -269,7 +278,7 @@ internal sealed class TenantCleaner
             report.Add(Record(run, new ResourceCleanup(kind, id, CleanupStatus.Deleted)));
             return true;
         }
-        catch (StepFailedException exception) when (exception.Tts is { IsNotFound: true })
+        catch (StepFailedException exception) when (IsGone(exception))
         {
             report.Add(Record(run, new ResourceCleanup(kind, id, CleanupStatus.AlreadyGone)));
             return true;
@@ -292,7 +301,7 @@ internal sealed class TenantCleaner
         }
         catch (Exception exception) when (StepFailedException.FromTtsFailure(null, $"Listing {kind}s", exception, cancellationToken) is { } failure)
         {
-            if (failure.Tts is { IsNotFound: true })
+            if (IsGone(failure))
             {
                 return true;
             }
@@ -301,6 +310,13 @@ internal sealed class TenantCleaner
             return false;
         }
     }
+
+    /// <summary>
+    /// Whether a refusal means the resource is already gone: 404, or 403 with no rights at all on it, which is what TTS
+    /// answers a non-admin for an entity that was deleted (API.md §5), e.g. by an earlier attempt whose answer was lost.
+    /// </summary>
+    private static bool IsGone(StepFailedException failure) =>
+        failure.Tts is { IsNotFound: true } or { IsNoApplicationRights: true } or { IsNoOrganizationRights: true };
 
     private ResourceCleanup Skip(TenantRun run, string kind, string id, string reason) =>
         Record(run, new ResourceCleanup(kind, id, CleanupStatus.Skipped, Reason: reason));

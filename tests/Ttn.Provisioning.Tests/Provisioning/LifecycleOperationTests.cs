@@ -83,8 +83,44 @@ public sealed class LifecycleOperationTests
         Assert.Empty(host.Fake.EndDevices);
         var cleared = await host.RecordAsync();
         Assert.Equal(ProvisioningState.Idle, cleared.State);
-        Assert.Null(cleared.ApplicationId);
-        Assert.Null(cleared.OrganizationId);
+        Assert.Equal(ProvisioningCheckpoints.None, cleared.Checkpoints);
+        Assert.Null(cleared.ApplicationApiKeySealed);
+        Assert.Null(cleared.OrganizationApiKeySealed);
+
+        // Deleted but not purged (no admin key): TTS keeps the ids reserved, so the next run is given new ones.
+        Assert.NotEqual(record.ApplicationId, cleared.ApplicationId);
+        Assert.NotEqual(record.OrganizationId, cleared.OrganizationId);
+    }
+
+    [Fact]
+    public async Task Tenant_deep_cleaned_without_purge_can_be_provisioned_again()
+    {
+        await using var host = new ProvisioningTestHost();
+        await host.Service.ProvisionAsync(Owner());
+        await host.Service.DeepCleanAsync(Owner());
+
+        var again = await host.Service.ProvisionAsync(Owner());
+
+        Assert.True(again.IsReady, again.Error?.Message);
+        Assert.Single(host.Fake.Organizations, o => !o.IsDeleted);
+        Assert.Single(host.Fake.Applications, a => !a.IsDeleted);
+        Assert.Single(host.LiveKeys("application"));
+    }
+
+    [Fact]
+    public async Task Retry_after_a_partial_deep_clean_provisions_again_instead_of_claiming_ready()
+    {
+        await using var host = new ProvisioningTestHost();
+        await host.Service.ProvisionAsync(Owner());
+        var rule = host.Fake.Faults.Add(HttpMethod.Delete, "applications/*", FakeFault.Status(503));
+        Assert.Equal(ProvisioningOutcome.Failed, (await host.Service.DeepCleanAsync(Owner())).Outcome);
+        host.Fake.Faults.Remove(rule);
+
+        var retried = await host.Service.RetryAsync(Owner());
+
+        Assert.True(retried.IsReady, retried.Error?.Message);
+        FailureAndRetryTests.AssertExactlyOneOfEach(host);
+        await FailureAndRetryTests.AssertStoredSecretsOpenAsync(host);
     }
 
     [Fact]
@@ -125,7 +161,7 @@ public sealed class LifecycleOperationTests
 
         Assert.Equal(ProvisioningOutcome.Succeeded, finished.Outcome);
         Assert.All(host.Fake.Organizations, o => Assert.True(o.IsDeleted));
-        Assert.Null((await host.RecordAsync()).OrganizationId);
+        Assert.Equal(ProvisioningState.Idle, (await host.RecordAsync()).State);
     }
 
     [Fact]
