@@ -50,6 +50,21 @@ public sealed class TtnProvisioningOptionsValidator : IValidateOptions<TtnProvis
         {
             failures.Add("TtnProvisioningOptions.LeaseDuration must be between 5 seconds and 1 hour.");
         }
+        else if (options.LeaseDuration <= options.ThingsStack.TotalTimeout)
+        {
+            // The lease is renewed between TTS calls; one call (with its retries) must fit inside it.
+            failures.Add($"TtnProvisioningOptions.LeaseDuration ({options.LeaseDuration}) must be longer than ThingsStack.TotalTimeout ({options.ThingsStack.TotalTimeout}), or another caller could take over a run still waiting on TTS.");
+        }
+
+        if (options.WebhookSecretGracePeriod < TimeSpan.Zero || options.WebhookSecretGracePeriod > TimeSpan.FromDays(1))
+        {
+            failures.Add("TtnProvisioningOptions.WebhookSecretGracePeriod must be between zero and one day.");
+        }
+
+        if (ReservedHeaders.Contains(options.WebhookSecretHeader ?? string.Empty))
+        {
+            failures.Add($"TtnProvisioningOptions.WebhookSecretHeader cannot be '{options.WebhookSecretHeader}': the Application Server sets that header itself, so the secret would be lost.");
+        }
 
         if (options.MaxOrganizationIdRotations is < 0 or > 10)
         {
@@ -59,6 +74,7 @@ public sealed class TtnProvisioningOptionsValidator : IValidateOptions<TtnProvis
         CheckRights(failures, nameof(options.OrganizationApiKeyRights), options.OrganizationApiKeyRights);
         CheckRights(failures, nameof(options.ApplicationApiKeyRights), options.ApplicationApiKeyRights);
         CheckRights(failures, nameof(options.GatewayApiKeyRights), options.GatewayApiKeyRights);
+        CheckOrganizationKeyCoversItsWork(failures, options);
 
         if (options.AdminApiKey is { } adminKey && (adminKey.Length == 0 || adminKey.Any(c => c <= ' ' || c > '~')))
         {
@@ -135,6 +151,35 @@ public sealed class TtnProvisioningOptionsValidator : IValidateOptions<TtnProvis
             || (b[0] == 100 && b[1] >= 64 && b[1] <= 127)
             || b[0] == 0
             || b[0] >= 224);
+    }
+
+    private static readonly HashSet<string> ReservedHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Content-Type", "Content-Length", "Host", "Transfer-Encoding", "Connection", "User-Agent",
+    };
+
+    /// <summary>
+    /// The organization key creates the application and gateway keys (and must hold every right it grants) and sets the
+    /// webhook: a narrowed key would fail only after the organization and its key already exist.
+    /// </summary>
+    private static void CheckOrganizationKeyCoversItsWork(List<string> failures, TtnProvisioningOptions options)
+    {
+        if (!options.OrganizationApiKeyRights.All(ThingsStackRights.IsKnown) || !options.ApplicationApiKeyRights.All(ThingsStackRights.IsKnown) || !options.GatewayApiKeyRights.All(ThingsStackRights.IsKnown))
+        {
+            return;
+        }
+
+        var held = ThingsStackRights.Expand(options.OrganizationApiKeyRights);
+        var needed = ThingsStackRights.Expand(
+            options.ApplicationApiKeyRights
+                .Concat(options.CreateGatewayApiKey ? options.GatewayApiKeyRights : [])
+                .Concat([ThingsStackRights.OrganizationSettingsApiKeys, ThingsStackRights.ApplicationSettingsApiKeys])
+                .Concat(ThingsStackRights.For(ThingsStackRightsGroup.Webhook)));
+        var missing = needed.Where(r => !r.EndsWith("_ALL", StringComparison.Ordinal) && !held.Contains(r)).Order(StringComparer.Ordinal).ToArray();
+        if (missing.Length > 0)
+        {
+            failures.Add($"TtnProvisioningOptions.OrganizationApiKeyRights must include the rights the organization key hands on or uses: missing {string.Join(", ", missing)}.");
+        }
     }
 
     private static void CheckRights(List<string> failures, string setting, IList<string> rights)

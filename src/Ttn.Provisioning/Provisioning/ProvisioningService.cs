@@ -854,13 +854,14 @@ internal sealed class ProvisioningService : IProvisioningService
     }
 
     /// <summary>The trace span, duration metric and closing log of one operation.</summary>
-    private readonly struct OperationScope : IDisposable
+    private sealed class OperationScope : IDisposable
     {
         private readonly ProvisioningService _service;
         private readonly string _tenantId;
         private readonly ProvisioningOperation _operation;
         private readonly Activity? _activity;
         private readonly long _started;
+        private bool _finished;
 
         public OperationScope(ProvisioningService service, string tenantId, ProvisioningOperation operation)
         {
@@ -875,22 +876,36 @@ internal sealed class ProvisioningService : IProvisioningService
 
         public T Finish<T>(T result, Func<T, ProvisioningOutcome> outcomeOf)
         {
+            _finished = true;
             var outcome = outcomeOf(result);
             _activity?.SetTag("ttn_provisioning.outcome", outcome.ToString());
-            if (outcome is ProvisioningOutcome.Failed)
+            if (outcome is ProvisioningOutcome.Failed or ProvisioningOutcome.UseStartFresh)
             {
                 _activity?.SetStatus(ActivityStatusCode.Error, outcome.ToString());
             }
 
-            ProvisioningDiagnostics.OperationDuration.Record(
-                _service._time.GetElapsedTime(_started).TotalSeconds,
-                new KeyValuePair<string, object?>("operation", _operation.ToString()),
-                new KeyValuePair<string, object?>("outcome", outcome.ToString()));
+            Record(outcome.ToString());
             Log.OperationFinished(_service._logger, _tenantId, _operation, outcome);
             return result;
         }
 
-        public void Dispose() => _activity?.Dispose();
+        public void Dispose()
+        {
+            if (!_finished)
+            {
+                // An exception escaped (misuse, a store failure, the caller's cancellation): say so on the span and the metric.
+                _activity?.SetStatus(ActivityStatusCode.Error, "exception");
+                Record("exception");
+            }
+
+            _activity?.Dispose();
+        }
+
+        private void Record(string outcome) =>
+            ProvisioningDiagnostics.OperationDuration.Record(
+                _service._time.GetElapsedTime(_started).TotalSeconds,
+                new KeyValuePair<string, object?>("operation", _operation.ToString()),
+                new KeyValuePair<string, object?>("outcome", outcome));
     }
 }
 

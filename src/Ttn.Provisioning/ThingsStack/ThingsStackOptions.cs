@@ -33,9 +33,9 @@ public sealed class ThingsStackOptions
 
     /// <summary>
     /// Gets or sets the time allowed for one call, all attempts and the waits between them included.
-    /// Defaults to 2 minutes.
+    /// Defaults to 1 minute (shorter than the provisioning lease, which is renewed between calls).
     /// </summary>
-    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// Gets or sets how many times an idempotent request (GET, PUT, DELETE) is retried after a transient
