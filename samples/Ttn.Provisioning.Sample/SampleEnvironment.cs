@@ -1,6 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Ttn.Provisioning.DependencyInjection;
+using Ttn.Provisioning.EntityFrameworkCore;
 using Ttn.Provisioning.Provisioning;
 using Ttn.Provisioning.Secrets;
 using Ttn.Provisioning.Testing;
@@ -27,11 +29,18 @@ internal sealed class SampleEnvironment : IAsyncDisposable
         Cluster = cluster;
         AdminKey = adminKey;
         Recorder = new RequestRecorder { SimulatedLatency = fake is null ? TimeSpan.Zero : FakeLatency };
+        SqlitePath = settings.SqlitePath;
+        EncryptionKey = SqlitePath is null ? SecretProtectionOptions.GenerateKey() : LoadOrCreateKey(SqlitePath + ".keys");
 
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true)
             .SetMinimumLevel(settings.Verbose ? LogLevel.Information : LogLevel.None));
-        services.AddTtnProvisioning(options =>
+        if (SqlitePath is not null)
+        {
+            services.AddDbContextFactory<TtnProvisioningDbContext>(o => o.UseSqlite($"Data Source={SqlitePath}"));
+        }
+
+        var provisioning = services.AddTtnProvisioning(options =>
             {
                 options.ThingsStack.IdentityServerUri = identityServer;
                 options.ThingsStack.ClusterUri = cluster;
@@ -41,8 +50,21 @@ internal sealed class SampleEnvironment : IAsyncDisposable
                 options.Secrets.PrimaryKeyId = "sample";
             })
             .ConfigureHttpClient(http => http.AddHttpMessageHandler(Recorder.CreateHandler));
+        if (SqlitePath is not null)
+        {
+            provisioning.UseEntityFrameworkCoreStore<TtnProvisioningDbContext>();
+        }
+
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        if (SqlitePath is not null)
+        {
+            // A sample may create its own schema; a host uses its migrations or schema/sqlite.sql.
+            using var context = _provider.GetRequiredService<IDbContextFactory<TtnProvisioningDbContext>>().CreateDbContext();
+            context.Database.EnsureCreated();
+        }
+
         Service = _provider.GetRequiredService<IProvisioningService>();
+        Store = _provider.GetRequiredService<Ttn.Provisioning.Storage.ICredentialStore>();
     }
 
     /// <summary>The in-process fake; null against a real Things Stack.</summary>
@@ -54,8 +76,17 @@ internal sealed class SampleEnvironment : IAsyncDisposable
 
     public string AdminKey { get; }
 
-    /// <summary>A fresh key for the sample's key ring (a real host loads its keys from configuration or a vault).</summary>
-    public string EncryptionKey { get; } = SecretProtectionOptions.GenerateKey();
+    /// <summary>
+    /// The sample's key ring: a fresh key, or with a SQLite store the key kept beside the database so a second run can
+    /// open what the first sealed (a real host loads its keys from configuration or a vault, never next to the data).
+    /// </summary>
+    public string EncryptionKey { get; }
+
+    /// <summary>The SQLite database the tenants are kept in, or null for memory.</summary>
+    public string? SqlitePath { get; }
+
+    /// <summary>The credential store the service uses.</summary>
+    public Ttn.Provisioning.Storage.ICredentialStore Store { get; }
 
     public RequestRecorder Recorder { get; }
 
@@ -80,6 +111,18 @@ internal sealed class SampleEnvironment : IAsyncDisposable
         var adminKey = fake.CreateUserApiKey(FakeAdminUser, "RIGHT_ALL");
         var uri = await fake.StartServerAsync(port: 0);
         return (fake, uri, adminKey);
+    }
+
+    private static string LoadOrCreateKey(string path)
+    {
+        if (File.Exists(path))
+        {
+            return File.ReadAllText(path).Trim();
+        }
+
+        var key = SecretProtectionOptions.GenerateKey();
+        File.WriteAllText(path, key);
+        return key;
     }
 
     public async ValueTask DisposeAsync()

@@ -15,6 +15,9 @@ internal sealed record SampleSettings
               [--tenant sample-tenant] [--webhook-base-url https://saas.example.com/ttn/webhook] [--verbose]
               Runs the same walk against a real Things Stack (or any loopback server). The admin key is a user
               API key allowed to create organizations and applications. No fault is injected there.
+
+          Either way, --store sqlite:PATH keeps the tenant in a SQLite database (created if missing) instead of
+          memory, with the sample's key ring in PATH.keys: a second run shows the tenant kept from the first.
         """;
 
     public Uri? IdentityServer { get; init; }
@@ -26,6 +29,9 @@ internal sealed record SampleSettings
     public Uri WebhookBaseUrl { get; init; } = new("https://saas.example.com/ttn/webhook");
 
     public bool Verbose { get; init; }
+
+    /// <summary>The SQLite database file of <c>--store sqlite:PATH</c>, or null to keep tenants in memory.</summary>
+    public string? SqlitePath { get; init; }
 
     /// <summary>True when the walk runs against the in-process fake.</summary>
     public bool UsesFake => IdentityServer is null;
@@ -69,6 +75,9 @@ internal sealed record SampleSettings
                     break;
                 case "--tenant":
                     settings = settings with { TenantId = value };
+                    break;
+                case "--store" when value.StartsWith("sqlite:", StringComparison.Ordinal) && value.Length > "sqlite:".Length:
+                    settings = settings with { SqlitePath = Path.GetFullPath(value["sqlite:".Length..]) };
                     break;
                 default:
                     error = $"Unknown option or bad value: {name} {value}";

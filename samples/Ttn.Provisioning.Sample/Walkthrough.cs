@@ -21,6 +21,15 @@ internal sealed class Walkthrough(SampleEnvironment env, SampleSettings settings
 
     public async Task RunAsync()
     {
+        if (env.SqlitePath is { } path)
+        {
+            report.Step($"Look for tenant '{settings.TenantId}' in the SQLite store {path}");
+            var kept = await env.Store.GetAsync(settings.TenantId);
+            Report.Line(kept is null
+                ? "not there yet: this is the first run with this store."
+                : $"kept from an earlier run: state {kept.State}, {kept.AttemptCount} run(s) so far, last written {kept.UpdatedAt:u}, application {kept.ApplicationId ?? "-"}.");
+        }
+
         var (ready, first) = await ProvisionAsync();
         if (!ready)
         {
