@@ -76,6 +76,31 @@ internal sealed class ProvisioningService : IProvisioningService
         {
             var adminKey = await _adminKeys.GetAdminApiKeyAsync(cancellationToken).ConfigureAwait(false);
             var report = await _cleaner.RemoveForStartFreshAsync(run, adminKey, cancellationToken).ConfigureAwait(false);
+            var remaining = report.Failures.Count();
+            if (remaining > 0)
+            {
+                // Keep the old ids: they are the only record of what is left on TTS, and a re-run removes it.
+                var message = $"Start fresh incomplete: {remaining} old resource(s) could not be removed from The Things Stack; run start fresh again to finish.";
+                var now = _time.GetUtcNow();
+                await run.ReleaseAsync(
+                    r => r with
+                    {
+                        State = ProvisioningState.Failed,
+                        LastError = new TenantError(null, message, null, null, null, null, now),
+                        RequiresStartFresh = true,
+                    },
+                    CancellationToken.None).ConfigureAwait(false);
+                return scope.Finish(
+                    new StartFreshResult
+                    {
+                        Outcome = ProvisioningOutcome.Failed,
+                        TenantId = caller.TenantId,
+                        Cleanup = report,
+                        Error = new OperationError(null, message, IsTransient: true),
+                    },
+                    r => r.Outcome);
+            }
+
             var old = run.Record;
             var keepOrganization = old.Checkpoints.HasFlag(ProvisioningCheckpoints.Organization) && !old.RequiresStartFreshForOrganization();
             var newApplicationId = old.IsExistingApplication ? null : ThingsStackIds.CreateUnique(_pipeline.ApplicationPrefix, caller.TenantId);
@@ -848,4 +873,8 @@ internal static class TenantRecordFacts
     /// <summary>Whether the record needs a start fresh because of its organization (its id could not be made ours).</summary>
     public static bool RequiresStartFreshForOrganization(this TenantRecord record) =>
         record.RequiresStartFresh && record.CurrentStep == ProvisioningStep.Organization;
+
+    /// <summary>Whether the record's application id was found to belong to another account (so it must never be deleted).</summary>
+    public static bool ApplicationIsNotOurs(this TenantRecord record) =>
+        record.RequiresStartFresh && record.CurrentStep == ProvisioningStep.Application && !record.Checkpoints.HasFlag(ProvisioningCheckpoints.Application);
 }
