@@ -16,7 +16,8 @@ internal static class ThingsStackServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="IThingsStackClient"/> and its named <see cref="HttpClient"/>
     /// (<see cref="ThingsStackClient.HttpClientName"/>): the host guard first, then the resilience handler
-    /// (total timeout → retry of GET/PUT/DELETE → attempt timeout) running on the <see cref="TimeProvider"/> from DI.
+    /// (total timeout → retry of GET/PUT/DELETE, and of any request answered 429 → attempt timeout) running on the
+    /// <see cref="TimeProvider"/> from DI.
     /// Authorization header values are redacted from HTTP logs.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -71,8 +72,20 @@ internal static class ThingsStackServiceCollectionExtensions
                     },
                 };
 
-                // A POST creates something (an API key, an application); repeating it could create it twice.
-                retry.DisableFor(HttpMethod.Post, HttpMethod.Patch);
+                // A POST creates something (an API key, an application); repeating it could create it twice. A 429 is
+                // the exception: TTS refuses a rate-limited request before acting on it, so it is sent again after the wait.
+                var isTransient = retry.ShouldHandle;
+                retry.ShouldHandle = async args =>
+                {
+                    if (!await isTransient(args).ConfigureAwait(false))
+                    {
+                        return false;
+                    }
+
+                    var method = args.Context.GetRequestMessage()?.Method;
+                    return (method != HttpMethod.Post && method != HttpMethod.Patch)
+                        || args.Outcome.Result?.StatusCode == System.Net.HttpStatusCode.TooManyRequests;
+                };
                 pipeline.AddRetry(retry);
             }
 
