@@ -18,7 +18,8 @@ internal static class ThingsStackServiceCollectionExtensions
     /// (<see cref="ThingsStackClient.HttpClientName"/>): the host guard first, then the resilience handler
     /// (total timeout → retry of GET/PUT/DELETE, and of any request answered 429 → attempt timeout) running on the
     /// <see cref="TimeProvider"/> from DI.
-    /// Authorization header values are redacted from HTTP logs.
+    /// The factory's header-logging handlers are removed (their structured state carries the Authorization header
+    /// unredacted); the client logs each request itself, without headers.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options.</param>
@@ -40,6 +41,10 @@ internal static class ThingsStackServiceCollectionExtensions
                 // The resilience pipeline owns every timeout, on the injected TimeProvider.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
+            // The factory's default request logging is removed: at Trace it puts every header into the log record's
+            // structured state unredacted (only the formatted message is redacted), so a structured sink would export
+            // the API key. The client logs each request itself (method, route, status, time), never a header.
+            .RemoveAllLoggers()
             .RedactLoggedHeaders(["Authorization"])
             .AddHttpMessageHandler<ThingsStackHostGuardHandler>();
 
