@@ -26,13 +26,20 @@ internal sealed class ProvisioningTestHost : IAsyncDisposable
     private int _inFlight;
 
     public ProvisioningTestHost(Action<TtnProvisioningOptions>? configure = null, Action<IServiceCollection>? services = null, bool adminIsTtsAdmin = false, params string[] adminRights)
+        : this(realTime: false, configure, services, adminIsTtsAdmin, adminRights)
     {
-        Fake = new FakeThingsStack(new FakeThingsStackOptions { TimeProvider = Time });
+    }
+
+    /// <summary>A host whose service and fake run on the system clock when <paramref name="realTime"/> (for load), not on <see cref="Time"/>.</summary>
+    public ProvisioningTestHost(bool realTime, Action<TtnProvisioningOptions>? configure = null, Action<IServiceCollection>? services = null, bool adminIsTtsAdmin = false, params string[] adminRights)
+    {
+        TimeProvider clock = realTime ? TimeProvider.System : Time;
+        Fake = new FakeThingsStack(new FakeThingsStackOptions { TimeProvider = clock });
         Fake.AddUser(AdminUser, isAdmin: adminIsTtsAdmin);
         AdminKey = Fake.CreateUserApiKey(AdminUser, adminRights.Length == 0 ? ["RIGHT_ALL"] : adminRights);
 
         var collection = new ServiceCollection();
-        collection.AddSingleton<TimeProvider>(Time);
+        collection.AddSingleton(clock);
         collection.AddFakeLogging();
         collection.AddTtnProvisioning(o =>
             {
