@@ -34,11 +34,22 @@ public sealed class FakeFault
     /// </summary>
     public static FakeFault DropConnection() => new(FakeFaultKind.Drop, 0, TimeSpan.Zero);
 
+    /// <summary>
+    /// Answers 429 <c>pkg/ratelimit:rate_limit_exceeded</c> with <c>X-Rate-Limit-Retry</c> telling the client how long
+    /// to wait (whole seconds, rounded up), as TTS does when a rate limit is exceeded.
+    /// </summary>
+    /// <param name="retryAfter">The wait the answer asks for.</param>
+    public static FakeFault RateLimited(TimeSpan retryAfter) =>
+        retryAfter >= TimeSpan.Zero
+            ? new(FakeFaultKind.RateLimited, 429, retryAfter)
+            : throw new ArgumentOutOfRangeException(nameof(retryAfter), retryAfter, "The wait must not be negative.");
+
     /// <inheritdoc />
     public override string ToString() => Kind switch
     {
         FakeFaultKind.Status => $"Status({StatusCode})",
         FakeFaultKind.Delay => $"Delay({DelayDuration})",
+        FakeFaultKind.RateLimited => $"RateLimited({DelayDuration})",
         _ => "DropConnection",
     };
 }
@@ -48,6 +59,7 @@ internal enum FakeFaultKind
     Status,
     Delay,
     Drop,
+    RateLimited,
 }
 
 /// <summary>When a fault applies relative to the operation.</summary>

@@ -126,6 +126,21 @@ public class FaultTests
     }
 
     [Fact]
+    public async Task A_rate_limited_fault_answers_429_with_the_wait_in_X_Rate_Limit_Retry_and_changes_nothing()
+    {
+        await using var tts = new FakeTts();
+        tts.Stack.Faults.Add(HttpMethod.Post, "/users/alice/organizations", FakeFault.RateLimited(TimeSpan.FromSeconds(2.5)), onCall: 1);
+        using var client = tts.Client(tts.AliceKey);
+
+        var response = await client.PostAsync("/api/v3/users/alice/organizations", FakeTts.Json("""{"organization":{"ids":{"organization_id":"acme"}}}"""));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Equal("3", Assert.Single(response.Headers.GetValues("X-Rate-Limit-Retry")));
+        Assert.Equal("rate_limit_exceeded", (await FakeTts.Body(response))["details"]![0]!["name"]!.GetValue<string>());
+        Assert.Empty(tts.Stack.Organizations);
+    }
+
+    [Fact]
     public async Task A_delay_fault_waits_on_the_fakes_clock()
     {
         var clock = new FakeTimeProvider();

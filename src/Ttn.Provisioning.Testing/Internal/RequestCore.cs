@@ -70,6 +70,10 @@ internal sealed class RequestCore(TtsApi api, FakeFaults faults, FakeJournal jou
                 return null;
             case FakeFaultKind.Status:
                 return FakeResponse.Error(Errors.InjectedFault(fault.StatusCode));
+            case FakeFaultKind.RateLimited:
+                var limited = FakeResponse.Error(Errors.RateLimitExceeded("fake:injected", 60));
+                limited.Headers["X-Rate-Limit-Retry"] = ((long)Math.Ceiling(fault.DelayDuration.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return limited;
             default:
                 return FakeResponse.Drop();
         }

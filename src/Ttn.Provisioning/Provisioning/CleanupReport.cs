@@ -66,7 +66,8 @@ public sealed record StartFreshResult
 {
     /// <summary>
     /// Succeeded when the old resources were cleared (and, when asked, the tenant provisioned again);
-    /// Failed when provisioning again failed; or Denied, AlreadyInProgress, NotConfigured.
+    /// Failed when an old resource could not be removed (the store keeps the old ids and nothing is provisioned; run
+    /// start fresh again to finish) or when provisioning again failed; or Denied, AlreadyInProgress, NotConfigured.
     /// </summary>
     public required ProvisioningOutcome Outcome { get; init; }
 

@@ -72,15 +72,46 @@ internal sealed class ProvisioningService : IProvisioningService
             return scope.Finish(new StartFreshResult { Outcome = ToOutcome(refusal), TenantId = caller.TenantId }, r => r.Outcome);
         }
 
+        var cleaning = false;
         try
         {
             var adminKey = await _adminKeys.GetAdminApiKeyAsync(cancellationToken).ConfigureAwait(false);
+
+            // Remove the old resources first, while the record still names them: if something cannot be removed, the old ids
+            // are the only record of what is left on TTS, and start fresh run again removes it.
+            cleaning = true;
+            var report = await _cleaner.RemoveForStartFreshAsync(run, run.Record, adminKey, cancellationToken).ConfigureAwait(false);
+            cleaning = false;
+            var remaining = report.Failures.Count();
+            if (remaining > 0)
+            {
+                // Keep the old ids: they are the only record of what is left on TTS, and a re-run removes it.
+                var message = $"Start fresh incomplete: {remaining} old resource(s) could not be removed from The Things Stack; run start fresh again to finish.";
+                var now = _time.GetUtcNow();
+                await run.ReleaseAsync(
+                    r => r with
+                    {
+                        State = ProvisioningState.Failed,
+                        LastError = new TenantError(null, message, null, null, null, null, now, IsTransient: true),
+                        RequiresStartFresh = true,
+                    },
+                    CancellationToken.None).ConfigureAwait(false);
+                return scope.Finish(
+                    new StartFreshResult
+                    {
+                        Outcome = ProvisioningOutcome.Failed,
+                        TenantId = caller.TenantId,
+                        Cleanup = report,
+                        Error = new OperationError(null, message, IsTransient: true),
+                    },
+                    r => r.Outcome);
+            }
+
             var old = run.Record;
             var keepOrganization = old.Checkpoints.HasFlag(ProvisioningCheckpoints.Organization) && !old.RequiresStartFreshForOrganization();
             var newApplicationId = ThingsStackIds.CreateUnique(_pipeline.ApplicationPrefix, caller.TenantId);
 
-            // The new state is written before anything is deleted: whatever happens to the clean-up, the record never
-            // again points at keys that are being revoked, and keys of ours left on TTS are revoked by name on the next run.
+            // Everything old is gone: forget it, and let the next run revoke by name any key of ours it still finds.
             await run.SaveAsync(
                 r => Cleared(r) with
                 {
@@ -91,15 +122,10 @@ internal sealed class ProvisioningService : IProvisioningService
                     PendingSteps = ProvisioningCheckpoints.OrganizationApiKey | ProvisioningCheckpoints.ApplicationApiKey | ProvisioningCheckpoints.GatewayApiKey,
                 },
                 CancellationToken.None).ConfigureAwait(false);
-            var report = await _cleaner.RemoveForStartFreshAsync(run, old, adminKey, cancellationToken).ConfigureAwait(false);
-            var cleanupError = report.IsComplete
-                ? null
-                : new OperationError(null, $"{report.Failures.Count()} old resource(s) could not be removed (see the clean-up report); deep clean later to remove them.", IsTransient: true);
-
             if (!provisionAgain)
             {
                 await run.ReleaseAsync(r => r, CancellationToken.None).ConfigureAwait(false);
-                return scope.Finish(new StartFreshResult { Outcome = ProvisioningOutcome.Succeeded, TenantId = caller.TenantId, Cleanup = report, NewApplicationId = newApplicationId, Error = cleanupError }, r => r.Outcome);
+                return scope.Finish(new StartFreshResult { Outcome = ProvisioningOutcome.Succeeded, TenantId = caller.TenantId, Cleanup = report, NewApplicationId = newApplicationId }, r => r.Outcome);
             }
 
             await run.SaveAsync(r => StartAttempt(r), CancellationToken.None).ConfigureAwait(false);
@@ -112,7 +138,7 @@ internal sealed class ProvisioningService : IProvisioningService
                     Cleanup = report,
                     NewApplicationId = newApplicationId,
                     Provisioning = provisioning,
-                    Error = provisioning.Error ?? cleanupError,
+                    Error = provisioning.Error,
                 },
                 r => r.Outcome);
         }
@@ -128,7 +154,9 @@ internal sealed class ProvisioningService : IProvisioningService
         }
         catch (Exception exception) when (exception is StepFailedException or OperationCanceledException)
         {
-            var failure = await FailAsync(run, exception, cancellationToken).ConfigureAwait(false);
+            // Interrupted while removing the old resources: some keys may be revoked already, so only another start fresh
+            // (never a retry on the old record) may go on from here.
+            var failure = await FailAsync(run, exception, cancellationToken, requireStartFresh: cleaning).ConfigureAwait(false);
             return scope.Finish(new StartFreshResult { Outcome = failure.Outcome, TenantId = caller.TenantId, Error = failure.Error }, r => r.Outcome);
         }
     }
@@ -555,7 +583,7 @@ internal sealed class ProvisioningService : IProvisioningService
     }
 
     /// <summary>Records a failed (or cancelled) run, gives the lease up, and rethrows a cancellation by the caller.</summary>
-    private async Task<ProvisioningResult> FailAsync(TenantRun run, Exception exception, CancellationToken cancellationToken, bool keepState = false, Func<TenantRecord, TenantRecord>? afterFailure = null)
+    private async Task<ProvisioningResult> FailAsync(TenantRun run, Exception exception, CancellationToken cancellationToken, bool keepState = false, Func<TenantRecord, TenantRecord>? afterFailure = null, bool requireStartFresh = false)
     {
         var cancelled = exception is OperationCanceledException && cancellationToken.IsCancellationRequested;
         var failure = exception as StepFailedException
@@ -581,7 +609,7 @@ internal sealed class ProvisioningService : IProvisioningService
                         State = ProvisioningState.Failed,
                         CurrentStep = failure.Step ?? r.CurrentStep,
                         LastError = error,
-                        RequiresStartFresh = failure.RequiresStartFresh,
+                        RequiresStartFresh = failure.RequiresStartFresh || requireStartFresh,
                     },
                 CancellationToken.None).ConfigureAwait(false);
         }
@@ -915,4 +943,8 @@ internal static class TenantRecordFacts
     /// <summary>Whether the record needs a start fresh because of its organization (its id could not be made ours).</summary>
     public static bool RequiresStartFreshForOrganization(this TenantRecord record) =>
         record.RequiresStartFresh && record.CurrentStep == ProvisioningStep.Organization;
+
+    /// <summary>Whether the record's application id was found to belong to another account (so it must never be deleted).</summary>
+    public static bool ApplicationIsNotOurs(this TenantRecord record) =>
+        record.RequiresStartFresh && record.CurrentStep == ProvisioningStep.Application && !record.Checkpoints.HasFlag(ProvisioningCheckpoints.Application);
 }

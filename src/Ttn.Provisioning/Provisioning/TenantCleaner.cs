@@ -43,15 +43,19 @@ internal sealed class TenantCleaner
 
                 report.Add(Skip(run, "application", applicationId, "The application was brought by the tenant; it is kept."));
             }
-            else if (!record.Checkpoints.HasFlag(ProvisioningCheckpoints.Application))
+            else if (record.ApplicationIsNotOurs())
             {
-                report.Add(Skip(run, "application", applicationId, "Not created by the library for this tenant (its id may belong to someone else); left alone."));
+                report.Add(Skip(run, "application", applicationId, NotOurs));
+            }
+            else if (!await ExistsAsync(run, "application", applicationId, () => _client.GetApplicationAsync(adminKey, applicationId, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false))
+            {
+                report.Add(Record(run, new ResourceCleanup("application", applicationId, CleanupStatus.AlreadyGone)));
             }
             else
             {
-                await RemoveAsync(run, report, "webhook", $"{applicationId}/{record.WebhookId ?? "(none)"}", () => _client.DeleteWebhookAsync(adminKey, applicationId, record.WebhookId ?? _pipeline.WebhookId, cancellationToken), cancellationToken).ConfigureAwait(false);
-                await RemoveKeysAsync(run, report, "application_api_key", () => _client.ListApplicationApiKeysAsync(adminKey, applicationId, cancellationToken), id => _client.DeleteApplicationApiKeyAsync(adminKey, applicationId, id, cancellationToken), ours: true, cancellationToken).ConfigureAwait(false);
-                await RemoveAsync(run, report, "application", applicationId, () => _client.DeleteApplicationAsync(adminKey, applicationId, cancellationToken), cancellationToken).ConfigureAwait(false);
+                var contentsGone = await RemoveAsync(run, report, "webhook", $"{applicationId}/{record.WebhookId ?? "(none)"}", () => _client.DeleteWebhookAsync(adminKey, applicationId, record.WebhookId ?? _pipeline.WebhookId, cancellationToken), cancellationToken).ConfigureAwait(false);
+                contentsGone &= await RemoveKeysAsync(run, report, "application_api_key", () => _client.ListApplicationApiKeysAsync(adminKey, applicationId, cancellationToken), id => _client.DeleteApplicationApiKeyAsync(adminKey, applicationId, id, cancellationToken), ours: true, cancellationToken).ConfigureAwait(false);
+                await RemoveContainerAsync(run, report, "application", applicationId, contentsGone, canPurge: false, () => _client.DeleteApplicationAsync(adminKey, applicationId, cancellationToken), () => Task.CompletedTask, () => _client.GetApplicationAsync(adminKey, applicationId, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -84,30 +88,39 @@ internal sealed class TenantCleaner
                 applicationGone &= await RemoveAsync(run, report, "webhook", $"{applicationId}/{record.WebhookId}", () => _client.DeleteWebhookAsync(key ?? adminKey, applicationId, record.WebhookId ?? _pipeline.WebhookId, cancellationToken), cancellationToken).ConfigureAwait(false);
                 report.Add(Skip(run, "application", applicationId, "The application was brought by the tenant; it is kept."));
             }
+            else if (record.ApplicationIsNotOurs())
+            {
+                report.Add(Skip(run, "application", applicationId, NotOurs));
+            }
+            else if (!await ExistsAsync(run, "application", applicationId, () => _client.GetApplicationAsync(adminKey, applicationId, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false))
+            {
+                // Deleted by an earlier run: what was in it can no longer be reached (TTS answers 403 for it); purge is what is left.
+                applicationGone &= await RemoveEntityAsync(run, report, "application", applicationId, canPurge, delete: null, () => _client.PurgeApplicationAsync(adminKey, applicationId, cancellationToken), exists: null, cancellationToken).ConfigureAwait(false);
+            }
             else
             {
                 applicationGone &= await RemoveDevicesAsync(run, report, adminKey, applicationId, cancellationToken).ConfigureAwait(false);
                 applicationGone &= await RemoveWebhooksAsync(run, report, adminKey, applicationId, cancellationToken).ConfigureAwait(false);
                 applicationGone &= await RemoveKeysAsync(run, report, "application_api_key", () => _client.ListApplicationApiKeysAsync(adminKey, applicationId, cancellationToken), id => _client.DeleteApplicationApiKeyAsync(adminKey, applicationId, id, cancellationToken), ours: false, cancellationToken).ConfigureAwait(false);
-                applicationGone &= await RemoveEntityAsync(run, report, "application", applicationId, canPurge, () => _client.DeleteApplicationAsync(adminKey, applicationId, cancellationToken), () => _client.PurgeApplicationAsync(adminKey, applicationId, cancellationToken), cancellationToken).ConfigureAwait(false);
+                applicationGone = await RemoveContainerAsync(run, report, "application", applicationId, applicationGone, canPurge, () => _client.DeleteApplicationAsync(adminKey, applicationId, cancellationToken), () => _client.PurgeApplicationAsync(adminKey, applicationId, cancellationToken), () => _client.GetApplicationAsync(adminKey, applicationId, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
             }
         }
 
         var organizationGone = true;
         if (record.OrganizationId is { } organizationId)
         {
-            organizationGone &= await RemoveKeysAsync(run, report, "organization_api_key", () => _client.ListOrganizationApiKeysAsync(adminKey, organizationId, cancellationToken), id => _client.DeleteOrganizationApiKeyAsync(adminKey, organizationId, id, cancellationToken), ours: false, cancellationToken).ConfigureAwait(false);
-            organizationGone &= await RemoveGatewaysAsync(run, report, adminKey, organizationId, canPurge, cancellationToken).ConfigureAwait(false);
-
-            // An organization is deleted only once everything in it is gone; otherwise its id would stay taken by a half-cleaned tenant.
-            if (applicationGone && organizationGone)
+            if (!await ExistsAsync(run, "organization", organizationId, () => _client.GetOrganizationAsync(adminKey, organizationId, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false))
             {
-                organizationGone &= await RemoveEntityAsync(run, report, "organization", organizationId, canPurge, () => _client.DeleteOrganizationAsync(adminKey, organizationId, cancellationToken), () => _client.PurgeOrganizationAsync(adminKey, organizationId, cancellationToken), cancellationToken).ConfigureAwait(false);
+                // Deleted by an earlier run: purge is what is left.
+                organizationGone &= await RemoveEntityAsync(run, report, "organization", organizationId, canPurge, delete: null, () => _client.PurgeOrganizationAsync(adminKey, organizationId, cancellationToken), exists: null, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                organizationGone = false;
-                report.Add(new ResourceCleanup("organization", organizationId, CleanupStatus.Failed, Reason: "Kept: resources inside it could not be removed."));
+                organizationGone &= await RemoveKeysAsync(run, report, "organization_api_key", () => _client.ListOrganizationApiKeysAsync(adminKey, organizationId, cancellationToken), id => _client.DeleteOrganizationApiKeyAsync(adminKey, organizationId, id, cancellationToken), ours: false, cancellationToken).ConfigureAwait(false);
+                organizationGone &= await RemoveGatewaysAsync(run, report, adminKey, organizationId, canPurge, cancellationToken).ConfigureAwait(false);
+
+                // An organization is deleted only once everything in it is gone; otherwise its id would stay taken by a half-cleaned tenant.
+                organizationGone = await RemoveContainerAsync(run, report, "organization", organizationId, applicationGone && organizationGone, canPurge, () => _client.DeleteOrganizationAsync(adminKey, organizationId, cancellationToken), () => _client.PurgeOrganizationAsync(adminKey, organizationId, cancellationToken), () => _client.GetOrganizationAsync(adminKey, organizationId, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -195,7 +208,24 @@ internal sealed class TenantCleaner
         var allGone = true;
         foreach (var gatewayId in gateways)
         {
-            allGone &= await RemoveEntityAsync(run, report, "gateway", gatewayId, canPurge, () => _client.DeleteGatewayAsync(adminKey, gatewayId, cancellationToken), () => _client.PurgeGatewayAsync(adminKey, gatewayId, cancellationToken), cancellationToken).ConfigureAwait(false);
+            allGone &= await RemoveEntityAsync(run, report, "gateway", gatewayId, canPurge, () => _client.DeleteGatewayAsync(adminKey, gatewayId, cancellationToken), () => _client.PurgeGatewayAsync(adminKey, gatewayId, cancellationToken), () => _client.GetGatewayAsync(adminKey, gatewayId, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (canPurge)
+        {
+            // Gateways an earlier run deleted but could not purge are listed only as deleted ones.
+            var deleted = new List<string>();
+            allGone &= await TryListAsync(run, report, "deleted gateway", organizationId, async () =>
+            {
+                await foreach (var gateway in _client.ListDeletedGatewaysAsync(adminKey, organizationId, cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
+                {
+                    deleted.Add(gateway.Ids.GatewayId);
+                }
+            }, cancellationToken).ConfigureAwait(false);
+            foreach (var gatewayId in deleted.Except(gateways, StringComparer.Ordinal))
+            {
+                allGone &= await RemoveEntityAsync(run, report, "gateway", gatewayId, canPurge, delete: null, () => _client.PurgeGatewayAsync(adminKey, gatewayId, cancellationToken), exists: null, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return allGone;
@@ -229,13 +259,35 @@ internal sealed class TenantCleaner
         return allGone;
     }
 
-    /// <summary>Deletes an entity that TTS soft-deletes, then purges it when allowed (so its id is released).</summary>
-    private async Task<bool> RemoveEntityAsync(TenantRun run, List<ResourceCleanup> report, string kind, string id, bool canPurge, Func<Task> delete, Func<Task> purge, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes an entity that holds others (application, organization) once what it holds is gone; otherwise keeps it,
+    /// so that what is left inside can still be reached by a re-run.
+    /// </summary>
+    private async Task<bool> RemoveContainerAsync(TenantRun run, List<ResourceCleanup> report, string kind, string id, bool contentsGone, bool canPurge, Func<Task> delete, Func<Task> purge, Func<Task> exists, CancellationToken cancellationToken)
     {
-        var status = CleanupStatus.Deleted;
+        if (!contentsGone)
+        {
+            report.Add(Record(run, new ResourceCleanup(kind, id, CleanupStatus.Failed, Reason: "Kept: resources inside it could not be removed.")));
+            return false;
+        }
+
+        return await RemoveEntityAsync(run, report, kind, id, canPurge, delete, purge, exists, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Deletes an entity that TTS soft-deletes (<paramref name="delete"/> null: it is already deleted), then purges it
+    /// when allowed (so its id is released). A delete whose answer was lost counts when <paramref name="exists"/> shows the
+    /// entity gone; a purge that fails leaves the entity Failed, so that a re-run purges it.
+    /// </summary>
+    private async Task<bool> RemoveEntityAsync(TenantRun run, List<ResourceCleanup> report, string kind, string id, bool canPurge, Func<Task>? delete, Func<Task> purge, Func<Task>? exists, CancellationToken cancellationToken)
+    {
+        var status = delete is null ? CleanupStatus.AlreadyGone : CleanupStatus.Deleted;
         try
         {
-            await ProvisioningPipeline.CallAsync(run, null, $"Deleting {kind} {id}", delete, cancellationToken).ConfigureAwait(false);
+            if (delete is not null)
+            {
+                await ProvisioningPipeline.CallAsync(run, null, $"Deleting {kind} {id}", delete, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (StepFailedException exception) when (IsGone(exception))
         {
@@ -243,8 +295,12 @@ internal sealed class TenantCleaner
         }
         catch (StepFailedException exception)
         {
-            report.Add(Record(run, new ResourceCleanup(kind, id, CleanupStatus.Failed, Reason: exception.Message)));
-            return false;
+            // The delete may have gone through with only its answer lost: a look-up tells.
+            if (exists is null || await ExistsAsync(run, kind, id, exists, cancellationToken).ConfigureAwait(false))
+            {
+                report.Add(Record(run, new ResourceCleanup(kind, id, CleanupStatus.Failed, Reason: exception.Message)));
+                return false;
+            }
         }
 
         var purged = false;
@@ -257,12 +313,14 @@ internal sealed class TenantCleaner
             }
             catch (StepFailedException exception) when (IsGone(exception))
             {
-                purged = status == CleanupStatus.Deleted;
+                // Not even a deleted entity is left under that id (an earlier purge whose answer was lost): it is free.
+                purged = true;
             }
             catch (StepFailedException exception)
             {
-                report.Add(Record(run, new ResourceCleanup(kind, id, status, Purged: false, Reason: $"Deleted, but not purged: {exception.Message}")));
-                return true;
+                // The key may purge, so a re-run must be able to: the id would otherwise stay reserved for good.
+                report.Add(Record(run, new ResourceCleanup(kind, id, CleanupStatus.Failed, Purged: false, Reason: $"Deleted, but not purged: {exception.Message}")));
+                return false;
             }
         }
 
@@ -287,6 +345,29 @@ internal sealed class TenantCleaner
         {
             report.Add(Record(run, new ResourceCleanup(kind, id, CleanupStatus.Failed, Reason: exception.Message)));
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Whether a registry entity is still there (not deleted). A soft-deleted entity answers 403 <c>no_*_rights</c> to
+    /// almost every call, as one of another account would, but 404 to a GET without field mask (API.md §5): so a
+    /// re-run can tell "deleted by the earlier run" from "not ours". When the answer says neither, it is assumed to be
+    /// there, and the deletes report what fails.
+    /// </summary>
+    private static async Task<bool> ExistsAsync(TenantRun run, string kind, string id, Func<Task> get, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ProvisioningPipeline.CallAsync(run, null, $"Looking up {kind} {id}", get, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (StepFailedException exception) when (exception.Tts is { IsNotFound: true })
+        {
+            return false;
+        }
+        catch (StepFailedException)
+        {
+            return true;
         }
     }
 
@@ -317,6 +398,8 @@ internal sealed class TenantCleaner
     /// </summary>
     private static bool IsGone(StepFailedException failure) =>
         failure.Tts is { IsNotFound: true } or { IsNoApplicationRights: true } or { IsNoOrganizationRights: true };
+
+    private const string NotOurs = "The application id belongs to another account (provisioning could not make it the tenant's); it is left alone.";
 
     private ResourceCleanup Skip(TenantRun run, string kind, string id, string reason) =>
         Record(run, new ResourceCleanup(kind, id, CleanupStatus.Skipped, Reason: reason));

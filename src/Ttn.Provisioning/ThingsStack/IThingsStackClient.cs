@@ -117,6 +117,12 @@ internal interface IThingsStackClient
     /// <summary><c>GET /organizations/{organization_id}/gateways?field_mask=…</c>, paged.</summary>
     IAsyncEnumerable<Gateway> ListGatewaysAsync(string apiKey, string organizationId, IReadOnlyCollection<string>? fieldMask = null, CancellationToken cancellationToken = default);
 
+    /// <summary><c>GET /organizations/{organization_id}/gateways?deleted=true</c>, paged: the soft-deleted ones (to purge them).</summary>
+    IAsyncEnumerable<Gateway> ListDeletedGatewaysAsync(string apiKey, string organizationId, CancellationToken cancellationToken = default);
+
+    /// <summary><c>GET /gateways/{gateway_id}</c> (public fields; 404 once deleted).</summary>
+    Task<Gateway> GetGatewayAsync(string apiKey, string gatewayId, CancellationToken cancellationToken = default);
+
     /// <summary><c>DELETE /gateways/{gateway_id}</c> (soft delete; the EUI is released at once).</summary>
     Task DeleteGatewayAsync(string apiKey, string gatewayId, CancellationToken cancellationToken = default);
 

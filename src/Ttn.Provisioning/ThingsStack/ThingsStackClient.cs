@@ -297,6 +297,20 @@ internal sealed partial class ThingsStackClient : IThingsStackClient
         return ListPagedAsync("/organizations/{organization_id}/gateways", $"/organizations/{organizationId}/gateways", query, apiKey, Json.GatewayList, static p => p.Gateways, cancellationToken);
     }
 
+    public IAsyncEnumerable<Gateway> ListDeletedGatewaysAsync(string apiKey, string organizationId, CancellationToken cancellationToken = default)
+    {
+        ValidateApiKey(apiKey);
+        ThingsStackIds.Validate(organizationId, nameof(organizationId));
+        return ListPagedAsync("/organizations/{organization_id}/gateways", $"/organizations/{organizationId}/gateways", "deleted=true", apiKey, Json.GatewayList, static p => p.Gateways, cancellationToken);
+    }
+
+    public async Task<Gateway> GetGatewayAsync(string apiKey, string gatewayId, CancellationToken cancellationToken = default)
+    {
+        ThingsStackIds.Validate(gatewayId, nameof(gatewayId));
+        var result = await SendAsync(HttpMethod.Get, "/gateways/{gateway_id}", $"/gateways/{gatewayId}", apiKey, null, Json.Gateway, cancellationToken).ConfigureAwait(false);
+        return result.Value;
+    }
+
     public Task DeleteGatewayAsync(string apiKey, string gatewayId, CancellationToken cancellationToken = default)
     {
         ThingsStackIds.Validate(gatewayId, nameof(gatewayId));

@@ -39,7 +39,8 @@ public sealed class ThingsStackOptions
 
     /// <summary>
     /// Gets or sets how many times an idempotent request (GET, PUT, DELETE) is retried after a transient
-    /// failure (408, 429, 5xx, a transport error or an attempt timeout). A POST is never retried. Defaults to 4;
+    /// failure (408, 429, 5xx, a transport error or an attempt timeout). A POST is retried only after a 429, which
+    /// TTS answers before acting on the request. Defaults to 4;
     /// 0 turns retries off.
     /// </summary>
     public int MaxRetryAttempts { get; set; } = 4;

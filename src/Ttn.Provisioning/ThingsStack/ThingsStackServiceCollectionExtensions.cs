@@ -16,8 +16,10 @@ internal static class ThingsStackServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="IThingsStackClient"/> and its named <see cref="HttpClient"/>
     /// (<see cref="ThingsStackClient.HttpClientName"/>): the host guard first, then the resilience handler
-    /// (total timeout → retry of GET/PUT/DELETE → attempt timeout) running on the <see cref="TimeProvider"/> from DI.
-    /// Authorization header values are redacted from HTTP logs.
+    /// (total timeout → retry of GET/PUT/DELETE, and of any request answered 429 → attempt timeout) running on the
+    /// <see cref="TimeProvider"/> from DI.
+    /// The factory's header-logging handlers are removed (their structured state carries the Authorization header
+    /// unredacted); the client logs each request itself, without headers.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options.</param>
@@ -39,6 +41,10 @@ internal static class ThingsStackServiceCollectionExtensions
                 // The resilience pipeline owns every timeout, on the injected TimeProvider.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
+            // The factory's default request logging is removed: at Trace it puts every header into the log record's
+            // structured state unredacted (only the formatted message is redacted), so a structured sink would export
+            // the API key. The client logs each request itself (method, route, status, time), never a header.
+            .RemoveAllLoggers()
             .RedactLoggedHeaders(["Authorization"])
             .AddHttpMessageHandler<ThingsStackHostGuardHandler>();
 
@@ -79,8 +85,20 @@ internal static class ThingsStackServiceCollectionExtensions
                     },
                 };
 
-                // A POST creates something (an API key, an application); repeating it could create it twice.
-                retry.DisableFor(HttpMethod.Post, HttpMethod.Patch);
+                // A POST creates something (an API key, an application); repeating it could create it twice. A 429 is
+                // the exception: TTS refuses a rate-limited request before acting on it, so it is sent again after the wait.
+                var isTransient = retry.ShouldHandle;
+                retry.ShouldHandle = async args =>
+                {
+                    if (!await isTransient(args).ConfigureAwait(false))
+                    {
+                        return false;
+                    }
+
+                    var method = args.Context.GetRequestMessage()?.Method;
+                    return (method != HttpMethod.Post && method != HttpMethod.Patch)
+                        || args.Outcome.Result?.StatusCode == System.Net.HttpStatusCode.TooManyRequests;
+                };
                 pipeline.AddRetry(retry);
             }
 

@@ -75,6 +75,54 @@ public sealed class AuthorizationThroughServiceTests
         Assert.NotEqual(ProvisioningOutcome.Denied, outcome);
     }
 
+    [Theory]
+    [MemberData(nameof(AllOperations))]
+    public async Task Caller_of_tenant_b_neither_sees_nor_changes_tenant_a(ProvisioningOperation operation)
+    {
+        await using var host = new ProvisioningTestHost();
+        Assert.True((await host.Service.ProvisionAsync(Owner("tenant-a"))).IsReady);
+        var before = await host.RecordAsync("tenant-a");
+        var aKeys = host.Fake.ApiKeys.Select(k => k.Id).ToHashSet();
+        host.Fake.Journal.Clear();
+
+        // A viewer of tenant B is denied the sensitive operations and reaches nothing of tenant A.
+        Assert.Equal(
+            new RolePolicyEvaluator().Evaluate(TenantRole.Viewer, operation).IsAllowed ? ProvisioningOutcome.NotConfigured : ProvisioningOutcome.Denied,
+            NotConfiguredForReads(await InvokeAsync(host, As(TenantRole.Viewer, "tenant-b"), operation)));
+        Assert.Equal(before, await host.RecordAsync("tenant-a"));
+        Assert.DoesNotContain(host.Fake.Journal.Entries, e => e.Path.Contains("tenant-a", StringComparison.Ordinal));
+
+        // Even its owner acts on tenant B only: tenant A's record, resources and keys are untouched.
+        await InvokeAsync(host, Owner("tenant-b"), operation);
+        Assert.Equal(before, await host.RecordAsync("tenant-a"));
+        Assert.DoesNotContain(host.Fake.Journal.Entries, e => e.Path.Contains("tenant-a", StringComparison.Ordinal));
+        Assert.True(aKeys.IsSubsetOf(host.Fake.ApiKeys.Select(k => k.Id)));
+        Assert.Single(host.Fake.Applications, a => !a.IsDeleted && a.Id.Contains("tenant-a", StringComparison.Ordinal));
+    }
+
+    public static TheoryData<ProvisioningOperation> AllOperations() => [.. Enum.GetValues<ProvisioningOperation>()];
+
+    /// <summary>A read of a tenant with no record answers Succeeded with an Idle status; counted as "nothing to see".</summary>
+    private static ProvisioningOutcome NotConfiguredForReads(ProvisioningOutcome outcome) =>
+        outcome == ProvisioningOutcome.Succeeded ? ProvisioningOutcome.NotConfigured : outcome;
+
+    [Fact]
+    public async Task Status_and_credentials_of_tenant_b_hold_nothing_of_tenant_a()
+    {
+        await using var host = new ProvisioningTestHost();
+        var a = await host.Service.ProvisionAsync(Owner("tenant-a"));
+
+        var status = (await host.Service.GetStatusAsync(Owner("tenant-b"))).Status!;
+        var credentials = await host.Service.GetCredentialsAsync(Owner("tenant-b"));
+
+        Assert.Equal("tenant-b", status.TenantId);
+        Assert.Null(status.OrganizationId);
+        Assert.Null(status.ApplicationId);
+        Assert.NotEqual(a.ApplicationId, status.ApplicationId);
+        Assert.Equal(ProvisioningOutcome.NotConfigured, credentials.Outcome);
+        Assert.Null(credentials.Credentials);
+    }
+
     [Fact]
     public async Task Host_replaced_policy_applies_to_the_service()
     {

@@ -451,7 +451,7 @@ public sealed class LifecycleOperationTests
         Assert.False(await host.Service.VerifyWebhookSecretAsync("globex", acmeSecret));
     }
 
-    private static async Task AddDeviceAndGatewayAsync(ProvisioningTestHost host, TenantRecord record)
+    internal static async Task AddDeviceAndGatewayAsync(ProvisioningTestHost host, TenantRecord record)
     {
         var client = host.Services.GetRequiredService<IThingsStackClient>();
         var device = new EndDevice { Ids = new EndDeviceIdentifiers { DeviceId = "sensor-1", DevEui = "70B3D57ED0000001", JoinEui = "0000000000000000" } };

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
-using Microsoft.Extensions.Time.Testing;
 using Ttn.Provisioning.Authorization;
 using Ttn.Provisioning.DependencyInjection;
 using Ttn.Provisioning.Provisioning;
@@ -8,6 +7,7 @@ using Ttn.Provisioning.Secrets;
 using Ttn.Provisioning.Storage;
 using Ttn.Provisioning.Testing;
 using Ttn.Provisioning.Tests.Shared.OpenApi;
+using Ttn.Provisioning.Tests.ThingsStack;
 
 namespace Ttn.Provisioning.Tests.Provisioning;
 
@@ -23,15 +23,23 @@ internal sealed class ProvisioningTestHost : IAsyncDisposable
     public static readonly Uri WebhookBase = new("https://saas.example.com/ttn/webhook");
 
     private readonly ServiceProvider _provider;
+    private int _inFlight;
 
     public ProvisioningTestHost(Action<TtnProvisioningOptions>? configure = null, Action<IServiceCollection>? services = null, bool adminIsTtsAdmin = false, params string[] adminRights)
+        : this(realTime: false, configure, services, adminIsTtsAdmin, adminRights)
     {
-        Fake = new FakeThingsStack(new FakeThingsStackOptions { TimeProvider = Time });
+    }
+
+    /// <summary>A host whose service and fake run on the system clock when <paramref name="realTime"/> (for load), not on <see cref="Time"/>.</summary>
+    public ProvisioningTestHost(bool realTime, Action<TtnProvisioningOptions>? configure = null, Action<IServiceCollection>? services = null, bool adminIsTtsAdmin = false, params string[] adminRights)
+    {
+        TimeProvider clock = realTime ? TimeProvider.System : Time;
+        Fake = new FakeThingsStack(new FakeThingsStackOptions { TimeProvider = clock });
         Fake.AddUser(AdminUser, isAdmin: adminIsTtsAdmin);
         AdminKey = Fake.CreateUserApiKey(AdminUser, adminRights.Length == 0 ? ["RIGHT_ALL"] : adminRights);
 
         var collection = new ServiceCollection();
-        collection.AddSingleton<TimeProvider>(Time);
+        collection.AddSingleton(clock);
         collection.AddFakeLogging();
         collection.AddTtnProvisioning(o =>
             {
@@ -46,6 +54,7 @@ internal sealed class ProvisioningTestHost : IAsyncDisposable
             })
             .ConfigureHttpClient(http => http
                 .AddHttpMessageHandler(() => new OpenApiValidatingHandler(Validator))
+                .AddHttpMessageHandler(() => new InFlightCounter(this))
                 .ConfigurePrimaryHttpMessageHandler(() => Fake.CreateHandler()));
         collection.AddSingleton<ICredentialStore>(CrashStore);
         services?.Invoke(collection);
@@ -54,7 +63,10 @@ internal sealed class ProvisioningTestHost : IAsyncDisposable
 
     public static string SecretKey { get; } = SecretProtectionOptions.GenerateKey();
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+    public ObservableTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+
+    /// <summary>HTTP attempts sent to the fake and not yet answered.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
 
     public FakeThingsStack Fake { get; }
 
@@ -85,6 +97,23 @@ internal sealed class ProvisioningTestHost : IAsyncDisposable
 
     public async Task<TenantRecord> RecordAsync(string tenantId = "acme") =>
         await Store.GetAsync(tenantId) ?? throw new InvalidOperationException("No record.");
+
+    /// <summary>Counts the attempts in flight (it sits inside the retry pipeline, so each attempt counts once).</summary>
+    private sealed class InFlightCounter(ProvisioningTestHost host) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref host._inFlight);
+            try
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref host._inFlight);
+            }
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -43,6 +43,21 @@ public sealed class ThingsStackResilienceTests : IDisposable
     }
 
     [Fact]
+    public async Task Post_answered_429_is_sent_again_after_the_wait()
+    {
+        _host.Stub
+            .Enqueue(HttpStatusCode.TooManyRequests, RateLimited, r => r.Headers.Add("X-Rate-Limit-Retry", "2"))
+            .Enqueue(HttpStatusCode.OK, """{"ids":{"application_id":"app-1"}}""");
+
+        var call = _host.Client.CreateApplicationInOrganizationAsync(ThingsStackTestHost.AdminKey, "acme-org", new Application { Ids = new ApplicationIdentifiers("app-1") });
+        await _host.Time.WaitForTimerAsync(TimeSpan.FromSeconds(2));
+        _host.Time.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.Equal("app-1", (await call).Ids.ApplicationId);
+        Assert.Equal(2, _host.Stub.Requests.Count);
+    }
+
+    [Fact]
     public async Task Put_answered_503_is_retried()
     {
         _host.Stub

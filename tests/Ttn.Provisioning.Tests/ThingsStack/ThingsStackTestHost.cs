@@ -13,6 +13,15 @@ namespace Ttn.Provisioning.Tests.ThingsStack;
 /// </summary>
 internal sealed class ObservableTimeProvider : FakeTimeProvider
 {
+    public ObservableTimeProvider()
+    {
+    }
+
+    public ObservableTimeProvider(DateTimeOffset start)
+        : base(start)
+    {
+    }
+
     private readonly object _gate = new();
     private readonly List<TimeSpan> _dueTimes = [];
     private readonly List<(TimeSpan Due, TaskCompletionSource Signal)> _waiters = [];
