@@ -99,10 +99,7 @@ internal sealed class TenantCleaner
             }
             else
             {
-                applicationGone &= await RemoveDevicesAsync(run, report, adminKey, applicationId, cancellationToken).ConfigureAwait(false);
-                applicationGone &= await RemoveWebhooksAsync(run, report, adminKey, applicationId, cancellationToken).ConfigureAwait(false);
-                applicationGone &= await RemoveKeysAsync(run, report, "application_api_key", () => _client.ListApplicationApiKeysAsync(adminKey, applicationId, cancellationToken), id => _client.DeleteApplicationApiKeyAsync(adminKey, applicationId, id, cancellationToken), ours: false, cancellationToken).ConfigureAwait(false);
-                applicationGone = await RemoveContainerAsync(run, report, "application", applicationId, applicationGone, canPurge, () => _client.DeleteApplicationAsync(adminKey, applicationId, cancellationToken), () => _client.PurgeApplicationAsync(adminKey, applicationId, cancellationToken), () => _client.GetApplicationAsync(adminKey, applicationId, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
+                applicationGone &= await RemoveApplicationAsync(run, report, adminKey, applicationId, canPurge, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -116,6 +113,9 @@ internal sealed class TenantCleaner
             }
             else
             {
+                // Applications of the tenant's organization other than the current one: left by a start fresh that could not
+                // delete them (devices still in them), or by an earlier deep clean that stopped half-way.
+                organizationGone &= await RemoveOtherApplicationsAsync(run, report, adminKey, organizationId, record.ApplicationId, canPurge, cancellationToken).ConfigureAwait(false);
                 organizationGone &= await RemoveKeysAsync(run, report, "organization_api_key", () => _client.ListOrganizationApiKeysAsync(adminKey, organizationId, cancellationToken), id => _client.DeleteOrganizationApiKeyAsync(adminKey, organizationId, id, cancellationToken), ours: false, cancellationToken).ConfigureAwait(false);
                 organizationGone &= await RemoveGatewaysAsync(run, report, adminKey, organizationId, canPurge, cancellationToken).ConfigureAwait(false);
 
@@ -125,6 +125,57 @@ internal sealed class TenantCleaner
         }
 
         return (new CleanupReport { Resources = report }, new Gone(applicationGone, organizationGone));
+    }
+
+    /// <summary>An application and everything in it: end devices, webhooks, API keys, then the application itself.</summary>
+    private async Task<bool> RemoveApplicationAsync(TenantRun run, List<ResourceCleanup> report, string adminKey, string applicationId, bool canPurge, CancellationToken cancellationToken)
+    {
+        var contentsGone = await RemoveDevicesAsync(run, report, adminKey, applicationId, cancellationToken).ConfigureAwait(false);
+        contentsGone &= await RemoveWebhooksAsync(run, report, adminKey, applicationId, cancellationToken).ConfigureAwait(false);
+        contentsGone &= await RemoveKeysAsync(run, report, "application_api_key", () => _client.ListApplicationApiKeysAsync(adminKey, applicationId, cancellationToken), id => _client.DeleteApplicationApiKeyAsync(adminKey, applicationId, id, cancellationToken), ours: false, cancellationToken).ConfigureAwait(false);
+        return await RemoveContainerAsync(run, report, "application", applicationId, contentsGone, canPurge, () => _client.DeleteApplicationAsync(adminKey, applicationId, cancellationToken), () => _client.PurgeApplicationAsync(adminKey, applicationId, cancellationToken), () => _client.GetApplicationAsync(adminKey, applicationId, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The organization's other applications, live ones cleaned like the current one; soft-deleted ones purged when the
+    /// key may purge (otherwise their ids stay reserved, which holds nothing of the tenant).
+    /// </summary>
+    private async Task<bool> RemoveOtherApplicationsAsync(TenantRun run, List<ResourceCleanup> report, string adminKey, string organizationId, string? currentApplicationId, bool canPurge, CancellationToken cancellationToken)
+    {
+        var live = new List<string>();
+        var deleted = new List<string>();
+        var listed = await TryListAsync(run, report, "application", organizationId, async () =>
+        {
+            await foreach (var application in _client.ListOrganizationApplicationsAsync(adminKey, organizationId, cancellationToken: cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                live.Add(application.Ids.ApplicationId);
+            }
+
+            if (canPurge)
+            {
+                await foreach (var application in _client.ListOrganizationApplicationsAsync(adminKey, organizationId, deleted: true, cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
+                {
+                    deleted.Add(application.Ids.ApplicationId);
+                }
+            }
+        }, cancellationToken).ConfigureAwait(false);
+        if (!listed)
+        {
+            return false;
+        }
+
+        var allGone = true;
+        foreach (var applicationId in live.Where(id => !string.Equals(id, currentApplicationId, StringComparison.Ordinal)))
+        {
+            allGone &= await RemoveApplicationAsync(run, report, adminKey, applicationId, canPurge, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var applicationId in deleted.Where(id => !string.Equals(id, currentApplicationId, StringComparison.Ordinal) && !live.Contains(id)))
+        {
+            allGone &= await RemoveEntityAsync(run, report, "application", applicationId, canPurge, delete: null, () => _client.PurgeApplicationAsync(adminKey, applicationId, cancellationToken), exists: null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return allGone;
     }
 
     private async Task<bool> RemoveDevicesAsync(TenantRun run, List<ResourceCleanup> report, string adminKey, string applicationId, CancellationToken cancellationToken)

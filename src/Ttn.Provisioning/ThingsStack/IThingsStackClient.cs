@@ -117,6 +117,9 @@ internal interface IThingsStackClient
     /// <summary><c>GET /organizations/{organization_id}/gateways?field_mask=…</c>, paged.</summary>
     IAsyncEnumerable<Gateway> ListGatewaysAsync(string apiKey, string organizationId, IReadOnlyCollection<string>? fieldMask = null, CancellationToken cancellationToken = default);
 
+    /// <summary><c>GET /organizations/{organization_id}/applications</c>, paged: the organization's applications (soft-deleted ones only when <paramref name="deleted"/>).</summary>
+    IAsyncEnumerable<Application> ListOrganizationApplicationsAsync(string apiKey, string organizationId, bool deleted = false, CancellationToken cancellationToken = default);
+
     /// <summary><c>GET /organizations/{organization_id}/gateways?deleted=true</c>, paged: the soft-deleted ones (to purge them).</summary>
     IAsyncEnumerable<Gateway> ListDeletedGatewaysAsync(string apiKey, string organizationId, CancellationToken cancellationToken = default);
 

@@ -297,6 +297,13 @@ internal sealed partial class ThingsStackClient : IThingsStackClient
         return ListPagedAsync("/organizations/{organization_id}/gateways", $"/organizations/{organizationId}/gateways", query, apiKey, Json.GatewayList, static p => p.Gateways, cancellationToken);
     }
 
+    public IAsyncEnumerable<Application> ListOrganizationApplicationsAsync(string apiKey, string organizationId, bool deleted = false, CancellationToken cancellationToken = default)
+    {
+        ValidateApiKey(apiKey);
+        ThingsStackIds.Validate(organizationId, nameof(organizationId));
+        return ListPagedAsync("/organizations/{organization_id}/applications", $"/organizations/{organizationId}/applications", deleted ? "deleted=true" : null, apiKey, Json.ApplicationList, static p => p.Applications, cancellationToken);
+    }
+
     public IAsyncEnumerable<Gateway> ListDeletedGatewaysAsync(string apiKey, string organizationId, CancellationToken cancellationToken = default)
     {
         ValidateApiKey(apiKey);

@@ -93,6 +93,27 @@ public sealed class LifecycleOperationTests
     }
 
     [Fact]
+    public async Task Deep_clean_also_removes_an_old_application_a_start_fresh_could_not_delete()
+    {
+        await using var host = new ProvisioningTestHost();
+        var first = await host.Service.ProvisionAsync(Owner());
+        await AddDeviceAndGatewayAsync(host, await host.RecordAsync());
+        var stuck = host.Fake.Faults.Add(HttpMethod.Delete, "applications/*", FakeFault.Status(400));
+        Assert.Equal(ProvisioningOutcome.Failed, (await host.Service.StartFreshAsync(Owner())).Outcome);
+        host.Fake.Faults.Remove(stuck);
+
+        // The host gives up on the old application for now, and starts fresh by deep cleaning what it can see.
+        var record = await host.RecordAsync();
+        await host.Store.TryWriteAsync(record with { ApplicationId = "tp-app-acme-newer", RequiresStartFresh = false });
+        var clean = await host.Service.DeepCleanAsync(Owner());
+
+        Assert.Equal(ProvisioningOutcome.Succeeded, clean.Outcome);
+        Assert.Contains(clean.Report.Resources, r => r is { Kind: "application", Status: CleanupStatus.Deleted } && r.Id == first.ApplicationId);
+        Assert.All(host.Fake.Applications, a => Assert.True(a.IsDeleted));
+        Assert.Empty(host.Fake.EndDevices);
+    }
+
+    [Fact]
     public async Task Tenant_deep_cleaned_without_purge_can_be_provisioned_again()
     {
         await using var host = new ProvisioningTestHost();
