@@ -537,7 +537,10 @@ internal sealed class ProvisioningService : IProvisioningService
                     CurrentStep = null,
                     LastError = null,
                     RequiresStartFresh = false,
-                    PendingSteps = ProvisioningCheckpoints.None,
+
+                    // Only the optional gateway key can still be pending (a transient failure): the next Provision
+                    // must know to revoke what that attempt may have left on TTS.
+                    PendingSteps = r.PendingSteps & ProvisioningCheckpoints.GatewayApiKey,
                     CompletedAt = run.Now,
                 },
                 CancellationToken.None).ConfigureAwait(false);
