@@ -592,6 +592,7 @@ internal sealed class ProvisioningService : IProvisioningService
         var failure = exception as StepFailedException
             ?? new StepFailedException(run.Record.CurrentStep, cancelled ? "The run was cancelled by the caller; retry to resume it." : "The run timed out.", isTransient: true, innerException: exception);
         var error = failure.ToTenantError(_time.GetUtcNow());
+        ProvisioningDiagnostics.TtsRequests.Add(run.RequestCount);
         ProvisioningDiagnostics.StepFailures.Add(1, new KeyValuePair<string, object?>("step", failure.Step?.ToString()), new KeyValuePair<string, object?>("transient", failure.IsTransient));
         if (cancelled)
         {
