@@ -432,7 +432,7 @@ internal sealed class ProvisioningService : IProvisioningService
     public async Task<bool> VerifyWebhookSecretAsync(string tenantId, string? presentedSecret, CancellationToken cancellationToken = default)
     {
         // Both values come from an unauthenticated request: bad ones are a "no", never an exception.
-        if (string.IsNullOrEmpty(presentedSecret) || !IsValidTenantId(tenantId))
+        if (string.IsNullOrEmpty(presentedSecret) || !SecretContext.IsValidTenantId(tenantId))
         {
             return false;
         }
@@ -865,13 +865,10 @@ internal sealed class ProvisioningService : IProvisioningService
         }
     }
 
-    private static bool IsValidTenantId(string? tenantId) =>
-        !string.IsNullOrEmpty(tenantId) && tenantId.Length <= SecretContext.MaxTenantIdLength && !tenantId.Any(char.IsControl);
-
     private static void ValidateTenantId(string tenantId, string paramName)
     {
         ArgumentException.ThrowIfNullOrEmpty(tenantId, paramName);
-        if (!IsValidTenantId(tenantId))
+        if (!SecretContext.IsValidTenantId(tenantId))
         {
             throw new ArgumentException($"A tenant id is 1 to {SecretContext.MaxTenantIdLength} characters without control characters.", paramName);
         }

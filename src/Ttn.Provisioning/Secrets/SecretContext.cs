@@ -38,6 +38,10 @@ public readonly record struct SecretContext
         Field = field;
     }
 
+    /// <summary>The one rule for a tenant id, shared by the provisioning service: 1 to <see cref="MaxTenantIdLength"/> characters, no control characters.</summary>
+    internal static bool IsValidTenantId(string? tenantId) =>
+        !string.IsNullOrEmpty(tenantId) && tenantId.Length <= MaxTenantIdLength && !tenantId.Any(char.IsControl);
+
     /// <summary>The tenant's id in the host application.</summary>
     public string TenantId { get; }
 
