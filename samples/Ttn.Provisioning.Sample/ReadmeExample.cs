@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Ttn.Provisioning.Authorization;
-using Ttn.Provisioning.DependencyInjection;
-using Ttn.Provisioning.Provisioning;
 using Ttn.Provisioning.Secrets;
 
 namespace Ttn.Provisioning.Sample;

@@ -1,5 +1,4 @@
 using Ttn.Provisioning.Authorization;
-using Ttn.Provisioning.Provisioning;
 using Ttn.Provisioning.Storage;
 using Ttn.Provisioning.Testing;
 
@@ -273,6 +272,6 @@ internal sealed class Walkthrough(SampleEnvironment env, SampleSettings settings
     private static string Describe(ProvisioningResult result) =>
         result.Error is null ? $"{result.Outcome} / {result.State}" : $"{result.Outcome} / {result.State}: {Describe(result.Error)}";
 
-    private static string Describe(OperationError error) =>
+    private static string Describe(TenantError error) =>
         $"step {error.Step?.ToString() ?? "-"}: {error.Message} (HTTP {error.HttpStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, {error.ErrorName ?? "-"}, correlation {error.CorrelationId ?? "-"}{(error.IsTransient ? ", transient" : "")})";
 }

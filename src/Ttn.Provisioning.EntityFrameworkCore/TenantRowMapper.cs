@@ -19,7 +19,7 @@ internal static class TenantRowMapper
             State = record.State.ToStoredName(),
             CurrentStep = record.CurrentStep?.ToString(),
             Checkpoints = record.Checkpoints.ToString(),
-            PendingSteps = record.PendingSteps == ProvisioningCheckpoints.None ? null : record.PendingSteps.ToString(),
+            PendingSteps = record.PendingSteps == ProvisioningStep.None ? null : record.PendingSteps.ToString(),
             AttemptCount = record.AttemptCount,
             TtsUserId = record.TtsUserId,
             OrganizationId = record.OrganizationId,
@@ -28,20 +28,20 @@ internal static class TenantRowMapper
             IsExistingApplication = record.IsExistingApplication,
             WebhookId = record.WebhookId,
             WebhookUrl = record.WebhookUrl,
-            OrganizationApiKeySealed = record.OrganizationApiKeySealed,
-            OrganizationApiKeyLastFour = record.OrganizationApiKeyLastFour,
-            OrganizationApiKeyId = record.OrganizationApiKeyId,
-            ApplicationApiKeySealed = record.ApplicationApiKeySealed,
-            ApplicationApiKeyLastFour = record.ApplicationApiKeyLastFour,
-            ApplicationApiKeyId = record.ApplicationApiKeyId,
-            GatewayApiKeySealed = record.GatewayApiKeySealed,
-            GatewayApiKeyLastFour = record.GatewayApiKeyLastFour,
-            GatewayApiKeyId = record.GatewayApiKeyId,
-            WebhookSecretSealed = record.WebhookSecretSealed,
-            WebhookSecretLastFour = record.WebhookSecretLastFour,
-            PendingWebhookSecretSealed = record.PendingWebhookSecretSealed,
-            PreviousWebhookSecretSealed = record.PreviousWebhookSecretSealed,
-            PreviousWebhookSecretValidUntilTicks = record.PreviousWebhookSecretValidUntil is { } validUntil ? ToTicks(validUntil) : null,
+            OrganizationApiKeySealed = record.OrganizationApiKey?.Sealed,
+            OrganizationApiKeyLastFour = record.OrganizationApiKey?.LastFour,
+            OrganizationApiKeyId = record.OrganizationApiKey?.KeyId,
+            ApplicationApiKeySealed = record.ApplicationApiKey?.Sealed,
+            ApplicationApiKeyLastFour = record.ApplicationApiKey?.LastFour,
+            ApplicationApiKeyId = record.ApplicationApiKey?.KeyId,
+            GatewayApiKeySealed = record.GatewayApiKey?.Sealed,
+            GatewayApiKeyLastFour = record.GatewayApiKey?.LastFour,
+            GatewayApiKeyId = record.GatewayApiKey?.KeyId,
+            WebhookSecretSealed = record.WebhookSecret.Sealed,
+            WebhookSecretLastFour = record.WebhookSecret.LastFour,
+            PendingWebhookSecretSealed = record.WebhookSecret.PendingSealed,
+            PreviousWebhookSecretSealed = record.WebhookSecret.PreviousSealed,
+            PreviousWebhookSecretValidUntilTicks = ToTicks(record.WebhookSecret.PreviousValidUntil),
             CredentialsUpdatedAtTicks = ToTicks(record.CredentialsUpdatedAt),
             LastErrorStep = error?.Step?.ToString(),
             LastErrorMessage = error?.Message,
@@ -52,9 +52,9 @@ internal static class TenantRowMapper
             LastErrorCorrelationId = error?.CorrelationId,
             LastErrorOccurredAtTicks = error is null ? null : ToTicks(error.OccurredAt),
             RequiresStartFresh = record.RequiresStartFresh,
-            LeaseHolder = record.LeaseHolder,
-            LeaseHeartbeatAtTicks = ToTicks(record.LeaseHeartbeatAt),
-            LeaseExpiresAtTicks = ToTicks(record.LeaseExpiresAt),
+            LeaseHolder = record.Lease?.Holder,
+            LeaseHeartbeatAtTicks = ToTicks(record.Lease?.HeartbeatAt),
+            LeaseExpiresAtTicks = ToTicks(record.Lease?.ExpiresAt),
             CreatedAtTicks = ToTicks(record.CreatedAt),
             UpdatedAtTicks = ToTicks(record.UpdatedAt),
             StartedAtTicks = ToTicks(record.StartedAt),
@@ -100,7 +100,7 @@ internal static class TenantRowMapper
             State = state,
             CurrentStep = currentStep,
             Checkpoints = ParseCheckpoints(row.Checkpoints, row.TenantId),
-            PendingSteps = row.PendingSteps is null ? ProvisioningCheckpoints.None : ParseCheckpoints(row.PendingSteps, row.TenantId),
+            PendingSteps = row.PendingSteps is null ? ProvisioningStep.None : ParseCheckpoints(row.PendingSteps, row.TenantId),
             AttemptCount = row.AttemptCount,
             TtsUserId = row.TtsUserId,
             OrganizationId = row.OrganizationId,
@@ -109,26 +109,23 @@ internal static class TenantRowMapper
             IsExistingApplication = row.IsExistingApplication,
             WebhookId = row.WebhookId,
             WebhookUrl = row.WebhookUrl,
-            OrganizationApiKeySealed = row.OrganizationApiKeySealed,
-            OrganizationApiKeyLastFour = row.OrganizationApiKeyLastFour,
-            OrganizationApiKeyId = row.OrganizationApiKeyId,
-            ApplicationApiKeySealed = row.ApplicationApiKeySealed,
-            ApplicationApiKeyLastFour = row.ApplicationApiKeyLastFour,
-            ApplicationApiKeyId = row.ApplicationApiKeyId,
-            GatewayApiKeySealed = row.GatewayApiKeySealed,
-            GatewayApiKeyLastFour = row.GatewayApiKeyLastFour,
-            GatewayApiKeyId = row.GatewayApiKeyId,
-            WebhookSecretSealed = row.WebhookSecretSealed,
-            WebhookSecretLastFour = row.WebhookSecretLastFour,
-            PendingWebhookSecretSealed = row.PendingWebhookSecretSealed,
-            PreviousWebhookSecretSealed = row.PreviousWebhookSecretSealed,
-            PreviousWebhookSecretValidUntil = FromTicks(row.PreviousWebhookSecretValidUntilTicks),
+            OrganizationApiKey = ApiKey(row.OrganizationApiKeySealed, row.OrganizationApiKeyLastFour, row.OrganizationApiKeyId),
+            ApplicationApiKey = ApiKey(row.ApplicationApiKeySealed, row.ApplicationApiKeyLastFour, row.ApplicationApiKeyId),
+            GatewayApiKey = ApiKey(row.GatewayApiKeySealed, row.GatewayApiKeyLastFour, row.GatewayApiKeyId),
+            WebhookSecret = new WebhookSecretSet
+            {
+                Sealed = row.WebhookSecretSealed,
+                LastFour = row.WebhookSecretLastFour,
+                PendingSealed = row.PendingWebhookSecretSealed,
+                PreviousSealed = row.PreviousWebhookSecretSealed,
+                PreviousValidUntil = FromTicks(row.PreviousWebhookSecretValidUntilTicks),
+            },
             CredentialsUpdatedAt = FromTicks(row.CredentialsUpdatedAtTicks),
             LastError = error,
             RequiresStartFresh = row.RequiresStartFresh,
-            LeaseHolder = row.LeaseHolder,
-            LeaseHeartbeatAt = FromTicks(row.LeaseHeartbeatAtTicks),
-            LeaseExpiresAt = FromTicks(row.LeaseExpiresAtTicks),
+            Lease = row.LeaseHolder is { } holder
+                ? new TenantLease(holder, FromTicks(row.LeaseHeartbeatAtTicks) ?? updatedAt, FromTicks(row.LeaseExpiresAtTicks) ?? updatedAt)
+                : null,
             CreatedAt = FromTicks(row.CreatedAtTicks),
             UpdatedAt = updatedAt,
             StartedAt = FromTicks(row.StartedAtTicks),
@@ -137,6 +134,10 @@ internal static class TenantRowMapper
     }
 
     private static long ToTicks(DateTimeOffset value) => value.UtcTicks;
+
+    /// <summary>A stored API key, from its columns: none when no sealed key is stored.</summary>
+    private static StoredApiKey? ApiKey(string? sealedKey, string? lastFour, string? keyId) =>
+        string.IsNullOrEmpty(sealedKey) ? null : new StoredApiKey(sealedKey, lastFour, keyId);
 
     private static long? ToTicks(DateTimeOffset? value) => value?.UtcTicks;
 
@@ -147,19 +148,19 @@ internal static class TenantRowMapper
     private static ProvisioningStep? ParseStep(string? stored) =>
         Enum.TryParse<ProvisioningStep>(stored, ignoreCase: true, out var step) && Enum.IsDefined(step) ? step : null;
 
-    private static ProvisioningCheckpoints ParseCheckpoints(string stored, string tenantId)
+    private static ProvisioningStep ParseCheckpoints(string stored, string tenantId)
     {
         if (string.IsNullOrWhiteSpace(stored))
         {
-            return ProvisioningCheckpoints.None;
+            return ProvisioningStep.None;
         }
 
-        if (Enum.TryParse<ProvisioningCheckpoints>(stored, ignoreCase: true, out var checkpoints))
+        if (Enum.TryParse<ProvisioningStep>(stored, ignoreCase: true, out var checkpoints))
         {
             return checkpoints;
         }
 
         throw new InvalidOperationException(
-            $"The stored checkpoints of tenant '{tenantId}' are not recognised: '{stored}'. Expected names of {nameof(ProvisioningCheckpoints)} separated by commas.");
+            $"The stored checkpoints of tenant '{tenantId}' are not recognised: '{stored}'. Expected names of {nameof(ProvisioningStep)} separated by commas.");
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Ttn.Provisioning.DependencyInjection;
 using Ttn.Provisioning.EntityFrameworkCore;
 using Ttn.Provisioning.Storage;
 

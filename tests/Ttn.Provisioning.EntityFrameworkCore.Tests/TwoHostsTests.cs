@@ -2,8 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Ttn.Provisioning.Authorization;
-using Ttn.Provisioning.DependencyInjection;
-using Ttn.Provisioning.Provisioning;
 using Ttn.Provisioning.Secrets;
 using Ttn.Provisioning.Storage;
 using Ttn.Provisioning.Testing;
@@ -72,7 +70,7 @@ public sealed class TwoHostsTests(PostgresSchemaFixture fixture) : IClassFixture
         var crashing = new CrashOnceStore();
         await using var dying = BuildHost(store => crashing.Inner = store, s => s.AddSingleton<ICredentialStore>(crashing));
         await using var survivor = BuildHost();
-        crashing.CrashWhen = r => r.OrganizationApiKeySealed is not null;
+        crashing.CrashWhen = r => r.OrganizationApiKey?.Sealed is not null;
 
         await Assert.ThrowsAsync<IOException>(() => dying.GetRequiredService<IProvisioningService>().ProvisionAsync(Owner("acme")));
         var service = survivor.GetRequiredService<IProvisioningService>();

@@ -1,8 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using Ttn.Provisioning.Authorization;
-using Ttn.Provisioning.DependencyInjection;
-using Ttn.Provisioning.Provisioning;
 using Ttn.Provisioning.Sample;
 using Ttn.Provisioning.Secrets;
 using Ttn.Provisioning.Testing;

@@ -71,7 +71,7 @@ public abstract class CredentialStoreSpecification
                 {
                     State = state,
                     CurrentStep = step,
-                    Checkpoints = (ProvisioningCheckpoints)((1 << ((int)step - 1)) - 1),
+                    Checkpoints = step == ProvisioningStep.None ? ProvisioningStep.None : (ProvisioningStep)((int)step - 1),
                     LastError = new TenantError(step, "failed at " + step, null, null, null, null, BaseTime),
                 };
                 var written = await store.TryWriteAsync(next).ConfigureAwait(false);
@@ -150,28 +150,26 @@ public abstract class CredentialStoreSpecification
         var leased = (await store.TryWriteAsync(MinimalRecord("lease") with
         {
             State = ProvisioningState.Provisioning,
-            LeaseHolder = "run-a",
-            LeaseHeartbeatAt = BaseTime,
-            LeaseExpiresAt = BaseTime.AddMinutes(2),
+            Lease = new TenantLease("run-a", BaseTime, BaseTime.AddMinutes(2)),
         }).ConfigureAwait(false))!;
 
         // The taker read the record before the holder's heartbeat.
         var takersView = (await store.GetAsync("lease").ConfigureAwait(false))!;
-        var heartbeat = (await store.TryWriteAsync(leased with { LeaseHeartbeatAt = BaseTime.AddMinutes(1), LeaseExpiresAt = BaseTime.AddMinutes(3) }).ConfigureAwait(false))!;
+        var heartbeat = (await store.TryWriteAsync(leased with { Lease = new TenantLease("run-a", BaseTime.AddMinutes(1), BaseTime.AddMinutes(3)) }).ConfigureAwait(false))!;
         Assert.NotNull(heartbeat);
 
-        var takeover = takersView with { LeaseHolder = "run-b", LeaseHeartbeatAt = BaseTime.AddMinutes(5), LeaseExpiresAt = BaseTime.AddMinutes(7) };
+        var takeover = takersView with { Lease = new TenantLease("run-b", BaseTime.AddMinutes(5), BaseTime.AddMinutes(7)) };
         Assert.Null(await store.TryWriteAsync(takeover).ConfigureAwait(false));
 
         var current = (await store.GetAsync("lease").ConfigureAwait(false))!;
-        Assert.Equal("run-a", current.LeaseHolder);
-        var taken = await store.TryWriteAsync(current with { LeaseHolder = "run-b", LeaseHeartbeatAt = BaseTime.AddMinutes(5), LeaseExpiresAt = BaseTime.AddMinutes(7) }).ConfigureAwait(false);
+        Assert.Equal("run-a", current.Lease?.Holder);
+        var taken = await store.TryWriteAsync(current with { Lease = new TenantLease("run-b", BaseTime.AddMinutes(5), BaseTime.AddMinutes(7)) }).ConfigureAwait(false);
         Assert.NotNull(taken);
 
-        Assert.Null(await store.TryWriteAsync(heartbeat with { LeaseHeartbeatAt = BaseTime.AddMinutes(6) }).ConfigureAwait(false));
+        Assert.Null(await store.TryWriteAsync(heartbeat with { Lease = new TenantLease("run-a", BaseTime.AddMinutes(6), BaseTime.AddMinutes(8)) }).ConfigureAwait(false));
         var final = (await store.GetAsync("lease").ConfigureAwait(false))!;
-        Assert.Equal("run-b", final.LeaseHolder);
-        Assert.Equal(BaseTime.AddMinutes(7), final.LeaseExpiresAt);
+        Assert.Equal("run-b", final.Lease?.Holder);
+        Assert.Equal(BaseTime.AddMinutes(7), final.Lease?.ExpiresAt);
     }
 
     /// <summary>Listing pages through every tenant exactly once, in ordinal order (mixed case and non-ASCII ids).</summary>
@@ -260,12 +258,12 @@ public abstract class CredentialStoreSpecification
         var store = await CreateStoreAsync().ConfigureAwait(false);
         var v1 = (await store.TryWriteAsync(MinimalRecord("race")).ConfigureAwait(false))!;
 
-        var results = await RaceAsync(i => store.TryWriteAsync(v1 with { LeaseHolder = "writer-" + i })).ConfigureAwait(false);
+        var results = await RaceAsync(i => store.TryWriteAsync(v1 with { TtsUserId = "writer-" + i })).ConfigureAwait(false);
 
         var winner = Assert.Single(results, r => r is not null);
         Assert.Equal(2, winner!.Version);
         var stored = (await store.GetAsync("race").ConfigureAwait(false))!;
-        Assert.Equal(winner.LeaseHolder, stored.LeaseHolder);
+        Assert.Equal(winner.TtsUserId, stored.TtsUserId);
         Assert.Equal(2, stored.Version);
     }
 
@@ -275,11 +273,11 @@ public abstract class CredentialStoreSpecification
     {
         var store = await CreateStoreAsync().ConfigureAwait(false);
 
-        var results = await RaceAsync(i => store.TryWriteAsync(MinimalRecord("create-race") with { LeaseHolder = "creator-" + i })).ConfigureAwait(false);
+        var results = await RaceAsync(i => store.TryWriteAsync(MinimalRecord("create-race") with { TtsUserId = "creator-" + i })).ConfigureAwait(false);
 
         var winner = Assert.Single(results, r => r is not null);
         var stored = (await store.GetAsync("create-race").ConfigureAwait(false))!;
-        Assert.Equal(winner!.LeaseHolder, stored.LeaseHolder);
+        Assert.Equal(winner!.TtsUserId, stored.TtsUserId);
         Assert.Equal(1, stored.Version);
     }
 
@@ -305,12 +303,17 @@ public abstract class CredentialStoreSpecification
         var token = string.Concat(Enumerable.Repeat("ttn1.k2026.AbCdEf-_0123456789", 200))[..4000];
         var record = FullRecord(longId) with
         {
-            OrganizationApiKeySealed = token,
-            ApplicationApiKeySealed = token + "a",
-            GatewayApiKeySealed = token + "g",
-            WebhookSecretSealed = token + "w",
-            PendingWebhookSecretSealed = token + "p",
-            PreviousWebhookSecretSealed = token + "v",
+            OrganizationApiKey = new StoredApiKey(token, "ORG4", "ORGKEYID"),
+            ApplicationApiKey = new StoredApiKey(token + "a", "APP4", "APPKEYID"),
+            GatewayApiKey = new StoredApiKey(token + "g", "GTW4", "GTWKEYID"),
+            WebhookSecret = new WebhookSecretSet
+            {
+                Sealed = token + "w",
+                LastFour = "WHK4",
+                PendingSealed = token + "p",
+                PreviousSealed = token + "v",
+                PreviousValidUntil = BaseTime.AddMinutes(15),
+            },
             WebhookUrl = "https://hooks.example/租户/" + new string('x', 1500) + "?q=ü",
             LastError = new TenantError(ProvisioningStep.Webhook, "Fehler: Zugriff verweigert — 拒绝访问 \U0001F6AB " + new string('m', 2000), 403, "pkg/ns", "no_rights", "corr-ü", BaseTime),
         };
@@ -350,8 +353,8 @@ public abstract class CredentialStoreSpecification
         Version = 0,
         State = ProvisioningState.Failed,
         CurrentStep = ProvisioningStep.ApplicationApiKey,
-        Checkpoints = ProvisioningCheckpoints.Organization | ProvisioningCheckpoints.OrganizationApiKey | ProvisioningCheckpoints.Application,
-        PendingSteps = ProvisioningCheckpoints.ApplicationApiKey | ProvisioningCheckpoints.GatewayApiKey,
+        Checkpoints = ProvisioningStep.Organization | ProvisioningStep.OrganizationApiKey | ProvisioningStep.Application,
+        PendingSteps = ProvisioningStep.ApplicationApiKey | ProvisioningStep.GatewayApiKey,
         AttemptCount = 3,
         TtsUserId = "admin-user",
         OrganizationId = "org-tenant-1",
@@ -360,26 +363,21 @@ public abstract class CredentialStoreSpecification
         IsExistingApplication = true,
         WebhookId = "ttn-provisioning",
         WebhookUrl = "https://hooks.example/tenants/1",
-        OrganizationApiKeySealed = "ttn1.k1.organization-sealed",
-        OrganizationApiKeyLastFour = "ORG4",
-        OrganizationApiKeyId = "ORGKEYID",
-        ApplicationApiKeySealed = "ttn1.k1.application-sealed",
-        ApplicationApiKeyLastFour = "APP4",
-        ApplicationApiKeyId = "APPKEYID",
-        GatewayApiKeySealed = "ttn1.k1.gateway-sealed",
-        GatewayApiKeyLastFour = "GTW4",
-        GatewayApiKeyId = "GTWKEYID",
-        WebhookSecretSealed = "ttn1.k1.webhook-sealed",
-        WebhookSecretLastFour = "WHK4",
-        PendingWebhookSecretSealed = "ttn1.k1.pending-sealed",
-        PreviousWebhookSecretSealed = "ttn1.k1.previous-sealed",
-        PreviousWebhookSecretValidUntil = new DateTimeOffset(2026, 11, 3, 12, 10, 0, TimeSpan.FromHours(2)).AddTicks(11),
+        OrganizationApiKey = new StoredApiKey("ttn1.k1.organization-sealed", "ORG4", "ORGKEYID"),
+        ApplicationApiKey = new StoredApiKey("ttn1.k1.application-sealed", "APP4", "APPKEYID"),
+        GatewayApiKey = new StoredApiKey("ttn1.k1.gateway-sealed", "GTW4", "GTWKEYID"),
+        WebhookSecret = new WebhookSecretSet
+        {
+            Sealed = "ttn1.k1.webhook-sealed",
+            LastFour = "WHK4",
+            PendingSealed = "ttn1.k1.pending-sealed",
+            PreviousSealed = "ttn1.k1.previous-sealed",
+            PreviousValidUntil = new DateTimeOffset(2026, 11, 3, 12, 10, 0, TimeSpan.FromHours(2)).AddTicks(11),
+        },
         CredentialsUpdatedAt = BaseTime.AddSeconds(1).AddTicks(1),
-        LastError = new TenantError(ProvisioningStep.ApplicationApiKey, "forbidden", 403, "pkg/auth/rights", "no_application_rights", "corr-1", new DateTimeOffset(2026, 11, 3, 7, 0, 0, TimeSpan.FromHours(-5)).AddTicks(7), IsTransient: true),
+        LastError = new TenantError(ProvisioningStep.ApplicationApiKey, "forbidden", 403, "pkg/auth/rights", "no_application_rights", "corr-1", new DateTimeOffset(2026, 11, 3, 7, 0, 0, TimeSpan.FromHours(-5)).AddTicks(7), isTransient: true),
         RequiresStartFresh = true,
-        LeaseHolder = "run-1",
-        LeaseHeartbeatAt = BaseTime.AddSeconds(2).AddTicks(3),
-        LeaseExpiresAt = new DateTimeOffset(2026, 11, 3, 18, 17, 30, TimeSpan.FromHours(9)).AddTicks(5),
+        Lease = new TenantLease("run-1", BaseTime.AddSeconds(2).AddTicks(3), new DateTimeOffset(2026, 11, 3, 18, 17, 30, TimeSpan.FromHours(9)).AddTicks(5)),
         CreatedAt = BaseTime.AddDays(-3),
         UpdatedAt = BaseTime.AddSeconds(3).AddTicks(9),
         StartedAt = new DateTimeOffset(2026, 11, 3, 9, 0, 0, TimeSpan.FromMinutes(330)),
@@ -388,7 +386,8 @@ public abstract class CredentialStoreSpecification
 
     /// <summary>
     /// Asserts that two records hold the same values: instants are compared as instants (the offset may be normalised
-    /// by the store), everything else exactly.
+    /// by the store), the parts a record is made of (a stored key, the webhook secrets, the lease, the error) member by
+    /// member, everything else exactly.
     /// </summary>
     /// <param name="expected">The expected record.</param>
     /// <param name="actual">The record the store returned.</param>
@@ -396,15 +395,29 @@ public abstract class CredentialStoreSpecification
     {
         ArgumentNullException.ThrowIfNull(expected);
         ArgumentNullException.ThrowIfNull(actual);
-        foreach (var property in typeof(TenantRecord).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        AssertSameValues(nameof(TenantRecord), typeof(TenantRecord), expected, actual);
+    }
+
+    private static void AssertSameValues(string path, Type type, object expected, object actual)
+    {
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             var e = property.GetValue(expected);
             var a = property.GetValue(actual);
+            var name = $"{path}.{property.Name}";
+            if (e is not null && a is not null && IsRecordPart(property.PropertyType))
+            {
+                AssertSameValues(name, property.PropertyType, e, a);
+                continue;
+            }
 
-            // DateTimeOffset equality compares instants; so does TenantError's (a record of them).
-            Assert.True(Equals(e, a), $"{nameof(TenantRecord)}.{property.Name}: expected {Describe(e)}, actual {Describe(a)}.");
+            // DateTimeOffset equality compares instants.
+            Assert.True(Equals(e, a), $"{name}: expected {Describe(e)}, actual {Describe(a)}.");
         }
     }
+
+    private static bool IsRecordPart(Type type) =>
+        type == typeof(StoredApiKey) || type == typeof(WebhookSecretSet) || type == typeof(TenantLease) || type == typeof(TenantError);
 
     private static string Describe(object? value) => value switch
     {

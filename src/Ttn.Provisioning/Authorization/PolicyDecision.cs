@@ -1,12 +1,33 @@
 namespace Ttn.Provisioning.Authorization;
 
 /// <summary>The role policy's answer for one role and operation, with the reason in words.</summary>
-/// <param name="IsAllowed">Whether the operation may go ahead.</param>
-/// <param name="Role">The caller's role.</param>
-/// <param name="Operation">The operation asked for.</param>
-/// <param name="Reason">Why, in words a person can act on (no secret is ever part of it).</param>
-public sealed record PolicyDecision(bool IsAllowed, TenantRole Role, ProvisioningOperation Operation, string Reason)
+public sealed class PolicyDecision
 {
+    /// <summary>Creates a <see cref="PolicyDecision"/>.</summary>
+    /// <param name="isAllowed">Whether the operation may go ahead.</param>
+    /// <param name="role">The caller's role.</param>
+    /// <param name="operation">The operation asked for.</param>
+    /// <param name="reason">Why, in words a person can act on (no secret is ever part of it).</param>
+    public PolicyDecision(bool isAllowed, TenantRole role, ProvisioningOperation operation, string reason)
+    {
+        IsAllowed = isAllowed;
+        Role = role;
+        Operation = operation;
+        Reason = reason;
+    }
+
+    /// <summary>Whether the operation may go ahead.</summary>
+    public bool IsAllowed { get; }
+
+    /// <summary>The caller's role.</summary>
+    public TenantRole Role { get; }
+
+    /// <summary>The operation asked for.</summary>
+    public ProvisioningOperation Operation { get; }
+
+    /// <summary>Why, in words a person can act on (no secret is ever part of it).</summary>
+    public string Reason { get; }
+
     /// <summary>An allowing decision.</summary>
     /// <param name="role">The caller's role.</param>
     /// <param name="operation">The operation.</param>

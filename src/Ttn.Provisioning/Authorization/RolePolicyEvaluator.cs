@@ -7,7 +7,7 @@ namespace Ttn.Provisioning.Authorization;
 /// The table-driven <see cref="IRolePolicyEvaluator"/>: allows exactly what <see cref="RolePolicyOptions"/> lists,
 /// denies everything else (including <see cref="TenantRole.None"/> and undefined roles or operations).
 /// </summary>
-public sealed class RolePolicyEvaluator : IRolePolicyEvaluator
+internal sealed class RolePolicyEvaluator : IRolePolicyEvaluator
 {
     private readonly FrozenDictionary<ProvisioningOperation, FrozenSet<TenantRole>> _table;
 

@@ -1,10 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
-using Microsoft.Extensions.DependencyInjection;
 using Ttn.Provisioning.Authorization;
-using Ttn.Provisioning.Provisioning;
+using Ttn.Provisioning;
 using Ttn.Provisioning.Storage;
 
-namespace Ttn.Provisioning.DependencyInjection;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Configures Ttn.Provisioning after <c>AddTtnProvisioning</c>: the credential store, HTTP, policy, admin key and audit.</summary>
 public interface ITtnProvisioningBuilder

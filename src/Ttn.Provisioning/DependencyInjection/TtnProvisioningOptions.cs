@@ -1,7 +1,7 @@
 using Ttn.Provisioning.Secrets;
 using Ttn.Provisioning.ThingsStack;
 
-namespace Ttn.Provisioning.DependencyInjection;
+namespace Ttn.Provisioning;
 
 /// <summary>Settings of the provisioning service. Validated when the host starts.</summary>
 public sealed class TtnProvisioningOptions

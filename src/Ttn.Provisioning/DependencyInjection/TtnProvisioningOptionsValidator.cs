@@ -3,14 +3,14 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 using Ttn.Provisioning.ThingsStack;
 
-namespace Ttn.Provisioning.DependencyInjection;
+namespace Ttn.Provisioning;
 
 /// <summary>
 /// Checks <see cref="TtnProvisioningOptions"/> when the host starts: the webhook base URL, the id and key-name
 /// prefixes, the lease time, the API key rights; the Things Stack addresses and the key ring are checked by their own
 /// validators. Messages name the setting and the problem, never a key.
 /// </summary>
-public sealed class TtnProvisioningOptionsValidator : IValidateOptions<TtnProvisioningOptions>
+internal sealed class TtnProvisioningOptionsValidator : IValidateOptions<TtnProvisioningOptions>
 {
     /// <summary>The longest <see cref="TtnProvisioningOptions.IdPrefix"/> (the application prefix adds <c>-app</c>).</summary>
     public const int MaxIdPrefixLength = 14;

@@ -1,14 +1,13 @@
 using System.Diagnostics.CodeAnalysis;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Ttn.Provisioning.Authorization;
-using Ttn.Provisioning.Provisioning;
+using Ttn.Provisioning;
 using Ttn.Provisioning.Secrets;
 using Ttn.Provisioning.Storage;
 using Ttn.Provisioning.ThingsStack;
 
-namespace Ttn.Provisioning.DependencyInjection;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Adds Ttn.Provisioning to a Microsoft.Extensions.DependencyInjection container.</summary>
 public static class TtnProvisioningServiceCollectionExtensions
@@ -136,8 +135,6 @@ public static class TtnProvisioningServiceCollectionExtensions
 /// <summary>The default <see cref="IAdminApiKeyProvider"/>: <see cref="TtnProvisioningOptions.AdminApiKey"/>.</summary>
 internal sealed class OptionsAdminApiKeyProvider(IOptions<TtnProvisioningOptions> options) : IAdminApiKeyProvider
 {
-    public ValueTask<string> GetAdminApiKeyAsync(CancellationToken cancellationToken = default) =>
-        options.Value.AdminApiKey is { Length: > 0 } key
-            ? ValueTask.FromResult(key)
-            : throw new InvalidOperationException("No admin API key is configured: set TtnProvisioningOptions.AdminApiKey or register an IAdminApiKeyProvider.");
+    public ValueTask<string?> GetAdminApiKeyAsync(CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(options.Value.AdminApiKey is { Length: > 0 } key ? key : null);
 }

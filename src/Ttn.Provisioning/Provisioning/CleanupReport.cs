@@ -1,6 +1,4 @@
-using Ttn.Provisioning.Authorization;
-
-namespace Ttn.Provisioning.Provisioning;
+namespace Ttn.Provisioning;
 
 /// <summary>What happened to one resource during a clean-up.</summary>
 public enum CleanupStatus
@@ -18,16 +16,67 @@ public enum CleanupStatus
     Skipped = 3,
 }
 
+/// <summary>What kind of resource a clean-up handled.</summary>
+public enum ResourceKind
+{
+    /// <summary>An end device (in every registry that held it).</summary>
+    EndDevice = 1,
+
+    /// <summary>A webhook of an application.</summary>
+    Webhook = 2,
+
+    /// <summary>An API key of an application.</summary>
+    ApplicationApiKey = 3,
+
+    /// <summary>An API key of the organization (the library's organization and gateway keys among them).</summary>
+    OrganizationApiKey = 4,
+
+    /// <summary>An application.</summary>
+    Application = 5,
+
+    /// <summary>A gateway of the organization.</summary>
+    Gateway = 6,
+
+    /// <summary>The tenant's organization.</summary>
+    Organization = 7,
+}
+
 /// <summary>The fate of one resource in a clean-up.</summary>
-/// <param name="Kind">What it is: <c>end_device</c>, <c>webhook</c>, <c>application_api_key</c>, <c>organization_api_key</c>, <c>application</c>, <c>gateway</c>, <c>organization</c>.</param>
-/// <param name="Id">Its id on TTS (an API key's id, never its secret).</param>
-/// <param name="Status">What happened to it.</param>
-/// <param name="Purged">Whether it was also purged (its id released), which needs an admin key.</param>
-/// <param name="Reason">Why it failed or was skipped, with the TTS error name where there is one.</param>
-public sealed record ResourceCleanup(string Kind, string Id, CleanupStatus Status, bool Purged = false, string? Reason = null);
+public sealed class ResourceCleanup
+{
+    /// <summary>Creates a <see cref="ResourceCleanup"/>.</summary>
+    /// <param name="kind">What it is.</param>
+    /// <param name="id">Its id on TTS (<c>application/device</c> for a device or webhook; an API key's id, never its secret).</param>
+    /// <param name="status">What happened to it.</param>
+    /// <param name="purged">Whether it was also purged (its id released), which needs an admin key.</param>
+    /// <param name="reason">Why it failed or was skipped, with the TTS error name where there is one.</param>
+    public ResourceCleanup(ResourceKind kind, string id, CleanupStatus status, bool purged = false, string? reason = null)
+    {
+        Kind = kind;
+        Id = id;
+        Status = status;
+        Purged = purged;
+        Reason = reason;
+    }
+
+    /// <summary>What it is.</summary>
+    public ResourceKind Kind { get; }
+
+    /// <summary>Its id on TTS (<c>application/device</c> for a device or webhook; an API key's id, never its secret).</summary>
+    public string Id { get; }
+
+    /// <summary>What happened to it.</summary>
+    public CleanupStatus Status { get; }
+
+    /// <summary>Whether it was also purged (its id released), which needs an admin key.</summary>
+    public bool Purged { get; }
+
+    /// <summary>Why it failed or was skipped, with the TTS error name where there is one.</summary>
+    public string? Reason { get; }
+}
 
 /// <summary>The per-resource report of a deep clean or a start fresh.</summary>
-public sealed record CleanupReport
+public sealed class CleanupReport
 {
     /// <summary>Every resource handled, in the order it was handled.</summary>
     public IReadOnlyList<ResourceCleanup> Resources { get; init; } = [];
@@ -40,40 +89,24 @@ public sealed record CleanupReport
 }
 
 /// <summary>The result of <see cref="IProvisioningService.DeepCleanAsync"/>.</summary>
-public sealed record DeepCleanResult
+/// <remarks>
+/// Succeeded when everything is gone; Failed when something remains (run it again to finish); or Denied,
+/// AlreadyInProgress, NotConfigured.
+/// </remarks>
+public sealed class DeepCleanResult : OperationResult
 {
-    /// <summary>
-    /// Succeeded when everything is gone; Failed when something remains (re-run to finish); or Denied,
-    /// AlreadyInProgress, NotConfigured.
-    /// </summary>
-    public required ProvisioningOutcome Outcome { get; init; }
-
-    /// <summary>The tenant acted on.</summary>
-    public required string TenantId { get; init; }
-
     /// <summary>What happened to each resource.</summary>
     public CleanupReport Report { get; init; } = new();
-
-    /// <summary>The policy decision, when Denied.</summary>
-    public PolicyDecision? Denial { get; init; }
-
-    /// <summary>The error, when Failed.</summary>
-    public OperationError? Error { get; init; }
 }
 
 /// <summary>The result of <see cref="IProvisioningService.StartFreshAsync"/>.</summary>
-public sealed record StartFreshResult
+/// <remarks>
+/// Succeeded when the old resources were cleared (and, when asked, the tenant provisioned again); Failed when an old
+/// resource could not be removed (the store keeps the old ids and nothing is provisioned; run start fresh again to
+/// finish) or when provisioning again failed; or Denied, AlreadyInProgress, NotConfigured.
+/// </remarks>
+public sealed class StartFreshResult : OperationResult
 {
-    /// <summary>
-    /// Succeeded when the old resources were cleared (and, when asked, the tenant provisioned again);
-    /// Failed when an old resource could not be removed (the store keeps the old ids and nothing is provisioned; run
-    /// start fresh again to finish) or when provisioning again failed; or Denied, AlreadyInProgress, NotConfigured.
-    /// </summary>
-    public required ProvisioningOutcome Outcome { get; init; }
-
-    /// <summary>The tenant acted on.</summary>
-    public required string TenantId { get; init; }
-
     /// <summary>What happened to each old resource. Resources that could not be removed are listed, never swallowed.</summary>
     public CleanupReport Cleanup { get; init; } = new();
 
@@ -82,10 +115,4 @@ public sealed record StartFreshResult
 
     /// <summary>The result of provisioning again, when it was asked for.</summary>
     public ProvisioningResult? Provisioning { get; init; }
-
-    /// <summary>The policy decision, when Denied.</summary>
-    public PolicyDecision? Denial { get; init; }
-
-    /// <summary>The error, when Failed.</summary>
-    public OperationError? Error { get; init; }
 }

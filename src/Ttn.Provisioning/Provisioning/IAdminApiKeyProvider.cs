@@ -1,4 +1,4 @@
-namespace Ttn.Provisioning.Provisioning;
+namespace Ttn.Provisioning;
 
 /// <summary>
 /// Supplies the admin (user) API key the library provisions with. It is never stored in the credential store.
@@ -8,7 +8,9 @@ public interface IAdminApiKeyProvider
 {
     /// <summary>Gets the admin API key.</summary>
     /// <param name="cancellationToken">Cancels the lookup.</param>
-    /// <returns>The key (<c>NNSXS.…</c>).</returns>
-    /// <exception cref="InvalidOperationException">No admin key is configured.</exception>
-    ValueTask<string> GetAdminApiKeyAsync(CancellationToken cancellationToken = default);
+    /// <returns>
+    /// The key (<c>NNSXS.…</c>), or null when none is available: operations that need it then answer Failed ("no admin
+    /// API key is configured") and change nothing.
+    /// </returns>
+    ValueTask<string?> GetAdminApiKeyAsync(CancellationToken cancellationToken = default);
 }

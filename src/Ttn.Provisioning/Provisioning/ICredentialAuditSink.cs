@@ -1,12 +1,38 @@
-namespace Ttn.Provisioning.Provisioning;
+namespace Ttn.Provisioning;
 
 /// <summary>A record that a caller read a tenant's credentials in plain text.</summary>
-/// <param name="TenantId">The tenant.</param>
-/// <param name="UserId">The host user who read them.</param>
-/// <param name="Role">The user's role.</param>
-/// <param name="At">When.</param>
-/// <param name="Fields">Which credentials were returned opened (names only).</param>
-public sealed record CredentialAccessAudit(string TenantId, string UserId, Authorization.TenantRole Role, DateTimeOffset At, IReadOnlyList<string> Fields);
+public sealed class CredentialAccessAudit
+{
+    /// <summary>Creates a <see cref="CredentialAccessAudit"/>.</summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="userId">The host user who read them.</param>
+    /// <param name="role">The user's role.</param>
+    /// <param name="at">When.</param>
+    /// <param name="fields">Which credentials were returned opened (names only).</param>
+    public CredentialAccessAudit(string tenantId, string userId, Authorization.TenantRole role, DateTimeOffset at, IReadOnlyList<string> fields)
+    {
+        TenantId = tenantId;
+        UserId = userId;
+        Role = role;
+        At = at;
+        Fields = fields;
+    }
+
+    /// <summary>The tenant.</summary>
+    public string TenantId { get; }
+
+    /// <summary>The host user who read them.</summary>
+    public string UserId { get; }
+
+    /// <summary>The user's role.</summary>
+    public Authorization.TenantRole Role { get; }
+
+    /// <summary>When.</summary>
+    public DateTimeOffset At { get; }
+
+    /// <summary>Which credentials were returned opened (names only).</summary>
+    public IReadOnlyList<string> Fields { get; }
+}
 
 /// <summary>
 /// Receives an audit record for every credential read (in addition to the log event). Register one with

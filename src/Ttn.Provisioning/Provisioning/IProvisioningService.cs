@@ -1,4 +1,4 @@
-namespace Ttn.Provisioning.Provisioning;
+namespace Ttn.Provisioning;
 
 /// <summary>
 /// Provisions and manages each tenant's resources on The Things Stack: an organization, an application, API keys

@@ -1,6 +1,6 @@
 using Ttn.Provisioning.Authorization;
 
-namespace Ttn.Provisioning.Provisioning;
+namespace Ttn.Provisioning;
 
 /// <summary>
 /// Who asks for an operation: the tenant acted on, the user in the host application, and that user's role in the

@@ -1,29 +1,35 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace Ttn.Provisioning.Provisioning;
+namespace Ttn.Provisioning;
 
 /// <summary>
-/// The names under which the library publishes traces and metrics: an <see cref="ActivitySource"/> and a
+/// The name under which the library publishes traces and metrics: an <see cref="ActivitySource"/> and a
 /// <see cref="Meter"/> both called <c>Ttn.Provisioning</c>. Subscribe to them with OpenTelemetry
 /// (<c>AddSource("Ttn.Provisioning")</c>, <c>AddMeter("Ttn.Provisioning")</c>).
 /// </summary>
+/// <remarks>
+/// Instruments, each tagged with the <c>operation</c>: <c>ttn_provisioning.operation.duration</c> (seconds, with the
+/// <c>outcome</c>), <c>ttn_provisioning.tts.requests</c> (requests sent to The Things Stack),
+/// <c>ttn_provisioning.step.failures</c> (with the <c>step</c> and whether it was <c>transient</c>) and
+/// <c>ttn_provisioning.retries</c>.
+/// </remarks>
 public static class ProvisioningDiagnostics
 {
     /// <summary>The name of the activity source and the meter.</summary>
     public const string Name = "Ttn.Provisioning";
 
     /// <summary>Histogram of operation durations in seconds, tagged with <c>operation</c> and <c>outcome</c>.</summary>
-    public const string OperationDurationInstrument = "ttn_provisioning.operation.duration";
+    internal const string OperationDurationInstrument = "ttn_provisioning.operation.duration";
 
-    /// <summary>Counter of failed provisioning steps, tagged with <c>step</c> and <c>transient</c>.</summary>
-    public const string StepFailuresInstrument = "ttn_provisioning.step.failures";
+    /// <summary>Counter of failed steps, tagged with <c>operation</c>, <c>step</c> and <c>transient</c>.</summary>
+    internal const string StepFailuresInstrument = "ttn_provisioning.step.failures";
 
     /// <summary>Counter of retries asked for (<c>RetryAsync</c> calls that resumed a run).</summary>
-    public const string RetriesInstrument = "ttn_provisioning.retries";
+    internal const string RetriesInstrument = "ttn_provisioning.retries";
 
-    /// <summary>Counter of TTS requests made by provisioning runs, tagged with <c>operation</c>.</summary>
-    public const string TtsRequestsInstrument = "ttn_provisioning.tts.requests";
+    /// <summary>Counter of TTS requests, tagged with <c>operation</c>.</summary>
+    internal const string TtsRequestsInstrument = "ttn_provisioning.tts.requests";
 
     internal static readonly ActivitySource ActivitySource = new(Name);
 

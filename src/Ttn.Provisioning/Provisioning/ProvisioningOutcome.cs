@@ -1,4 +1,4 @@
-namespace Ttn.Provisioning.Provisioning;
+namespace Ttn.Provisioning;
 
 /// <summary>How an operation ended. Every expected outcome is a value; only misuse throws.</summary>
 public enum ProvisioningOutcome

@@ -1,19 +1,39 @@
-using Ttn.Provisioning.Authorization;
 using Ttn.Provisioning.Secrets;
 
-namespace Ttn.Provisioning.Provisioning;
+namespace Ttn.Provisioning;
 
 /// <summary>
 /// One stored credential: the result of opening it, and the last four characters recorded when it was stored.
 /// <see cref="ToString"/> shows no more than the last four characters.
 /// </summary>
-/// <param name="Secret">Empty, Decrypted (with the value) or Failed (with the reason).</param>
-/// <param name="LastFour">The last four characters recorded at write time.</param>
-/// <param name="TtsKeyId">The API key's id on TTS (not secret), for keys.</param>
-public sealed record StoredCredential(SafeDecrypt Secret, string? LastFour, string? TtsKeyId = null);
+public sealed class StoredCredential
+{
+    /// <summary>Creates a stored credential view.</summary>
+    /// <param name="secret">Empty, Decrypted (with the value) or Failed (with the reason).</param>
+    /// <param name="lastFour">The last four characters recorded at write time.</param>
+    /// <param name="ttsKeyId">The API key's id on TTS (not secret), for keys.</param>
+    public StoredCredential(SafeDecrypt secret, string? lastFour, string? ttsKeyId = null)
+    {
+        Secret = secret;
+        LastFour = lastFour;
+        TtsKeyId = ttsKeyId;
+    }
+
+    /// <summary>Empty, Decrypted (with the value) or Failed (with the reason).</summary>
+    public SafeDecrypt Secret { get; }
+
+    /// <summary>The last four characters recorded at write time.</summary>
+    public string? LastFour { get; }
+
+    /// <summary>The API key's id on TTS (not secret), for keys.</summary>
+    public string? TtsKeyId { get; }
+
+    /// <summary>Shows the status and at most the last four characters.</summary>
+    public override string ToString() => TtsKeyId is null ? Secret.ToString() : $"{Secret} (key id {TtsKeyId})";
+}
 
 /// <summary>A tenant's credentials in plain text, for callers allowed to see them. Every read is audited.</summary>
-public sealed record TenantCredentials
+public sealed class TenantCredentials
 {
     /// <summary>The tenant.</summary>
     public required string TenantId { get; init; }
@@ -40,15 +60,9 @@ public sealed record TenantCredentials
     public string? WebhookUrl { get; init; }
 }
 
-/// <summary>The result of <see cref="IProvisioningService.GetCredentialsAsync"/>.</summary>
-public sealed record TenantCredentialsResult
+/// <summary>The result of <see cref="IProvisioningService.GetCredentialsAsync"/>: Succeeded (with <see cref="Credentials"/>), Denied or NotConfigured.</summary>
+public sealed class TenantCredentialsResult : OperationResult
 {
-    /// <summary>Succeeded (with <see cref="Credentials"/>), Denied or NotConfigured.</summary>
-    public required ProvisioningOutcome Outcome { get; init; }
-
     /// <summary>The credentials, when Succeeded.</summary>
     public TenantCredentials? Credentials { get; init; }
-
-    /// <summary>The policy decision, when Denied.</summary>
-    public PolicyDecision? Denial { get; init; }
 }

@@ -1,7 +1,6 @@
-using Ttn.Provisioning.Authorization;
 using Ttn.Provisioning.Storage;
 
-namespace Ttn.Provisioning.Provisioning;
+namespace Ttn.Provisioning;
 
 /// <summary>What the caller should do next for a tenant.</summary>
 public enum NextAction
@@ -23,7 +22,7 @@ public enum NextAction
 }
 
 /// <summary>A tenant's provisioning status. Holds no secret: credentials are only shown by their last four characters.</summary>
-public sealed record TenantStatus
+public sealed class TenantStatus
 {
     /// <summary>The tenant.</summary>
     public required string TenantId { get; init; }
@@ -35,7 +34,7 @@ public sealed record TenantStatus
     public ProvisioningStep? CurrentStep { get; init; }
 
     /// <summary>The steps completed.</summary>
-    public ProvisioningCheckpoints Checkpoints { get; init; }
+    public ProvisioningStep Checkpoints { get; init; }
 
     /// <summary>How many runs were started.</summary>
     public int AttemptCount { get; init; }
@@ -47,7 +46,7 @@ public sealed record TenantStatus
     public NextAction NextAction { get; init; }
 
     /// <summary>The last error, if any.</summary>
-    public OperationError? LastError { get; init; }
+    public TenantError? LastError { get; init; }
 
     /// <summary>The organization id on TTS.</summary>
     public string? OrganizationId { get; init; }
@@ -86,15 +85,9 @@ public sealed record TenantStatus
     public string? UnrecognisedStoredStatus { get; init; }
 }
 
-/// <summary>The result of <see cref="IProvisioningService.GetStatusAsync"/>.</summary>
-public sealed record TenantStatusResult
+/// <summary>The result of <see cref="IProvisioningService.GetStatusAsync"/>: Succeeded (with <see cref="Status"/>) or Denied.</summary>
+public sealed class TenantStatusResult : OperationResult
 {
-    /// <summary>Succeeded (with <see cref="Status"/>) or Denied.</summary>
-    public required ProvisioningOutcome Outcome { get; init; }
-
     /// <summary>The status; for a tenant with nothing stored, an Idle status.</summary>
     public TenantStatus? Status { get; init; }
-
-    /// <summary>The policy decision, when Denied.</summary>
-    public PolicyDecision? Denial { get; init; }
 }

@@ -81,7 +81,7 @@ public readonly struct SafeDecrypt : IEquatable<SafeDecrypt>
     /// shorter than <see cref="MinimumLengthForLastFour"/> characters (four characters of a short secret give too much away).
     /// </summary>
     /// <param name="secret">A secret in plain text.</param>
-    public static string? GetLastFour(string? secret) =>
+    internal static string? GetLastFour(string? secret) =>
         secret is null || secret.Length < MinimumLengthForLastFour ? null : secret[^4..];
 
     /// <summary>A description that never shows more than the last four characters of the secret.</summary>

@@ -20,7 +20,7 @@ public enum SecretField
 }
 
 /// <summary>Facts about <see cref="SecretField"/> values.</summary>
-public static class SecretFieldExtensions
+internal static class SecretFieldExtensions
 {
     /// <summary>The stable name of the field used in a sealed secret's associated data; it never changes once shipped.</summary>
     /// <param name="field">The field.</param>

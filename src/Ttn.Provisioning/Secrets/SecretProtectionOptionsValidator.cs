@@ -7,7 +7,7 @@ namespace Ttn.Provisioning.Secrets;
 /// every key exactly 32 bytes of base64, and a primary key that is in the ring.
 /// Messages name the key id and the problem, never the key.
 /// </summary>
-public sealed class SecretProtectionOptionsValidator : IValidateOptions<SecretProtectionOptions>
+internal sealed class SecretProtectionOptionsValidator : IValidateOptions<SecretProtectionOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, SecretProtectionOptions options)

@@ -82,7 +82,7 @@ public sealed class CredentialStoreReprotector
         var current = record;
         for (var attempt = 0; ; attempt++)
         {
-            if (current.LeaseHolder is not null && current.LeaseExpiresAt is { } expires && expires > _timeProvider.GetUtcNow())
+            if (TenantRun.IsLeaseLive(current, _timeProvider.GetUtcNow()))
             {
                 report.TenantsSkippedLeased.Add(current.TenantId);
                 Log.TenantSkippedLeased(_logger, current.TenantId);
@@ -99,7 +99,7 @@ public sealed class CredentialStoreReprotector
                 results[i] = (slot, result);
                 if (result.Changed)
                 {
-                    updated = updated.WithSealed(slot, result.Token);
+                    updated = updated.WithSealed(slot, result.Token!);
                     changed++;
                 }
             }

@@ -9,11 +9,12 @@ namespace Ttn.Provisioning.Storage;
 /// <remarks>
 /// <para>
 /// Immutable: change it with a <c>with</c> expression and write it through <see cref="ICredentialStore.TryWriteAsync"/>,
-/// which succeeds only when the stored <see cref="Version"/> is still the one read.
+/// which succeeds only when the stored <see cref="Version"/> is still the one read. The library changes records only
+/// through its transitions; a store only keeps and returns them.
 /// </para>
 /// <para>
-/// Secrets are held only as sealed tokens (see <see cref="Secrets.ISecretProtector"/>) plus their last four characters.
-/// <see cref="ToString"/> shows ids and state, never a token.
+/// Secrets are held only sealed (see <see cref="Secrets.ISecretProtector"/>) plus their last four characters.
+/// <see cref="ToString"/> shows ids and state, never a sealed value.
 /// </para>
 /// </remarks>
 public sealed record TenantRecord
@@ -33,13 +34,13 @@ public sealed record TenantRecord
     public ProvisioningStep? CurrentStep { get; init; }
 
     /// <summary>The steps completed so far.</summary>
-    public ProvisioningCheckpoints Checkpoints { get; init; }
+    public ProvisioningStep Checkpoints { get; init; }
 
     /// <summary>
     /// Steps that were started but not confirmed: a run that stopped inside one of them may have left a resource
     /// (an API key TTS showed once) that the next run must revoke before creating another.
     /// </summary>
-    public ProvisioningCheckpoints PendingSteps { get; init; }
+    public ProvisioningStep PendingSteps { get; init; }
 
     /// <summary>How many provisioning runs were started (provision, retry, start fresh).</summary>
     public int AttemptCount { get; init; }
@@ -65,53 +66,17 @@ public sealed record TenantRecord
     /// <summary>The URL TTS calls for this tenant's webhook.</summary>
     public string? WebhookUrl { get; init; }
 
-    /// <summary>The organization API key, sealed.</summary>
-    public string? OrganizationApiKeySealed { get; init; }
+    /// <summary>The organization API key.</summary>
+    public StoredApiKey? OrganizationApiKey { get; init; }
 
-    /// <summary>The last four characters of the organization API key.</summary>
-    public string? OrganizationApiKeyLastFour { get; init; }
+    /// <summary>The application API key.</summary>
+    public StoredApiKey? ApplicationApiKey { get; init; }
 
-    /// <summary>The organization API key's id on TTS (the middle part of the key; not secret).</summary>
-    public string? OrganizationApiKeyId { get; init; }
+    /// <summary>The gateway API key (optional).</summary>
+    public StoredApiKey? GatewayApiKey { get; init; }
 
-    /// <summary>The application API key, sealed.</summary>
-    public string? ApplicationApiKeySealed { get; init; }
-
-    /// <summary>The last four characters of the application API key.</summary>
-    public string? ApplicationApiKeyLastFour { get; init; }
-
-    /// <summary>The application API key's id on TTS.</summary>
-    public string? ApplicationApiKeyId { get; init; }
-
-    /// <summary>The gateway API key, sealed (optional).</summary>
-    public string? GatewayApiKeySealed { get; init; }
-
-    /// <summary>The last four characters of the gateway API key.</summary>
-    public string? GatewayApiKeyLastFour { get; init; }
-
-    /// <summary>The gateway API key's id on TTS.</summary>
-    public string? GatewayApiKeyId { get; init; }
-
-    /// <summary>The webhook secret TTS sends with each call, sealed.</summary>
-    public string? WebhookSecretSealed { get; init; }
-
-    /// <summary>The last four characters of the webhook secret.</summary>
-    public string? WebhookSecretLastFour { get; init; }
-
-    /// <summary>
-    /// A new webhook secret, sealed, stored before it is sent to TTS and promoted to <see cref="WebhookSecretSealed"/>
-    /// once TTS has accepted it; so TTS and the store never disagree about the secret.
-    /// </summary>
-    public string? PendingWebhookSecretSealed { get; init; }
-
-    /// <summary>
-    /// The webhook secret in force before the last rotation, sealed: still accepted until
-    /// <see cref="PreviousWebhookSecretValidUntil"/>, so calls TTS had already sent with it are not refused.
-    /// </summary>
-    public string? PreviousWebhookSecretSealed { get; init; }
-
-    /// <summary>Until when <see cref="PreviousWebhookSecretSealed"/> is accepted.</summary>
-    public DateTimeOffset? PreviousWebhookSecretValidUntil { get; init; }
+    /// <summary>The webhook secrets: in force, pending and previous.</summary>
+    public WebhookSecretSet WebhookSecret { get; init; } = WebhookSecretSet.None;
 
     /// <summary>When the credentials last changed (created or rotated).</summary>
     public DateTimeOffset? CredentialsUpdatedAt { get; init; }
@@ -122,14 +87,8 @@ public sealed record TenantRecord
     /// <summary>Whether only "start fresh" can get the tenant to Ready (for example, its application belongs to another account).</summary>
     public bool RequiresStartFresh { get; init; }
 
-    /// <summary>Who holds the lease for a run in progress (an opaque id per run); null when no run holds it.</summary>
-    public string? LeaseHolder { get; init; }
-
-    /// <summary>When the lease holder last showed it was alive.</summary>
-    public DateTimeOffset? LeaseHeartbeatAt { get; init; }
-
-    /// <summary>When the lease may be taken over if it is not renewed.</summary>
-    public DateTimeOffset? LeaseExpiresAt { get; init; }
+    /// <summary>The lease of the run in progress; null when no run holds it.</summary>
+    public TenantLease? Lease { get; init; }
 
     /// <summary>When the record was first written.</summary>
     public DateTimeOffset CreatedAt { get; init; }
@@ -143,7 +102,7 @@ public sealed record TenantRecord
     /// <summary>When the tenant last became Ready.</summary>
     public DateTimeOffset? CompletedAt { get; init; }
 
-    /// <summary>Shows the tenant id, version, state, step and resource ids; never a token or a secret.</summary>
+    /// <summary>Shows the tenant id, version, state, step and resource ids; never a sealed value.</summary>
     public override string ToString()
     {
         var builder = new StringBuilder("TenantRecord { ");
@@ -154,27 +113,8 @@ public sealed record TenantRecord
             .Append(", Checkpoints = ").Append(Checkpoints)
             .Append(", OrganizationId = ").Append(OrganizationId ?? "none")
             .Append(", ApplicationId = ").Append(ApplicationId ?? "none")
-            .Append(", LeaseHolder = ").Append(LeaseHolder ?? "none")
+            .Append(", LeaseHolder = ").Append(Lease?.Holder ?? "none")
             .Append(" }");
         return builder.ToString();
     }
 }
-
-/// <summary>The last error of a tenant's run, with what TTS said about it. Never holds a secret.</summary>
-/// <param name="Step">The step that failed, if any.</param>
-/// <param name="Message">What went wrong, in words.</param>
-/// <param name="HttpStatus">The HTTP status TTS answered, if the error came from TTS.</param>
-/// <param name="ErrorNamespace">The TTS error namespace (for example <c>pkg/identityserver/store</c>).</param>
-/// <param name="ErrorName">The TTS error name (for example <c>id_taken</c>).</param>
-/// <param name="CorrelationId">The TTS correlation id, for support.</param>
-/// <param name="OccurredAt">When it happened.</param>
-/// <param name="IsTransient">Whether trying again later may succeed (a timeout, a 5xx, a rate limit).</param>
-public sealed record TenantError(
-    ProvisioningStep? Step,
-    string Message,
-    int? HttpStatus,
-    string? ErrorNamespace,
-    string? ErrorName,
-    string? CorrelationId,
-    DateTimeOffset OccurredAt,
-    bool IsTransient = false);

@@ -4,7 +4,7 @@ namespace Ttn.Provisioning.ThingsStack;
 /// What a credential may do, from an <c>auth_info</c> answer or a <c>…/rights</c> answer, with the
 /// <c>_ALL</c> pseudo-rights expanded, and which rights each provisioning group is missing.
 /// </summary>
-public sealed record PermissionReport
+public sealed class PermissionReport
 {
     /// <summary>Initializes a new instance from granted rights.</summary>
     /// <param name="rights">The rights as granted (pseudo-rights allowed, the <c>RIGHT_</c> prefix optional).</param>

@@ -514,6 +514,7 @@ internal sealed partial class ThingsStackClient : IThingsStackClient
 
         var client = _httpClientFactory.CreateClient(HttpClientName);
         var started = _timeProvider.GetTimestamp();
+        TtsRequestCounter.Add();
         HttpResponseMessage response;
         try
         {

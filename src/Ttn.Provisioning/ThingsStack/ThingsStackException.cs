@@ -11,7 +11,7 @@ namespace Ttn.Provisioning.ThingsStack;
 /// <see cref="ErrorName"/> (or the helper properties), never on <see cref="Exception.Message"/>. The message never
 /// holds an API key or a request body; <see cref="ResponseBody"/> is bounded and has key-shaped strings redacted.
 /// </remarks>
-public sealed class ThingsStackException : Exception
+internal sealed class ThingsStackException : Exception
 {
     /// <summary>The most characters of a response body kept in <see cref="ResponseBody"/>.</summary>
     public const int MaxResponseBodyLength = 2048;

@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace Ttn.Provisioning.ThingsStack;
 
 /// <summary>The kind of identifier, which decides the minimum length (API.md §3).</summary>
-public enum ThingsStackIdKind
+internal enum ThingsStackIdKind
 {
     /// <summary>Application, organization, device, gateway, webhook and client IDs: 3 to 36 characters.</summary>
     Entity = 0,
@@ -25,7 +25,7 @@ public enum ThingsStackIdKind
 /// deployments may add more; the few checked here are the common ones, so a <c>forbidden_id</c> answer is still
 /// possible (see <see cref="ThingsStackException.IsForbiddenId"/>).
 /// </remarks>
-public static partial class ThingsStackIds
+internal static partial class ThingsStackIds
 {
     /// <summary>The longest identifier The Things Stack accepts.</summary>
     public const int MaxLength = 36;

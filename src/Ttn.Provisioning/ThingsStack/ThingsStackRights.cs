@@ -10,7 +10,7 @@ namespace Ttn.Provisioning.ThingsStack;
 /// Rights are strings rather than a C# enum so that rights added by newer servers survive a round trip.
 /// The server also accepts a name without the <c>RIGHT_</c> prefix; <see cref="Normalize(string)"/> adds it.
 /// </remarks>
-public static class ThingsStackRights
+internal static class ThingsStackRights
 {
     /// <summary><c>RIGHT_USER_INFO</c>.</summary>
     public const string UserInfo = "RIGHT_USER_INFO";

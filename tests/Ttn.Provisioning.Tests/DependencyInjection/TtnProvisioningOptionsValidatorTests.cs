@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Ttn.Provisioning.DependencyInjection;
-using Ttn.Provisioning.Provisioning;
 using Ttn.Provisioning.Secrets;
 using Ttn.Provisioning.ThingsStack;
 

@@ -1,6 +1,5 @@
 using Ttn.Provisioning.Authorization;
 using Microsoft.Extensions.DependencyInjection;
-using Ttn.Provisioning.Provisioning;
 using Ttn.Provisioning.Storage;
 using static Ttn.Provisioning.Tests.Provisioning.ProvisioningTestHost;
 

@@ -1,4 +1,3 @@
-using Ttn.Provisioning.Provisioning;
 using Ttn.Provisioning.Secrets;
 using Ttn.Provisioning.Storage;
 using Ttn.Provisioning.Testing;
@@ -35,7 +34,7 @@ public sealed class FailureAndRetryTests
         var record = await host.RecordAsync();
         Assert.Equal(ProvisioningState.Failed, record.State);
         Assert.Equal(step, record.CurrentStep);
-        Assert.Null(record.LeaseHolder);
+        Assert.Null(record.Lease?.Holder);
 
         var retried = await host.Service.RetryAsync(Owner());
 
@@ -65,7 +64,7 @@ public sealed class FailureAndRetryTests
     public async Task Host_crash_after_the_key_was_created_is_taken_over_once_the_lease_expires()
     {
         await using var host = new ProvisioningTestHost();
-        host.CrashStore.CrashWhen = r => r.OrganizationApiKeySealed is not null;
+        host.CrashStore.CrashWhen = r => r.OrganizationApiKey?.Sealed is not null;
 
         await Assert.ThrowsAsync<IOException>(() => host.Service.ProvisionAsync(Owner()));
         host.CrashStore.Recover();
@@ -155,7 +154,7 @@ public sealed class FailureAndRetryTests
     public async Task Call_while_another_run_holds_the_lease_is_already_in_progress_and_sends_nothing()
     {
         await using var host = new ProvisioningTestHost();
-        await host.Store.TryWriteAsync(new TenantRecord { TenantId = "acme", State = ProvisioningState.Provisioning, LeaseHolder = "other-host", LeaseExpiresAt = host.Time.GetUtcNow().AddMinutes(1) });
+        await host.Store.TryWriteAsync(new TenantRecord { TenantId = "acme", State = ProvisioningState.Provisioning, Lease = new TenantLease("other-host", host.Time.GetUtcNow(), host.Time.GetUtcNow().AddMinutes(1)) });
 
         var result = await host.Service.ProvisionAsync(Owner());
 
@@ -194,7 +193,7 @@ public sealed class FailureAndRetryTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
         var record = await host.RecordAsync();
         Assert.Equal(ProvisioningState.Failed, record.State);
-        Assert.Null(record.LeaseHolder);
+        Assert.Null(record.Lease?.Holder);
 
         var retried = await host.Service.RetryAsync(Owner());
         Assert.True(retried.IsReady, retried.Error?.Message);
@@ -213,14 +212,14 @@ public sealed class FailureAndRetryTests
     internal static async Task AssertStoredSecretsOpenAsync(ProvisioningTestHost host, string tenantId = "acme")
     {
         var record = await host.RecordAsync(tenantId);
-        var orgKey = host.Protector.Unprotect(record.OrganizationApiKeySealed, new SecretContext(tenantId, SecretField.OrganizationApiKey));
-        var appKey = host.Protector.Unprotect(record.ApplicationApiKeySealed, new SecretContext(tenantId, SecretField.ApplicationApiKey));
-        var webhook = host.Protector.Unprotect(record.WebhookSecretSealed, new SecretContext(tenantId, SecretField.WebhookSecret));
+        var orgKey = host.Protector.Unprotect(record.OrganizationApiKey?.Sealed, new SecretContext(tenantId, SecretField.OrganizationApiKey));
+        var appKey = host.Protector.Unprotect(record.ApplicationApiKey?.Sealed, new SecretContext(tenantId, SecretField.ApplicationApiKey));
+        var webhook = host.Protector.Unprotect(record.WebhookSecret.Sealed, new SecretContext(tenantId, SecretField.WebhookSecret));
         Assert.True(orgKey.IsDecrypted && appKey.IsDecrypted && webhook.IsDecrypted, $"{orgKey} {appKey} {webhook}");
 
         // The stored keys are the live ones on TTS, and the stored webhook secret is the one TTS sends.
-        Assert.Equal(record.OrganizationApiKeyId, Assert.Single(host.LiveKeys("organization")).Id);
-        Assert.Equal(record.ApplicationApiKeyId, Assert.Single(host.LiveKeys("application")).Id);
+        Assert.Equal(record.OrganizationApiKey?.KeyId, Assert.Single(host.LiveKeys("organization")).Id);
+        Assert.Equal(record.ApplicationApiKey?.KeyId, Assert.Single(host.LiveKeys("application")).Id);
         Assert.Equal(webhook.Value, Assert.Single(host.Fake.Webhooks).Headers["X-Webhook-Secret"]);
     }
 

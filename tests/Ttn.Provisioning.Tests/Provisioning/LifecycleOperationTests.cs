@@ -1,5 +1,4 @@
 using Ttn.Provisioning.Authorization;
-using Ttn.Provisioning.Provisioning;
 using Ttn.Provisioning.Secrets;
 using Ttn.Provisioning.Storage;
 using Ttn.Provisioning.Testing;
@@ -21,7 +20,7 @@ public sealed class LifecycleOperationTests
 
         Assert.Equal(ProvisioningOutcome.Succeeded, fresh.Outcome);
         Assert.True(fresh.Cleanup.IsComplete);
-        Assert.Contains(fresh.Cleanup.Resources, r => r is { Kind: "application", Status: CleanupStatus.Deleted } && r.Id == first.ApplicationId);
+        Assert.Contains(fresh.Cleanup.Resources, r => r is { Kind: ResourceKind.Application, Status: CleanupStatus.Deleted } && r.Id == first.ApplicationId);
         Assert.NotEqual(first.ApplicationId, fresh.NewApplicationId);
         Assert.True(fresh.Provisioning!.IsReady, fresh.Provisioning.Error?.Message);
         Assert.Single(host.Fake.Applications, a => !a.IsDeleted && a.Id == fresh.NewApplicationId);
@@ -41,9 +40,9 @@ public sealed class LifecycleOperationTests
         Assert.Equal(ProvisioningOutcome.Succeeded, fresh.Outcome);
         var record = await host.RecordAsync();
         Assert.Equal(ProvisioningState.Idle, record.State);
-        Assert.Null(record.ApplicationApiKeySealed);
-        Assert.Null(record.OrganizationApiKeySealed);
-        Assert.Null(record.WebhookSecretSealed);
+        Assert.Null(record.ApplicationApiKey?.Sealed);
+        Assert.Null(record.OrganizationApiKey?.Sealed);
+        Assert.Null(record.WebhookSecret.Sealed);
         Assert.Empty(host.LiveKeys("organization"));
         Assert.Empty(host.LiveKeys("application"));
     }
@@ -58,7 +57,7 @@ public sealed class LifecycleOperationTests
         var fresh = await host.Service.StartFreshAsync(Owner(), provisionAgain: false);
 
         var failure = Assert.Single(fresh.Cleanup.Failures);
-        Assert.Equal("application", failure.Kind);
+        Assert.Equal(ResourceKind.Application, failure.Kind);
         Assert.Contains("500", failure.Reason, StringComparison.Ordinal);
     }
 
@@ -74,8 +73,8 @@ public sealed class LifecycleOperationTests
 
         Assert.Equal(ProvisioningOutcome.Succeeded, clean.Outcome);
         Assert.True(clean.Report.IsComplete);
-        Assert.Contains(clean.Report.Resources, r => r.Kind == "end_device" && r.Status == CleanupStatus.Deleted);
-        Assert.Contains(clean.Report.Resources, r => r.Kind == "gateway" && r.Status == CleanupStatus.Deleted);
+        Assert.Contains(clean.Report.Resources, r => r.Kind == ResourceKind.EndDevice && r.Status == CleanupStatus.Deleted);
+        Assert.Contains(clean.Report.Resources, r => r.Kind == ResourceKind.Gateway && r.Status == CleanupStatus.Deleted);
         Assert.All(host.Fake.Organizations, o => Assert.True(o.IsDeleted));
         Assert.All(host.Fake.Applications, a => Assert.True(a.IsDeleted));
         Assert.DoesNotContain(host.Fake.ApiKeys, k => k.EntityType != FakeEntityType.User);
@@ -83,9 +82,9 @@ public sealed class LifecycleOperationTests
         Assert.Empty(host.Fake.EndDevices);
         var cleared = await host.RecordAsync();
         Assert.Equal(ProvisioningState.Idle, cleared.State);
-        Assert.Equal(ProvisioningCheckpoints.None, cleared.Checkpoints);
-        Assert.Null(cleared.ApplicationApiKeySealed);
-        Assert.Null(cleared.OrganizationApiKeySealed);
+        Assert.Equal(ProvisioningStep.None, cleared.Checkpoints);
+        Assert.Null(cleared.ApplicationApiKey?.Sealed);
+        Assert.Null(cleared.OrganizationApiKey?.Sealed);
 
         // Deleted but not purged (no admin key): TTS keeps the ids reserved, so the next run is given new ones.
         Assert.NotEqual(record.ApplicationId, cleared.ApplicationId);
@@ -108,7 +107,7 @@ public sealed class LifecycleOperationTests
         var clean = await host.Service.DeepCleanAsync(Owner());
 
         Assert.Equal(ProvisioningOutcome.Succeeded, clean.Outcome);
-        Assert.Contains(clean.Report.Resources, r => r is { Kind: "application", Status: CleanupStatus.Deleted } && r.Id == first.ApplicationId);
+        Assert.Contains(clean.Report.Resources, r => r is { Kind: ResourceKind.Application, Status: CleanupStatus.Deleted } && r.Id == first.ApplicationId);
         Assert.All(host.Fake.Applications, a => Assert.True(a.IsDeleted));
         Assert.Empty(host.Fake.EndDevices);
     }
@@ -152,7 +151,7 @@ public sealed class LifecycleOperationTests
 
         var clean = await host.Service.DeepCleanAsync(Owner());
 
-        Assert.All(clean.Report.Resources.Where(r => r.Kind is "application" or "organization"), r => Assert.True(r.Purged));
+        Assert.All(clean.Report.Resources.Where(r => r.Kind is ResourceKind.Application or ResourceKind.Organization), r => Assert.True(r.Purged));
         Assert.Empty(host.Fake.Organizations);
         Assert.Empty(host.Fake.Applications);
         var again = await host.Service.ProvisionAsync(Owner());
@@ -170,7 +169,7 @@ public sealed class LifecycleOperationTests
         var partial = await host.Service.DeepCleanAsync(Owner());
 
         Assert.Equal(ProvisioningOutcome.Failed, partial.Outcome);
-        Assert.Contains(partial.Report.Failures, r => r.Kind == "application");
+        Assert.Contains(partial.Report.Failures, r => r.Kind == ResourceKind.Application);
         var kept = await host.RecordAsync();
         Assert.NotNull(kept.ApplicationId);
         Assert.NotNull(kept.OrganizationId);
@@ -216,7 +215,7 @@ public sealed class LifecycleOperationTests
     public async Task Status_of_a_run_whose_host_died_is_stalled_and_says_retry()
     {
         await using var host = new ProvisioningTestHost();
-        await host.Store.TryWriteAsync(new TenantRecord { TenantId = "acme", State = ProvisioningState.Provisioning, LeaseHolder = "dead", LeaseExpiresAt = host.Time.GetUtcNow().AddSeconds(-1) });
+        await host.Store.TryWriteAsync(new TenantRecord { TenantId = "acme", State = ProvisioningState.Provisioning, Lease = new TenantLease("dead", host.Time.GetUtcNow().AddMinutes(-3), host.Time.GetUtcNow().AddSeconds(-1)) });
 
         var status = (await host.Service.GetStatusAsync(Owner())).Status!;
 
@@ -252,7 +251,7 @@ public sealed class LifecycleOperationTests
         await using var host = new ProvisioningTestHost();
         await host.Service.ProvisionAsync(Owner());
         var record = await host.RecordAsync();
-        await host.Store.TryWriteAsync(record with { ApplicationApiKeySealed = "ttn1.retired.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", WebhookSecretSealed = "garbage" });
+        await host.Store.TryWriteAsync(record with { ApplicationApiKey = new StoredApiKey("ttn1.retired.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", record.ApplicationApiKey?.LastFour, record.ApplicationApiKey?.KeyId), WebhookSecret = new WebhookSecretSet { Sealed = "garbage", LastFour = record.WebhookSecret.LastFour } });
 
         var credentials = (await host.Service.GetCredentialsAsync(Owner())).Credentials!;
 
@@ -284,7 +283,7 @@ public sealed class LifecycleOperationTests
         Assert.Equal("their-app", webhook.ApplicationId);
         var record = await host.RecordAsync();
         Assert.True(record.IsExistingApplication);
-        Assert.Equal(key, host.Protector.Unprotect(record.ApplicationApiKeySealed, new SecretContext("acme", SecretField.ApplicationApiKey)).Value);
+        Assert.Equal(key, host.Protector.Unprotect(record.ApplicationApiKey?.Sealed, new SecretContext("acme", SecretField.ApplicationApiKey)).Value);
         Assert.DoesNotContain(host.Fake.Organizations, o => o.Id.StartsWith("tp-", StringComparison.Ordinal));
     }
 
@@ -300,7 +299,7 @@ public sealed class LifecycleOperationTests
 
         Assert.Equal(ProvisioningOutcome.Failed, result.Outcome);
         Assert.Contains("RIGHT_APPLICATION_SETTINGS_BASIC", result.Error!.Message, StringComparison.Ordinal);
-        Assert.Null((await host.RecordAsync()).ApplicationApiKeySealed);
+        Assert.Null((await host.RecordAsync()).ApplicationApiKey?.Sealed);
         Assert.Empty(host.Fake.Webhooks);
     }
 

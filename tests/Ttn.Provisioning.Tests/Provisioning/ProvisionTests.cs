@@ -1,4 +1,3 @@
-using Ttn.Provisioning.Provisioning;
 using Ttn.Provisioning.Secrets;
 using Ttn.Provisioning.Storage;
 using static Ttn.Provisioning.Tests.Provisioning.ProvisioningTestHost;
@@ -33,15 +32,15 @@ public sealed class ProvisionTests
         await host.Service.ProvisionAsync(Owner());
 
         var record = await host.RecordAsync();
-        var webhookSecret = host.Protector.Unprotect(record.WebhookSecretSealed, new SecretContext("acme", SecretField.WebhookSecret));
-        var appKey = host.Protector.Unprotect(record.ApplicationApiKeySealed, new SecretContext("acme", SecretField.ApplicationApiKey));
+        var webhookSecret = host.Protector.Unprotect(record.WebhookSecret.Sealed, new SecretContext("acme", SecretField.WebhookSecret));
+        var appKey = host.Protector.Unprotect(record.ApplicationApiKey?.Sealed, new SecretContext("acme", SecretField.ApplicationApiKey));
 
-        Assert.True(webhookSecret.IsDecrypted, $"{webhookSecret} {record.WebhookSecretSealed} {record.PendingWebhookSecretSealed} {record.WebhookId} {record.Checkpoints} {record.ApplicationApiKeySealed}");
+        Assert.True(webhookSecret.IsDecrypted, $"{webhookSecret} {record.WebhookSecret.Sealed} {record.WebhookSecret.PendingSealed} {record.WebhookId} {record.Checkpoints} {record.ApplicationApiKey?.Sealed}");
         Assert.Equal(webhookSecret.Value, Assert.Single(host.Fake.Webhooks).Headers["X-Webhook-Secret"]);
         Assert.StartsWith("NNSXS.", appKey.Value, StringComparison.Ordinal);
-        Assert.Equal(appKey.Value![^4..], record.ApplicationApiKeyLastFour);
-        Assert.Equal(ProvisioningCheckpoints.Organization | ProvisioningCheckpoints.OrganizationApiKey | ProvisioningCheckpoints.Application | ProvisioningCheckpoints.ApplicationApiKey | ProvisioningCheckpoints.Webhook, record.Checkpoints);
-        Assert.Null(record.LeaseHolder);
+        Assert.Equal(appKey.Value![^4..], record.ApplicationApiKey?.LastFour);
+        Assert.Equal(ProvisioningStep.Organization | ProvisioningStep.OrganizationApiKey | ProvisioningStep.Application | ProvisioningStep.ApplicationApiKey | ProvisioningStep.Webhook, record.Checkpoints);
+        Assert.Null(record.Lease?.Holder);
     }
 
     [Fact]
@@ -80,7 +79,7 @@ public sealed class ProvisionTests
         Assert.True(result.IsReady);
         Assert.Single(host.LiveKeys("gateway"));
         Assert.True(host.Fake.Journal.Entries.Count <= 7);
-        Assert.NotNull((await host.RecordAsync()).GatewayApiKeySealed);
+        Assert.NotNull((await host.RecordAsync()).GatewayApiKey?.Sealed);
     }
 
     [Fact]

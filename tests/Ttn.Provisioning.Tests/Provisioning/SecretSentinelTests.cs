@@ -6,7 +6,6 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Ttn.Provisioning.Authorization;
-using Ttn.Provisioning.Provisioning;
 using Ttn.Provisioning.Testing;
 using Ttn.Provisioning.ThingsStack;
 using static Ttn.Provisioning.Tests.Provisioning.ProvisioningTestHost;
@@ -76,7 +75,7 @@ public sealed partial class SecretSentinelTests
         await Run(async () => await service.RetryAsync(Owner()));
         await Run(async () => await service.RetryAsync(Owner()));
         var status = (await service.GetStatusAsync(Owner())).Status!;
-        texts.Add(status.ToString());
+        texts.Add($"{status}");
         texts.Add(JsonSerializer.Serialize(status));
         await Run(async () => await service.GetCredentialsAsync(As(TenantRole.Manager)));
         await Run(async () => await service.GetCredentialsAsync(As(TenantRole.Viewer)));
@@ -86,7 +85,7 @@ public sealed partial class SecretSentinelTests
         await Run(async () => await service.RotateWebhookSecretAsync(Owner()));
         await Run(async () => await service.RotateWebhookSecretAsync(Owner()));
         var credentials = (await service.GetCredentialsAsync(Owner())).Credentials!;
-        texts.Add(credentials.ToString());
+        texts.Add($"{credentials}");
         texts.Add(JsonSerializer.Serialize(credentials.ToString()));
         await Run(async () => await service.VerifyWebhookSecretAsync("acme", credentials.WebhookSecret.Secret.Value));
         await Run(async () => await service.VerifyWebhookSecretAsync("acme", "not-the-secret"));

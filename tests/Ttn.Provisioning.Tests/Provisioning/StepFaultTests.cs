@@ -1,4 +1,3 @@
-using Ttn.Provisioning.Provisioning;
 using Ttn.Provisioning.Storage;
 using Ttn.Provisioning.Testing;
 using static Ttn.Provisioning.Tests.Provisioning.ProvisioningTestHost;
@@ -40,7 +39,7 @@ public sealed class StepFaultTests
         var record = await host.RecordAsync();
         Assert.Equal(ProvisioningState.Failed, record.State);
         Assert.Equal(status, record.LastError!.HttpStatus);
-        Assert.Null(record.LeaseHolder);
+        Assert.Null(record.Lease?.Holder);
 
         host.Fake.Faults.Remove(rule);
         var retried = await host.Service.RetryAsync(Owner());
@@ -58,11 +57,11 @@ public sealed class StepFaultTests
         await using var host = new ProvisioningTestHost();
         host.CrashStore.CrashWhen = crashPoint switch
         {
-            "organization" => r => r.Checkpoints.HasFlag(ProvisioningCheckpoints.Organization),
-            "organization key" => r => r.OrganizationApiKeySealed is not null,
-            "application" => r => r.Checkpoints.HasFlag(ProvisioningCheckpoints.Application),
-            "application key" => r => r.ApplicationApiKeySealed is not null,
-            _ => r => r.Checkpoints.HasFlag(ProvisioningCheckpoints.Webhook),
+            "organization" => r => r.Checkpoints.HasFlag(ProvisioningStep.Organization),
+            "organization key" => r => r.OrganizationApiKey?.Sealed is not null,
+            "application" => r => r.Checkpoints.HasFlag(ProvisioningStep.Application),
+            "application key" => r => r.ApplicationApiKey?.Sealed is not null,
+            _ => r => r.Checkpoints.HasFlag(ProvisioningStep.Webhook),
         };
 
         await Assert.ThrowsAsync<IOException>(() => host.Service.ProvisionAsync(Owner()));
@@ -80,17 +79,16 @@ public sealed class StepFaultTests
 public sealed class UnexpectedFailureTests
 {
     [Fact]
-    public async Task Missing_admin_key_throws_and_does_not_leave_the_tenant_looking_busy()
+    public async Task Missing_admin_key_answers_failed_naming_the_problem_and_writes_nothing()
     {
         await using var host = new ProvisioningTestHost(o => o.AdminApiKey = null);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.Service.ProvisionAsync(Owner()));
+        var result = await host.Service.ProvisionAsync(Owner());
 
-        Assert.Contains("AdminApiKey", error.Message, StringComparison.Ordinal);
-        var record = await host.RecordAsync();
-        Assert.Null(record.LeaseHolder);
-        Assert.Equal(ProvisioningState.Failed, record.State);
-        Assert.Contains(nameof(InvalidOperationException), record.LastError!.Message, StringComparison.Ordinal);
+        Assert.Equal(ProvisioningOutcome.Failed, result.Outcome);
+        Assert.Contains("No admin API key is configured", result.Error!.Message, StringComparison.Ordinal);
+        Assert.Null(await host.Store.GetAsync("acme"));
+        Assert.Equal(0, host.CrashStore.Writes);
         Assert.Empty(host.Fake.Journal.Entries);
     }
 }

@@ -1,4 +1,3 @@
-using Ttn.Provisioning.Provisioning;
 using Ttn.Provisioning.Storage;
 using Ttn.Provisioning.Testing;
 using Ttn.Provisioning.Tests.Provisioning;
@@ -16,11 +15,11 @@ public sealed class FaultMatrixTests
     internal static readonly (ProvisioningStep Step, FaultPoint Point, Func<TenantRecord, bool> Records)[] ProvisioningSteps =
     [
         (ProvisioningStep.Preflight, new("preflight", "GET", "auth_info"), r => r.TtsUserId is not null),
-        (ProvisioningStep.Organization, new("organization", "POST", "users/*/organizations"), r => r.Checkpoints.HasFlag(ProvisioningCheckpoints.Organization)),
-        (ProvisioningStep.OrganizationApiKey, new("organization key", "POST", "organizations/*/api-keys"), r => r.OrganizationApiKeySealed is not null),
-        (ProvisioningStep.Application, new("application", "POST", "organizations/*/applications"), r => r.Checkpoints.HasFlag(ProvisioningCheckpoints.Application)),
-        (ProvisioningStep.ApplicationApiKey, new("application key", "POST", "applications/*/api-keys"), r => r.ApplicationApiKeySealed is not null),
-        (ProvisioningStep.Webhook, new("webhook", "PUT", "as/webhooks/*/*"), r => r.Checkpoints.HasFlag(ProvisioningCheckpoints.Webhook)),
+        (ProvisioningStep.Organization, new("organization", "POST", "users/*/organizations"), r => r.Checkpoints.HasFlag(ProvisioningStep.Organization)),
+        (ProvisioningStep.OrganizationApiKey, new("organization key", "POST", "organizations/*/api-keys"), r => r.OrganizationApiKey?.Sealed is not null),
+        (ProvisioningStep.Application, new("application", "POST", "organizations/*/applications"), r => r.Checkpoints.HasFlag(ProvisioningStep.Application)),
+        (ProvisioningStep.ApplicationApiKey, new("application key", "POST", "applications/*/api-keys"), r => r.ApplicationApiKey?.Sealed is not null),
+        (ProvisioningStep.Webhook, new("webhook", "PUT", "as/webhooks/*/*"), r => r.Checkpoints.HasFlag(ProvisioningStep.Webhook)),
     ];
 
     /// <summary>The requests of a start fresh's clean-up of a ready tenant.</summary>
@@ -112,9 +111,9 @@ public sealed class FaultMatrixTests
         AssertOneOfEach(host);
         await FailureAndRetryTests.AssertStoredSecretsOpenAsync(host);
         var record = await host.RecordAsync();
-        Assert.Null(record.LeaseHolder);
+        Assert.Null(record.Lease?.Holder);
         Assert.Null(record.LastError);
-        Assert.Equal(ProvisioningCheckpoints.None, record.PendingSteps);
+        Assert.Equal(ProvisioningStep.None, record.PendingSteps);
     }
 
     [Theory]
@@ -155,8 +154,8 @@ public sealed class FaultMatrixTests
         AssertNothingLeftOfTheOldApplication(host);
         var record = await host.RecordAsync();
         Assert.Equal(ProvisioningState.Idle, record.State);
-        Assert.Null(record.OrganizationApiKeySealed);
-        Assert.Null(record.ApplicationApiKeySealed);
+        Assert.Null(record.OrganizationApiKey?.Sealed);
+        Assert.Null(record.ApplicationApiKey?.Sealed);
         Assert.NotEqual(provisioned.ApplicationId, record.ApplicationId);
 
         var again = await host.Service.ProvisionAsync(Owner());
@@ -173,7 +172,7 @@ public sealed class FaultMatrixTests
         await LifecycleOperationTests.AddDeviceAndGatewayAsync(host, await host.RecordAsync());
         if (fault == Fault.CrashBeforeStoreWrite)
         {
-            FaultInjection.CrashOn(host, r => r.LeaseHolder is null);
+            FaultInjection.CrashOn(host, r => r.Lease?.Holder is null);
         }
         else
         {

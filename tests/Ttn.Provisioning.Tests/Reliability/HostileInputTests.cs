@@ -3,8 +3,6 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Ttn.Provisioning.Authorization;
-using Ttn.Provisioning.DependencyInjection;
-using Ttn.Provisioning.Provisioning;
 using Ttn.Provisioning.Secrets;
 using Ttn.Provisioning.Storage;
 using Ttn.Provisioning.Tests.Provisioning;
@@ -149,7 +147,7 @@ public sealed class HostileInputTests
         await using var host = new ProvisioningTestHost();
         Assert.True((await host.Service.ProvisionAsync(Owner())).IsReady);
         var original = await host.RecordAsync();
-        var token = original.OrganizationApiKeySealed!;
+        var token = original.OrganizationApiKey?.Sealed!;
         var expected = host.Protector.Unprotect(token, new SecretContext("acme", SecretField.OrganizationApiKey)).Value;
         var random = new Random(20261127);
         var failed = 0;
@@ -158,7 +156,7 @@ public sealed class HostileInputTests
         {
             var current = await host.RecordAsync();
             var mutated = Mutate(token, random);
-            var written = await host.Store.TryWriteAsync(current with { OrganizationApiKeySealed = mutated });
+            var written = await host.Store.TryWriteAsync(current with { OrganizationApiKey = new StoredApiKey(mutated, current.OrganizationApiKey?.LastFour, current.OrganizationApiKey?.KeyId) });
             Assert.NotNull(written);
 
             var result = await host.Service.GetCredentialsAsync(Owner());
@@ -185,9 +183,9 @@ public sealed class HostileInputTests
         Assert.Equal(ProvisioningStep.ApplicationApiKey, failed.Error!.Step);
         var record = await host.RecordAsync();
         Assert.Equal(ProvisioningState.Failed, record.State);
-        Assert.Null(record.LeaseHolder);
-        Assert.Null(record.ApplicationApiKeySealed);
-        Assert.NotNull(record.OrganizationApiKeySealed);
+        Assert.Null(record.Lease?.Holder);
+        Assert.Null(record.ApplicationApiKey?.Sealed);
+        Assert.NotNull(record.OrganizationApiKey?.Sealed);
 
         corrupt.Enabled = false;
         var retried = await host.Service.RetryAsync(Owner());

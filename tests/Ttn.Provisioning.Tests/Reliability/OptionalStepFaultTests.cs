@@ -1,4 +1,3 @@
-using Ttn.Provisioning.Provisioning;
 using Ttn.Provisioning.Secrets;
 using Ttn.Provisioning.Storage;
 using Ttn.Provisioning.Tests.Provisioning;
@@ -53,7 +52,7 @@ public sealed class OptionalStepFaultTests
         await using var host = new ProvisioningTestHost(o => o.CreateGatewayApiKey = true);
         if (fault == Fault.CrashBeforeStoreWrite)
         {
-            FaultInjection.CrashOn(host, r => r.GatewayApiKeySealed is not null);
+            FaultInjection.CrashOn(host, r => r.GatewayApiKey?.Sealed is not null);
         }
         else
         {
@@ -74,9 +73,9 @@ public sealed class OptionalStepFaultTests
         FaultMatrixTests.AssertOneOfEach(host);
         var gatewayKey = Assert.Single(host.LiveKeys("gateway"));
         var record = await host.RecordAsync();
-        Assert.Equal(gatewayKey.Id, record.GatewayApiKeyId);
-        Assert.True(host.Protector.Unprotect(record.GatewayApiKeySealed, new SecretContext("acme", SecretField.GatewayApiKey)).IsDecrypted);
-        Assert.Null(record.LeaseHolder);
+        Assert.Equal(gatewayKey.Id, record.GatewayApiKey?.KeyId);
+        Assert.True(host.Protector.Unprotect(record.GatewayApiKey?.Sealed, new SecretContext("acme", SecretField.GatewayApiKey)).IsDecrypted);
+        Assert.Null(record.Lease?.Holder);
     }
 
     /// <summary>A failed rotation never leaves TTS sending a secret the host refuses; a second rotation completes it.</summary>
@@ -87,7 +86,7 @@ public sealed class OptionalStepFaultTests
         var before = (await host.Service.GetCredentialsAsync(Owner())).Credentials!.WebhookSecret.Secret.Value!;
         if (fault == Fault.CrashBeforeStoreWrite)
         {
-            FaultInjection.CrashOn(host, r => r.PendingWebhookSecretSealed is null && r.WebhookSecretSealed != null && r.PreviousWebhookSecretSealed != null);
+            FaultInjection.CrashOn(host, r => r.WebhookSecret.PendingSealed is null && r.WebhookSecret.Sealed != null && r.WebhookSecret.PreviousSealed != null);
         }
         else
         {
@@ -112,7 +111,7 @@ public sealed class OptionalStepFaultTests
         host.Time.Advance(TimeSpan.FromMinutes(16));
         Assert.True(await host.Service.VerifyWebhookSecretAsync("acme", current));
         Assert.False(await host.Service.VerifyWebhookSecretAsync("acme", before));
-        Assert.Null((await host.RecordAsync()).PendingWebhookSecretSealed);
+        Assert.Null((await host.RecordAsync()).WebhookSecret.PendingSealed);
     }
 
     /// <summary>Bringing an application that fails at its webhook is finished by a retry, with one webhook set with its own key.</summary>
@@ -124,7 +123,7 @@ public sealed class OptionalStepFaultTests
         var key = await other.CreateApplicationKeyAsync("their-app", "RIGHT_APPLICATION_ALL");
         if (fault == Fault.CrashBeforeStoreWrite)
         {
-            FaultInjection.CrashOn(host, r => r.Checkpoints.HasFlag(ProvisioningCheckpoints.Webhook));
+            FaultInjection.CrashOn(host, r => r.Checkpoints.HasFlag(ProvisioningStep.Webhook));
         }
         else
         {
@@ -147,6 +146,6 @@ public sealed class OptionalStepFaultTests
         Assert.DoesNotContain(host.Fake.Organizations, o => o.Id.StartsWith("tp-", StringComparison.Ordinal));
         var record = await host.RecordAsync();
         Assert.Equal(ProvisioningState.Ready, record.State);
-        Assert.Null(record.LeaseHolder);
+        Assert.Null(record.Lease?.Holder);
     }
 }

@@ -70,11 +70,11 @@ public sealed class CredentialStoreReprotectorTests : IDisposable
         var after = (await _store.GetAsync("tenant-a"))!;
         Assert.Equal(before.Version + 1, after.Version);
         Assert.Equal(Now, after.UpdatedAt);
-        Assert.Equal(before.ApplicationApiKeySealed, after.ApplicationApiKeySealed);
-        AssertCurrent(after.OrganizationApiKeySealed, "tenant-a", SecretField.OrganizationApiKey, ApiKey);
-        AssertCurrent(after.ApplicationApiKeySealed, "tenant-a", SecretField.ApplicationApiKey, OtherApiKey);
-        AssertCurrent(after.WebhookSecretSealed, "tenant-a", SecretField.WebhookSecret, WebhookSecret);
-        AssertCurrent(after.PendingWebhookSecretSealed, "tenant-a", SecretField.WebhookSecret, WebhookSecret + "-next");
+        Assert.Equal(before.ApplicationApiKey?.Sealed, after.ApplicationApiKey?.Sealed);
+        AssertCurrent(after.OrganizationApiKey?.Sealed, "tenant-a", SecretField.OrganizationApiKey, ApiKey);
+        AssertCurrent(after.ApplicationApiKey?.Sealed, "tenant-a", SecretField.ApplicationApiKey, OtherApiKey);
+        AssertCurrent(after.WebhookSecret.Sealed, "tenant-a", SecretField.WebhookSecret, WebhookSecret);
+        AssertCurrent(after.WebhookSecret.PendingSealed, "tenant-a", SecretField.WebhookSecret, WebhookSecret + "-next");
 
         var again = await Sweeper().ReprotectAllAsync();
         Assert.Equal(0, again.Count(ReprotectOutcome.Reprotected));
@@ -95,7 +95,7 @@ public sealed class CredentialStoreReprotectorTests : IDisposable
         Assert.Equal(3, report.Count(ReprotectOutcome.Reprotected));
         var after = (await _store.GetAsync("tenant-a"))!;
         Assert.Equal("changed-by-other-writer-1", after.OrganizationId);
-        AssertCurrent(after.OrganizationApiKeySealed, "tenant-a", SecretField.OrganizationApiKey, ApiKey);
+        AssertCurrent(after.OrganizationApiKey?.Sealed, "tenant-a", SecretField.OrganizationApiKey, ApiKey);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class CredentialStoreReprotectorTests : IDisposable
         Assert.Equal(["tenant-a"], report.TenantsSkippedAfterConflicts);
         Assert.Equal(0, report.TenantsUpdated);
         Assert.Equal(0, report.Count(ReprotectOutcome.Reprotected));
-        Assert.Equal(seeded.OrganizationApiKeySealed, (await _store.GetAsync("tenant-a"))!.OrganizationApiKeySealed);
+        Assert.Equal(seeded.OrganizationApiKey?.Sealed, (await _store.GetAsync("tenant-a"))!.OrganizationApiKey?.Sealed);
     }
 
     [Fact]
@@ -122,9 +122,9 @@ public sealed class CredentialStoreReprotectorTests : IDisposable
         await WriteAsync(new TenantRecord
         {
             TenantId = "tenant-a",
-            OrganizationApiKeySealed = _old.Protect(ApiKey, new SecretContext("tenant-a", SecretField.OrganizationApiKey)),
-            GatewayApiKeySealed = unknownKey,
-            WebhookSecretSealed = otherTenant,
+            OrganizationApiKey = Key(_old.Protect(ApiKey, new SecretContext("tenant-a", SecretField.OrganizationApiKey))),
+            GatewayApiKey = Key(unknownKey),
+            WebhookSecret = new WebhookSecretSet { Sealed = otherTenant },
         });
 
         var report = await Sweeper().ReprotectAllAsync();
@@ -133,9 +133,9 @@ public sealed class CredentialStoreReprotectorTests : IDisposable
         Assert.Equal(1, report.CountFailed(TenantSecretSlot.WebhookSecret, SafeDecryptFailureReason.AuthenticationFailed));
         Assert.Equal(2, report.Count(ReprotectOutcome.Failed));
         var after = (await _store.GetAsync("tenant-a"))!;
-        Assert.Equal(unknownKey, after.GatewayApiKeySealed);
-        Assert.Equal(otherTenant, after.WebhookSecretSealed);
-        AssertCurrent(after.OrganizationApiKeySealed, "tenant-a", SecretField.OrganizationApiKey, ApiKey);
+        Assert.Equal(unknownKey, after.GatewayApiKey?.Sealed);
+        Assert.Equal(otherTenant, after.WebhookSecret.Sealed);
+        AssertCurrent(after.OrganizationApiKey?.Sealed, "tenant-a", SecretField.OrganizationApiKey, ApiKey);
         Assert.Contains(_logger.Collector.GetSnapshot(), r => r.Id.Id == 4205 && r.Message.Contains("GatewayApiKey", StringComparison.Ordinal));
     }
 
@@ -143,13 +143,12 @@ public sealed class CredentialStoreReprotectorTests : IDisposable
     public async Task A_tenant_with_a_live_lease_is_left_alone_and_one_with_an_expired_lease_is_swept()
     {
         var context = new SecretContext("leased", SecretField.OrganizationApiKey);
-        var leased = await WriteAsync(new TenantRecord { TenantId = "leased", LeaseHolder = "run-1", LeaseExpiresAt = Now.AddMinutes(1), OrganizationApiKeySealed = _old.Protect(ApiKey, context) });
+        var leased = await WriteAsync(new TenantRecord { TenantId = "leased", Lease = new TenantLease("run-1", Now, Now.AddMinutes(1)), OrganizationApiKey = Key(_old.Protect(ApiKey, context)) });
         await WriteAsync(new TenantRecord
         {
             TenantId = "stale",
-            LeaseHolder = "run-0",
-            LeaseExpiresAt = Now.AddMinutes(-1),
-            OrganizationApiKeySealed = _old.Protect(ApiKey, new SecretContext("stale", SecretField.OrganizationApiKey)),
+            Lease = new TenantLease("run-0", Now.AddMinutes(-3), Now.AddMinutes(-1)),
+            OrganizationApiKey = Key(_old.Protect(ApiKey, new SecretContext("stale", SecretField.OrganizationApiKey))),
         });
 
         var report = await Sweeper().ReprotectAllAsync();
@@ -157,7 +156,7 @@ public sealed class CredentialStoreReprotectorTests : IDisposable
         Assert.Equal(["leased"], report.TenantsSkippedLeased);
         Assert.Equal(1, report.TenantsUpdated);
         Assert.Equal(leased, await _store.GetAsync("leased"));
-        AssertCurrent((await _store.GetAsync("stale"))!.OrganizationApiKeySealed, "stale", SecretField.OrganizationApiKey, ApiKey);
+        AssertCurrent((await _store.GetAsync("stale"))!.OrganizationApiKey?.Sealed, "stale", SecretField.OrganizationApiKey, ApiKey);
     }
 
     [Fact]
@@ -170,8 +169,8 @@ public sealed class CredentialStoreReprotectorTests : IDisposable
         var after = (await _store.GetAsync("tenant-a"))!;
         string[] secrets =
         [
-            ApiKey, OtherApiKey, WebhookSecret, seeded.OrganizationApiKeySealed!, seeded.WebhookSecretSealed!,
-            after.OrganizationApiKeySealed!, after.WebhookSecretSealed!, after.PendingWebhookSecretSealed!,
+            ApiKey, OtherApiKey, WebhookSecret, seeded.OrganizationApiKey?.Sealed!, seeded.WebhookSecret.Sealed!,
+            after.OrganizationApiKey?.Sealed!, after.WebhookSecret.Sealed!, after.WebhookSecret.PendingSealed!,
         ];
         var texts = _logger.Collector.GetSnapshot().Select(r => r.Message).Append(report.ToString()).ToList();
         Assert.NotEmpty(texts);
@@ -197,11 +196,16 @@ public sealed class CredentialStoreReprotectorTests : IDisposable
     {
         TenantId = tenantId,
         OrganizationId = "org-1",
-        OrganizationApiKeySealed = _old.Protect(ApiKey, new SecretContext(tenantId, SecretField.OrganizationApiKey)),
-        ApplicationApiKeySealed = _current.Protect(OtherApiKey, new SecretContext(tenantId, SecretField.ApplicationApiKey)),
-        WebhookSecretSealed = LegacySecretFormats.Encode(WebhookSecret, LegacySalt, LegacyFormat.Base64),
-        PendingWebhookSecretSealed = _old.Protect(WebhookSecret + "-next", new SecretContext(tenantId, SecretField.WebhookSecret)),
+        OrganizationApiKey = Key(_old.Protect(ApiKey, new SecretContext(tenantId, SecretField.OrganizationApiKey))),
+        ApplicationApiKey = Key(_current.Protect(OtherApiKey, new SecretContext(tenantId, SecretField.ApplicationApiKey))),
+        WebhookSecret = new WebhookSecretSet
+        {
+            Sealed = LegacySecretFormats.Encode(WebhookSecret, LegacySalt, LegacyFormat.Base64),
+            PendingSealed = _old.Protect(WebhookSecret + "-next", new SecretContext(tenantId, SecretField.WebhookSecret)),
+        },
     });
+
+    private static StoredApiKey Key(string sealedKey) => new(sealedKey, sealedKey[^4..], null);
 
     private void AssertCurrent(string? token, string tenantId, SecretField field, string expected)
     {

@@ -42,7 +42,7 @@ public sealed class InMemoryCredentialStoreTests
     {
         var v1 = (await _store.TryWriteAsync(new TenantRecord { TenantId = "t1" }))!;
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 32).Select(i => Task.Run(() => _store.TryWriteAsync(v1 with { LeaseHolder = $"run-{i}" }))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 32).Select(i => Task.Run(() => _store.TryWriteAsync(v1 with { TtsUserId = $"run-{i}" }))));
 
         Assert.Single(results, r => r is not null);
     }
@@ -75,7 +75,7 @@ public sealed class InMemoryCredentialStoreTests
     [Fact]
     public void Record_prints_no_sealed_secret()
     {
-        var record = new TenantRecord { TenantId = "t1", ApplicationApiKeySealed = "ttn1.k1.SEALEDTOKEN", WebhookSecretSealed = "ttn1.k1.WEBHOOKTOKEN" };
+        var record = new TenantRecord { TenantId = "t1", ApplicationApiKey = new StoredApiKey("ttn1.k1.SEALEDTOKEN", "OKEN", "KEYID"), WebhookSecret = new WebhookSecretSet { Sealed = "ttn1.k1.WEBHOOKTOKEN" } };
 
         Assert.DoesNotContain("SEALEDTOKEN", record.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("WEBHOOKTOKEN", record.ToString(), StringComparison.Ordinal);

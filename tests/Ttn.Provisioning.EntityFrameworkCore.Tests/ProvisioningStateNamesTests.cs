@@ -1,6 +1,6 @@
 using Ttn.Provisioning.Storage;
 
-namespace Ttn.Provisioning.Tests.Storage;
+namespace Ttn.Provisioning.EntityFrameworkCore.Tests;
 
 public sealed class ProvisioningStateNamesTests
 {

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Ttn.Provisioning.Authorization;
 using Ttn.Provisioning.Storage;
 
-namespace Ttn.Provisioning.Provisioning;
+namespace Ttn.Provisioning.Operations;
 
 /// <summary>Log events of the provisioning service. Ids, steps, statuses and correlation ids only: never a secret.</summary>
 internal static partial class Log
@@ -14,13 +14,7 @@ internal static partial class Log
     public static partial void AlreadyInProgress(ILogger logger, string tenantId, ProvisioningOperation operation);
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Tenant {TenantId}: run {RunId} started ({Operation}, attempt {Attempt}, resuming after {Checkpoints})")]
-    public static partial void RunStarted(ILogger logger, string tenantId, string runId, ProvisioningOperation operation, int attempt, ProvisioningCheckpoints checkpoints);
-
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Debug, Message = "Tenant {TenantId}: step {Step} started")]
-    public static partial void StepStarted(ILogger logger, string tenantId, ProvisioningStep step);
-
-    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Tenant {TenantId}: step {Step} completed")]
-    public static partial void StepCompleted(ILogger logger, string tenantId, ProvisioningStep step);
+    public static partial void RunStarted(ILogger logger, string tenantId, string runId, ProvisioningOperation operation, int attempt, ProvisioningStep checkpoints);
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Tenant {TenantId}: step {Step} failed (HTTP {HttpStatus}, {ErrorName}, correlation id {CorrelationId}, transient {IsTransient}): {Message}")]
     public static partial void StepFailed(ILogger logger, string tenantId, ProvisioningStep? step, int? httpStatus, string? errorName, string? correlationId, bool isTransient, string message);
@@ -31,20 +25,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Tenant {TenantId}: run {RunId} lost its lease to another run and stopped")]
     public static partial void LeaseLost(ILogger logger, string tenantId, string runId);
 
-    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "Tenant {TenantId}: organization id {OrganizationId} belongs to someone else; trying {NextOrganizationId}")]
-    public static partial void OrganizationIdRotated(ILogger logger, string tenantId, string organizationId, string nextOrganizationId);
-
-    [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "Tenant {TenantId}: revoked {Count} orphaned {Kind} API key(s) left by an interrupted run")]
-    public static partial void OrphanKeysRevoked(ILogger logger, string tenantId, int count, string kind);
-
-    [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Tenant {TenantId}: optional gateway key step failed: {Message}")]
-    public static partial void GatewayKeyFailed(ILogger logger, string tenantId, string message);
-
     [LoggerMessage(EventId = 2012, Level = LogLevel.Information, Message = "Tenant {TenantId}: credentials read by user {UserId} ({Role}): {Fields}")]
     public static partial void CredentialsRead(ILogger logger, string tenantId, string userId, TenantRole role, string fields);
-
-    [LoggerMessage(EventId = 2013, Level = LogLevel.Information, Message = "Tenant {TenantId}: {Kind} {ResourceId} {Status} {Reason}")]
-    public static partial void ResourceCleaned(ILogger logger, string tenantId, string kind, string resourceId, CleanupStatus status, string? reason);
 
     [LoggerMessage(EventId = 2014, Level = LogLevel.Information, Message = "Tenant {TenantId}: {Operation} finished with {Outcome}")]
     public static partial void OperationFinished(ILogger logger, string tenantId, ProvisioningOperation operation, ProvisioningOutcome outcome);

@@ -1,0 +1,84 @@
+using Ttn.Provisioning.Authorization;
+using Ttn.Provisioning.Secrets;
+using Ttn.Provisioning.Storage;
+
+namespace Ttn.Provisioning.Operations;
+
+/// <summary>
+/// Opens a tenant's stored credentials for a caller allowed to see them. Every read is audited: a log event and the
+/// host's audit sink, which must succeed for the credentials to be returned.
+/// </summary>
+internal sealed class GetCredentialsOperation : TenantOperation<TenantCredentialsResult>
+{
+    private readonly OperationServices _services;
+
+    public GetCredentialsOperation(OperationServices services)
+    {
+        _services = services;
+    }
+
+    public override ProvisioningOperation Kind => ProvisioningOperation.GetCredentials;
+
+    public override bool TakesLease => false;
+
+    public override async Task<TenantCredentialsResult> ExecuteAsync(OperationContext context, CancellationToken cancellationToken)
+    {
+        if (context.Record is not { } record)
+        {
+            return new TenantCredentialsResult { Outcome = ProvisioningOutcome.NotConfigured, TenantId = context.TenantId };
+        }
+
+        var credentials = new TenantCredentials
+        {
+            TenantId = record.TenantId,
+            OrganizationId = record.OrganizationId,
+            ApplicationId = record.ApplicationId,
+            OrganizationApiKey = Open(record, SecretField.OrganizationApiKey, record.OrganizationApiKey),
+            ApplicationApiKey = Open(record, SecretField.ApplicationApiKey, record.ApplicationApiKey),
+            GatewayApiKey = Open(record, SecretField.GatewayApiKey, record.GatewayApiKey),
+            WebhookSecret = Open(record, SecretField.WebhookSecret, record.WebhookSecret.Sealed, record.WebhookSecret.LastFour, keyId: null),
+            WebhookUrl = record.WebhookUrl,
+        };
+
+        var opened = new List<string>();
+        AddIfOpened(opened, nameof(TenantCredentials.OrganizationApiKey), credentials.OrganizationApiKey);
+        AddIfOpened(opened, nameof(TenantCredentials.ApplicationApiKey), credentials.ApplicationApiKey);
+        AddIfOpened(opened, nameof(TenantCredentials.GatewayApiKey), credentials.GatewayApiKey);
+        AddIfOpened(opened, nameof(TenantCredentials.WebhookSecret), credentials.WebhookSecret);
+        var caller = context.Caller;
+        Log.CredentialsRead(_services.Logger, caller.TenantId, caller.UserId, caller.Role, opened.Count == 0 ? "none" : string.Join(", ", opened));
+        await _services.Audit.RecordAsync(new CredentialAccessAudit(caller.TenantId, caller.UserId, caller.Role, context.Now, opened), cancellationToken)
+            .ConfigureAwait(false);
+        return new TenantCredentialsResult { Outcome = ProvisioningOutcome.Succeeded, TenantId = context.TenantId, Credentials = credentials };
+    }
+
+    public override TenantCredentialsResult Answer(OperationAnswer answer) => new()
+    {
+        Outcome = answer.Outcome,
+        TenantId = answer.TenantId,
+        Error = answer.Error,
+        Denial = answer.Denial,
+    };
+
+    private StoredCredential Open(TenantRecord record, SecretField field, StoredApiKey? key) =>
+        Open(record, field, key?.Sealed, key?.LastFour, key?.KeyId);
+
+    private StoredCredential Open(TenantRecord record, SecretField field, string? token, string? lastFour, string? keyId)
+    {
+        var opened = _services.Vault.Open(record.TenantId, field, token);
+        if (opened.Status == SafeDecryptStatus.Failed)
+        {
+            Log.SecretUnreadable(_services.Logger, record.TenantId, field.ToString(), opened.FailureReason.ToString());
+        }
+
+        return new StoredCredential(opened, lastFour ?? opened.LastFour, keyId);
+    }
+
+    private static void AddIfOpened(List<string> fields, string name, StoredCredential credential)
+    {
+        if (credential.Secret.IsDecrypted)
+        {
+            fields.Add(name);
+        }
+    }
+}

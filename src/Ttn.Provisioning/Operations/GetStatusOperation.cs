@@ -1,0 +1,71 @@
+using Ttn.Provisioning.Authorization;
+using Ttn.Provisioning.Storage;
+
+namespace Ttn.Provisioning.Operations;
+
+/// <summary>Reads a tenant's status and suggests what to do next. Holds no secret; makes no request to TTS.</summary>
+internal sealed class GetStatusOperation : TenantOperation<TenantStatusResult>
+{
+    public override ProvisioningOperation Kind => ProvisioningOperation.GetStatus;
+
+    public override bool TakesLease => false;
+
+    public override Task<TenantStatusResult> ExecuteAsync(OperationContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(new TenantStatusResult
+        {
+            Outcome = ProvisioningOutcome.Succeeded,
+            TenantId = context.TenantId,
+            Status = ToStatus(context.TenantId, context.Record, context.Now),
+        });
+
+    public override TenantStatusResult Answer(OperationAnswer answer) => new()
+    {
+        Outcome = answer.Outcome,
+        TenantId = answer.TenantId,
+        Error = answer.Error,
+        Denial = answer.Denial,
+    };
+
+    /// <summary>The status view of a record: ids, state, the next action, last fours; never a secret.</summary>
+    public static TenantStatus ToStatus(string tenantId, TenantRecord? record, DateTimeOffset now)
+    {
+        if (record is null)
+        {
+            return new TenantStatus { TenantId = tenantId, State = ProvisioningState.Idle, NextAction = NextAction.Provision };
+        }
+
+        var stalled = record.IsStalled(now);
+        var next = record switch
+        {
+            { State: ProvisioningState.Ready } => NextAction.None,
+            { RequiresStartFresh: true } => NextAction.StartFresh,
+            { State: ProvisioningState.Provisioning } when !stalled => NextAction.Wait,
+            { State: ProvisioningState.Failed } => NextAction.Retry,
+            _ when stalled => NextAction.Retry,
+            _ => NextAction.Provision,
+        };
+
+        return new TenantStatus
+        {
+            TenantId = record.TenantId,
+            State = record.State,
+            CurrentStep = record.CurrentStep,
+            Checkpoints = record.Checkpoints,
+            AttemptCount = record.AttemptCount,
+            IsStalled = stalled,
+            NextAction = next,
+            LastError = record.LastError,
+            OrganizationId = record.OrganizationId,
+            ApplicationId = record.ApplicationId,
+            IsExistingApplication = record.IsExistingApplication,
+            WebhookUrl = record.WebhookUrl,
+            OrganizationApiKeyLastFour = record.OrganizationApiKey?.LastFour,
+            ApplicationApiKeyLastFour = record.ApplicationApiKey?.LastFour,
+            GatewayApiKeyLastFour = record.GatewayApiKey?.LastFour,
+            WebhookSecretLastFour = record.WebhookSecret.LastFour,
+            StartedAt = record.StartedAt,
+            CompletedAt = record.CompletedAt,
+            UpdatedAt = record.UpdatedAt,
+        };
+    }
+}

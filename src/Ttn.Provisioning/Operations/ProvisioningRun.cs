@@ -1,0 +1,56 @@
+using Ttn.Provisioning.Authorization;
+using Ttn.Provisioning.Storage;
+
+namespace Ttn.Provisioning.Operations;
+
+/// <summary>
+/// The end of every operation that provisions (provision, retry, start fresh, bring an existing application): run the
+/// pipeline under the lease, then give the lease up with the tenant Ready, or Failed at the step that failed.
+/// </summary>
+internal static class ProvisioningRun
+{
+    /// <summary>Runs the pipeline from the tenant's checkpoints and releases the lease; answers the result.</summary>
+    public static async Task<ProvisioningResult> CompleteAsync(OperationServices services, OperationContext context, CancellationToken cancellationToken)
+    {
+        var run = context.LeasedRun;
+        var outcome = await services.Pipeline.RunAsync(context, cancellationToken).ConfigureAwait(false);
+        if (outcome.Succeeded)
+        {
+            await run.ReleaseAsync(r => TenantTransitions.MarkReady(r, run.Now), CancellationToken.None).ConfigureAwait(false);
+            var ready = run.Record;
+            Log.Ready(services.Logger, ready.TenantId, ready.OrganizationId, ready.ApplicationId, context.RequestCount);
+            return Result(ready.TenantId, ProvisioningOutcome.Succeeded, ready, context.RequestCount, warnings: outcome.Warnings);
+        }
+
+        await run.ReleaseAsync(r => TenantTransitions.MarkFailed(r, outcome.Error!, outcome.RequiresStartFresh), CancellationToken.None)
+            .ConfigureAwait(false);
+        var failed = outcome.RequiresStartFresh ? ProvisioningOutcome.UseStartFresh : ProvisioningOutcome.Failed;
+        return Result(context.TenantId, failed, run.Record, context.RequestCount, outcome.Error, warnings: outcome.Warnings);
+    }
+
+    /// <summary>The result for an outcome decided without running the pipeline.</summary>
+    public static ProvisioningResult Answer(OperationAnswer answer) =>
+        Result(answer.TenantId, answer.Outcome, answer.Record, answer.TtsRequestCount, answer.Error, answer.Denial);
+
+    /// <summary>A result that shows the tenant as <paramref name="record"/> holds it.</summary>
+    public static ProvisioningResult Result(
+        string tenantId,
+        ProvisioningOutcome outcome,
+        TenantRecord? record,
+        int requests,
+        TenantError? error = null,
+        PolicyDecision? denial = null,
+        IReadOnlyList<string>? warnings = null) => new()
+        {
+            Outcome = outcome,
+            TenantId = tenantId,
+            State = record?.State ?? ProvisioningState.Idle,
+            OrganizationId = record?.OrganizationId,
+            ApplicationId = record?.ApplicationId,
+            Checkpoints = record?.Checkpoints ?? ProvisioningStep.None,
+            Error = error,
+            Denial = denial,
+            Warnings = warnings ?? [],
+            TtsRequestCount = requests,
+        };
+}

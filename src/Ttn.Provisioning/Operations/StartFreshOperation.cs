@@ -1,0 +1,94 @@
+using Ttn.Provisioning.Authorization;
+using Ttn.Provisioning.Cleanup;
+using Ttn.Provisioning.Storage;
+
+namespace Ttn.Provisioning.Operations;
+
+/// <summary>
+/// Removes the tenant's old application and keys (reporting what it could not), forgets the stored credentials, picks a
+/// new collision-safe application id (TTS keeps deleted ids reserved), and, when asked, provisions again in the same
+/// call. While something old is left on TTS, the old ids stay stored and only another start fresh may go on.
+/// </summary>
+internal sealed class StartFreshOperation : TenantOperation<StartFreshResult>
+{
+    private readonly OperationServices _services;
+    private readonly bool _provisionAgain;
+    private bool _cleaning;
+
+    public StartFreshOperation(OperationServices services, bool provisionAgain)
+    {
+        _services = services;
+        _provisionAgain = provisionAgain;
+    }
+
+    public override ProvisioningOperation Kind => ProvisioningOperation.StartFresh;
+
+    public override bool NeedsAdminKey => true;
+
+    public override async Task<StartFreshResult> ExecuteAsync(OperationContext context, CancellationToken cancellationToken)
+    {
+        var (client, conventions, vault, _, _, _, logger) = _services;
+        var run = context.LeasedRun;
+        var old = run.Record;
+
+        // The old resources go first, while the record still names them: if something cannot be removed, the old ids are
+        // the only record of what is left on TTS, and start fresh run again removes it.
+        _cleaning = true;
+        var session = new CleanupSession(context, client, context.AdminKey, logger);
+        var report = await StartFreshCleanup.RunAsync(session, old, vault, conventions, cancellationToken).ConfigureAwait(false);
+        _cleaning = false;
+        var remaining = report.Failures.Count();
+        if (remaining > 0)
+        {
+            var message = $"Start fresh incomplete: {remaining} old resource(s) could not be removed from The Things Stack; run start fresh again to finish.";
+            var error = new TenantError(null, message, null, null, null, null, context.Now, isTransient: true);
+            await run.ReleaseAsync(r => TenantTransitions.StartFreshIncomplete(r, error), CancellationToken.None).ConfigureAwait(false);
+            return Result(context, ProvisioningOutcome.Failed, report, error: error);
+        }
+
+        var keepOrganization = old.Checkpoints.HasFlag(ProvisioningStep.Organization) && !old.RequiresStartFreshForOrganization();
+        var newApplicationId = conventions.NewApplicationId(context.TenantId);
+        var newOrganizationId = conventions.NewOrganizationId(context.TenantId);
+        await run.SaveAsync(r => TenantTransitions.AfterStartFresh(r, keepOrganization, newOrganizationId, newApplicationId), CancellationToken.None)
+            .ConfigureAwait(false);
+        if (!_provisionAgain)
+        {
+            await run.ReleaseAsync(r => r, CancellationToken.None).ConfigureAwait(false);
+            return Result(context, ProvisioningOutcome.Succeeded, report, newApplicationId);
+        }
+
+        await run.SaveAsync(r => TenantTransitions.StartAttempt(r, run.Now), CancellationToken.None).ConfigureAwait(false);
+        var provisioning = await ProvisioningRun.CompleteAsync(_services, context, cancellationToken).ConfigureAwait(false);
+        return Result(context, provisioning.Outcome, report, newApplicationId, provisioning, provisioning.Error);
+    }
+
+    /// <summary>Interrupted while removing the old resources: some may be gone already, so only another start fresh may go on.</summary>
+    public override TenantRecord AfterInterruption(TenantRecord record, TenantError error) =>
+        TenantTransitions.MarkFailed(record, error, requiresStartFresh: _cleaning);
+
+    public override StartFreshResult Answer(OperationAnswer answer) => new()
+    {
+        Outcome = answer.Outcome,
+        TenantId = answer.TenantId,
+        Error = answer.Error,
+        Denial = answer.Denial,
+        TtsRequestCount = answer.TtsRequestCount,
+    };
+
+    private static StartFreshResult Result(
+        OperationContext context,
+        ProvisioningOutcome outcome,
+        CleanupReport report,
+        string? newApplicationId = null,
+        ProvisioningResult? provisioning = null,
+        TenantError? error = null) => new()
+        {
+            Outcome = outcome,
+            TenantId = context.TenantId,
+            Cleanup = report,
+            NewApplicationId = newApplicationId,
+            Provisioning = provisioning,
+            Error = error,
+            TtsRequestCount = context.RequestCount,
+        };
+}

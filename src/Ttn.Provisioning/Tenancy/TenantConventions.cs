@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using System.Text;
+using Ttn.Provisioning.Storage;
+using Ttn.Provisioning.ThingsStack;
+
+namespace Ttn.Provisioning.Tenancy;
+
+/// <summary>
+/// How the library names and marks what it creates for a tenant on The Things Stack: organization and application
+/// ids, API key names, the webhook id and URL, and the owner marker that tells this deployment's entities from others'.
+/// </summary>
+internal sealed class TenantConventions
+{
+    /// <summary>The attribute that marks an organization or application as created by this deployment for this tenant.</summary>
+    public const string OwnerAttribute = "ttn-provisioning-owner";
+
+    private readonly TtnProvisioningOptions _options;
+
+    public TenantConventions(TtnProvisioningOptions options)
+    {
+        _options = options;
+    }
+
+    /// <summary>The webhook id used on every tenant's application.</summary>
+    public string WebhookId => _options.WebhookId;
+
+    /// <summary>The header TTS sends the webhook secret in.</summary>
+    public string WebhookSecretHeader => _options.WebhookSecretHeader;
+
+    /// <summary>The organization id derived from the tenant id (<c>tp-acme</c>).</summary>
+    public string OrganizationIdFor(string tenantId) => ThingsStackIds.Derive(_options.IdPrefix, tenantId);
+
+    /// <summary>A new collision-safe organization id for the tenant (the derived one belongs to someone else, or is reserved).</summary>
+    public string NewOrganizationId(string tenantId) => ThingsStackIds.CreateUnique(_options.IdPrefix, tenantId);
+
+    /// <summary>The application id derived from the tenant id (<c>tp-app-acme</c>).</summary>
+    public string ApplicationIdFor(string tenantId) => ThingsStackIds.Derive(ApplicationPrefix, tenantId);
+
+    /// <summary>A new collision-safe application id (TTS keeps deleted ids reserved).</summary>
+    public string NewApplicationId(string tenantId) => ThingsStackIds.CreateUnique(ApplicationPrefix, tenantId);
+
+    /// <summary>The name the library gives the API key of a key step, by which it recognises its own keys.</summary>
+    public string KeyName(ProvisioningStep keyStep) => keyStep switch
+    {
+        ProvisioningStep.OrganizationApiKey => $"{_options.ApiKeyNamePrefix}-organization",
+        ProvisioningStep.ApplicationApiKey => $"{_options.ApiKeyNamePrefix}-application",
+        ProvisioningStep.GatewayApiKey => $"{_options.ApiKeyNamePrefix}-gateway",
+        _ => throw new ArgumentOutOfRangeException(nameof(keyStep), keyStep, "Not a key step."),
+    };
+
+    /// <summary>Whether a TTS API key's name says the library created it.</summary>
+    public bool IsOurKeyName(string? name) => name?.StartsWith($"{_options.ApiKeyNamePrefix}-", StringComparison.Ordinal) == true;
+
+    /// <summary>The URL TTS posts the tenant's webhook calls to: <c>{base}/{tenant id, escaped}</c>.</summary>
+    public string WebhookUrlFor(string tenantId) =>
+        $"{_options.WebhookBaseUrl!.AbsoluteUri.TrimEnd('/')}/{Uri.EscapeDataString(tenantId)}";
+
+    /// <summary>The field mask of a webhook the library creates or updates whole.</summary>
+    public static IReadOnlyCollection<string> WebhookFieldMask { get; } = ["base_url", "format", "headers", "uplink_message", "join_accept"];
+
+    /// <summary>The field mask that changes only a webhook's secret (a rotation).</summary>
+    public static IReadOnlyCollection<string> WebhookSecretFieldMask { get; } = ["headers"];
+
+    /// <summary>The tenant's webhook as the library sets it: its URL, JSON, the secret header, uplinks and join accepts.</summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="applicationId">The application the webhook belongs to.</param>
+    /// <param name="secret">The webhook secret TTS will send (plain; it goes only into the request).</param>
+    public Webhook WebhookFor(string tenantId, string applicationId, string secret) => new()
+    {
+        Ids = new WebhookIdentifiers(WebhookId, new ApplicationIdentifiers(applicationId)),
+        BaseUrl = WebhookUrlFor(tenantId),
+        Format = "json",
+        Headers = new Dictionary<string, string> { [WebhookSecretHeader] = secret },
+        UplinkMessage = new WebhookMessage(string.Empty),
+        JoinAccept = new WebhookMessage(string.Empty),
+    };
+
+    /// <summary>The display name of an organization or application created for the tenant (at most 50 characters).</summary>
+    public static string EntityName(string tenantId) => Truncate($"Tenant {tenantId}", 50);
+
+    /// <summary>The description of an organization or application created for the tenant.</summary>
+    public static string EntityDescription(string tenantId) => Truncate($"Provisioned by Ttn.Provisioning for tenant {tenantId}.", 2000);
+
+    /// <summary>The attributes that mark an entity as this deployment's, for this tenant.</summary>
+    public Dictionary<string, string> OwnerAttributes(string tenantId) => new() { [OwnerAttribute] = OwnerMarker(tenantId) };
+
+    /// <summary>Whether an entity's attributes carry this deployment's owner marker for the tenant.</summary>
+    public bool CarriesOwnerMarker(IReadOnlyDictionary<string, string>? attributes, string tenantId) =>
+        attributes is not null
+        && attributes.TryGetValue(OwnerAttribute, out var marker)
+        && string.Equals(marker, OwnerMarker(tenantId), StringComparison.Ordinal);
+
+    /// <summary>
+    /// The owner marker: a hash of the id prefix, the webhook base URL and the tenant id, so that another deployment
+    /// sharing the admin key (staging and production, say) never adopts this one's resources, nor a tenant another's.
+    /// </summary>
+    private string OwnerMarker(string tenantId)
+    {
+        var material = Encoding.UTF8.GetBytes($"{_options.IdPrefix}\n{_options.WebhookBaseUrl?.AbsoluteUri}\n{tenantId}");
+        return Convert.ToHexStringLower(SHA256.HashData(material))[..32];
+    }
+
+    private string ApplicationPrefix => $"{_options.IdPrefix}-app";
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+}

@@ -1,0 +1,43 @@
+using Ttn.Provisioning.Secrets;
+using Ttn.Provisioning.Storage;
+
+namespace Ttn.Provisioning.Tenancy;
+
+/// <summary>Seals and opens a tenant's secrets, each bound to its tenant and field.</summary>
+internal sealed class TenantVault
+{
+    private readonly ISecretProtector _protector;
+
+    public TenantVault(ISecretProtector protector)
+    {
+        _protector = protector;
+    }
+
+    /// <summary>Seals a secret for a tenant's field.</summary>
+    public string Seal(string tenantId, SecretField field, string plaintext) => _protector.Protect(plaintext, new SecretContext(tenantId, field));
+
+    /// <summary>Opens a sealed secret of a tenant's field; never throws.</summary>
+    public SafeDecrypt Open(string tenantId, SecretField field, string? token) => _protector.Unprotect(token, new SecretContext(tenantId, field));
+
+    /// <summary>Seals an API key TTS created (or a tenant brought) into what the record keeps.</summary>
+    public StoredApiKey SealApiKey(string tenantId, SecretField field, string key, string? keyId) =>
+        new(Seal(tenantId, field, key), SafeDecrypt.GetLastFour(key), keyId);
+
+    /// <summary>A new webhook secret, sealed (the plain secret never leaves this method but through the token).</summary>
+    public string NewWebhookSecret(string tenantId) => Seal(tenantId, SecretField.WebhookSecret, WebhookSecrets.Generate());
+
+    /// <summary>Opens the tenant's organization key.</summary>
+    public SafeDecrypt OpenOrganizationKey(TenantRecord record) =>
+        Open(record.TenantId, SecretField.OrganizationApiKey, record.OrganizationApiKey?.Sealed);
+
+    /// <summary>Opens the tenant's application key.</summary>
+    public SafeDecrypt OpenApplicationKey(TenantRecord record) =>
+        Open(record.TenantId, SecretField.ApplicationApiKey, record.ApplicationApiKey?.Sealed);
+
+    /// <summary>The key that manages the tenant's application: the organization key, or the tenant's own key for a brought application.</summary>
+    public SafeDecrypt OpenManagementKey(TenantRecord record) =>
+        record.IsExistingApplication ? OpenApplicationKey(record) : OpenOrganizationKey(record);
+
+    /// <summary>The last four characters of a sealed webhook secret.</summary>
+    public string? WebhookSecretLastFour(string tenantId, string? token) => Open(tenantId, SecretField.WebhookSecret, token).LastFour;
+}
