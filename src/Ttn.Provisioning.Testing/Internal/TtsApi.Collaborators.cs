@@ -88,7 +88,7 @@ internal sealed partial class TtsApi
         {
             Require(context, kind, entity.Id, removed);
         }
-        if (RemovesLastOwner(entity, kind, memberKind, memberId, removed))
+        if (RemovesLastOwner(entity, kind, memberKind, memberId, current?.Rights, raw))
         {
             throw new TtsException(Errors.NeedsCollaborator(kind));
         }
@@ -122,7 +122,7 @@ internal sealed partial class TtsApi
         {
             throw new TtsException(Errors.CollaboratorIsContact(memberId));
         }
-        if (RemovesLastOwner(entity, kind, memberKind, memberId, membership.Expanded))
+        if (RemovesLastOwner(entity, kind, memberKind, memberId, membership.Rights, []))
         {
             throw new TtsException(Errors.NeedsCollaborator(EntityKind.Organization));
         }
@@ -130,17 +130,22 @@ internal sealed partial class TtsApi
         return Empty();
     }
 
-    /// <summary>Whether taking <paramref name="removed"/> from the member leaves nobody else with all rights of the entity.</summary>
-    private static bool RemovesLastOwner(RegistryEntity entity, EntityKind kind, EntityKind memberKind, string memberId, IEnumerable<string> removed)
+    /// <summary>
+    /// Whether the member loses the entity's <c>_ALL</c> right (held through it or <c>RIGHT_ALL</c>, as TTS's implied
+    /// rights count) while no other collaborator holds it.
+    /// </summary>
+    private static bool RemovesLastOwner(RegistryEntity entity, EntityKind kind, EntityKind memberKind, string memberId, IReadOnlyList<string>? before,
+        IReadOnlyList<string> after)
     {
-        var all = Rights.Expand([$"RIGHT_{Upper(kind)}_ALL"]);
-        if (!all.IsSubsetOf(removed))
+        var all = $"RIGHT_{Upper(kind)}_ALL";
+        bool Owns(IEnumerable<string>? rights) => rights?.Any(r => r == all || r == "RIGHT_ALL") == true;
+        if (!Owns(before) || Owns(after))
         {
             return false;
         }
         var others = entity.Users.Where(m => memberKind != EntityKind.User || m.Key != memberId)
             .Concat(entity.Organizations.Where(m => memberKind != EntityKind.Organization || m.Key != memberId));
-        return !others.Any(m => all.IsSubsetOf(m.Value.Expanded));
+        return !others.Any(m => Owns(m.Value.Rights));
     }
 
     private RegistryEntity LiveEntity(EntityKind kind, string id) =>
