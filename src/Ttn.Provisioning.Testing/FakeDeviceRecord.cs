@@ -19,7 +19,8 @@ public enum FakeDeviceRegistry
 /// <summary>One registry's record of an end device.</summary>
 public sealed class FakeDeviceRecord
 {
-    internal FakeDeviceRecord(FakeDeviceRegistry registry, string? cluster, string? devEui, string? joinEui, string json, string? appKey, string? nwkKey)
+    internal FakeDeviceRecord(FakeDeviceRegistry registry, string? cluster, string? devEui, string? joinEui, string json, string? appKey,
+        string? nwkKey)
     {
         Registry = registry;
         Cluster = cluster;
@@ -33,7 +34,9 @@ public sealed class FakeDeviceRecord
     /// <summary>The registry.</summary>
     public FakeDeviceRegistry Registry { get; }
 
-    /// <summary>The cluster of a Join, Network or Application Server record; null for the Identity Server or a fake without clusters.</summary>
+    /// <summary>
+    /// The cluster of a Join, Network or Application Server record; null for the Identity Server or a fake without clusters.
+    /// </summary>
     public string? Cluster { get; }
 
     /// <summary>The DevEUI this registry holds (upper-case hex), if any.</summary>

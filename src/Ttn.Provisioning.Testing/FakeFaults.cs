@@ -151,7 +151,8 @@ public sealed class FakeFaults
 
     /// <summary>Registers a fault.</summary>
     /// <param name="method">The HTTP method to match.</param>
-    /// <param name="pathPattern">The path, relative to <c>/api/v3</c> (for example <c>/applications/*/api-keys</c>); <c>*</c> matches one segment, <c>**</c> the rest.</param>
+    /// <param name="pathPattern">The path, relative to <c>/api/v3</c> (for example <c>/applications/*/api-keys</c>); <c>*</c> matches one
+    /// segment, <c>**</c> the rest.</param>
     /// <param name="fault">What happens.</param>
     /// <param name="onCall">The 1-based matching call to fault; null (default) faults every matching call.</param>
     /// <param name="timing">

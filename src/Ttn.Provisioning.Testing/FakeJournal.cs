@@ -3,7 +3,8 @@ namespace Ttn.Provisioning.Testing;
 /// <summary>One request the fake received.</summary>
 public sealed class FakeJournalEntry
 {
-    internal FakeJournalEntry(DateTimeOffset timestamp, string method, string host, string path, string query, string? body, string? apiKeyId,
+    internal FakeJournalEntry(DateTimeOffset timestamp, string method, string host, string path, string query, string? body,
+        string? apiKeyId,
         string? cluster)
     {
         Cluster = cluster;
@@ -28,7 +29,10 @@ public sealed class FakeJournalEntry
     /// </summary>
     public string Host { get; }
 
-    /// <summary>The cluster that served it (<c>/as</c>, <c>/ns</c>, <c>/js</c>, <c>/gs</c> paths); null for the Identity Server or a fake without clusters.</summary>
+    /// <summary>
+    /// The cluster that served it (<c>/as</c>, <c>/ns</c>, <c>/js</c>, <c>/gs</c> paths); null for the Identity Server or a fake without
+    /// clusters.
+    /// </summary>
     public string? Cluster { get; }
 
     /// <summary>The path, including <c>/api/v3</c>.</summary>

@@ -23,8 +23,9 @@ public sealed partial class FakeThingsStack
 
     /// <summary>
     /// Delivers a message as the cluster's Application Server would: to each matching webhook, one after the other, with
-    /// the URL, headers and health rules of TTS. Fills <c>end_device_ids</c> (from the AS record when it has one),
-    /// <c>correlation_ids</c> and <c>received_at</c> when absent; the rest of <paramref name="applicationUp"/> is sent as given.
+    /// the URL, headers and health rules of TTS. Sets <c>end_device_ids</c> (the EUIs and DevAddr from the AS record when it
+    /// has one and the message has none), adds an <c>as:up:…</c> correlation ID and sets <c>received_at</c> when absent; the
+    /// rest of <paramref name="applicationUp"/> is sent as given (no <c>simulated</c> flag).
     /// </summary>
     /// <param name="applicationId">The application.</param>
     /// <param name="deviceId">The end device.</param>

@@ -57,7 +57,8 @@ public sealed partial class FakeThingsStack
         {
             lock (_state.Gate)
             {
-                var records = _state.IdentityServerDevices.Values.Select(d => (Registry: FakeDeviceRegistry.IdentityServer, Cluster: (string?)null, Record: d))
+                var records = _state.IdentityServerDevices.Values.Select(d =>
+                    (Registry: FakeDeviceRegistry.IdentityServer, Cluster: (string?)null, Record: d))
                     .Concat(_state.Clusters.SelectMany(c =>
                         new[] { FakeDeviceRegistry.JoinServer, FakeDeviceRegistry.NetworkServer, FakeDeviceRegistry.ApplicationServer }
                             .SelectMany(r => c.Devices(r).Values.Select(d => (Registry: r, Cluster: c.Name, Record: d)))));

@@ -24,7 +24,8 @@ public sealed partial class FakeThingsStack
 
     /// <summary>Creates an API key of a user and returns its full token (<c>NNSXS.…</c>).</summary>
     /// <param name="userId">The user that owns the key.</param>
-    /// <param name="rights">The rights, e.g. <c>RIGHT_ALL</c> or <c>RIGHT_USER_ORGANIZATIONS_CREATE</c> (the <c>RIGHT_</c> prefix may be left out).</param>
+    /// <param name="rights">The rights, e.g. <c>RIGHT_ALL</c> or <c>RIGHT_USER_ORGANIZATIONS_CREATE</c> (the <c>RIGHT_</c> prefix may be
+    /// left out).</param>
     /// <returns>The token to send as <c>Authorization: Bearer …</c>.</returns>
     public string CreateUserApiKey(string userId, params string[] rights) => CreateUserApiKey(userId, expiresAt: null, rights);
 
@@ -116,10 +117,13 @@ public sealed partial class FakeThingsStack
 
     private ClusterState ClusterOfGateway(string gatewayId)
     {
-        var address = _state.Gateways.TryGetValue(gatewayId, out var gateway) ? TtsApi.Text(gateway.Fields, "gateway_server_address") : null;
-        var host = address is null ? null : address.Contains("://", StringComparison.Ordinal) ? new Uri(address).Host : address.Split(':')[0];
+        var address = _state.Gateways.TryGetValue(gatewayId, out var gateway) ? TtsApi.Text(gateway.Fields, "gateway_server_address")
+            : null;
+        var host = address is null ? null : address.Contains("://", StringComparison.Ordinal) ? new Uri(address).Host
+            : address.Split(':')[0];
         return _topology.ClusterAt(host)
-            ?? throw new ArgumentException($"Gateway '{gatewayId}' has no gateway_server_address of a configured cluster; name the cluster.",
+            ?? throw new ArgumentException(
+                $"Gateway '{gatewayId}' has no gateway_server_address of a configured cluster; name the cluster.",
                 nameof(gatewayId));
     }
 

@@ -33,7 +33,8 @@ public sealed partial class FakeThingsStack : IAsyncDisposable
 
     /// <summary>Creates an empty fake (no users, no keys). The hosts and clusters of <paramref name="options"/> are read now.</summary>
     /// <param name="options">Settings; null for the defaults.</param>
-    /// <exception cref="ArgumentException">Clusters are configured without an Identity Server host, or a cluster lacks a name or host.</exception>
+    /// <exception cref="ArgumentException">Clusters are configured without an Identity Server host, or a cluster lacks a name or
+    /// host.</exception>
     public FakeThingsStack(FakeThingsStackOptions? options = null)
     {
         _options = options ?? new FakeThingsStackOptions();
@@ -147,7 +148,9 @@ public sealed partial class FakeThingsStack : IAsyncDisposable
         _deliverer.Dispose();
     }
 
-    /// <summary>The API base the AS names in <c>X-Downlink-Push</c>/<c>-Replace</c>: the cluster's server if running, else its host.</summary>
+    /// <summary>
+    /// The API base the AS names in <c>X-Downlink-Push</c>/<c>-Replace</c>: the cluster's server if running, else its host.
+    /// </summary>
     private string DownlinkBase(ClusterState cluster)
     {
         var server = GetServerUri(cluster.Name);

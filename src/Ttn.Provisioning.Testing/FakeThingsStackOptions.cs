@@ -3,7 +3,9 @@ namespace Ttn.Provisioning.Testing;
 /// <summary>Settings of a <see cref="FakeThingsStack"/>.</summary>
 public sealed class FakeThingsStackOptions
 {
-    /// <summary>The clock for timestamps, key expiry, the restore window, delays and the rate limit. Default: <see cref="TimeProvider.System"/>.</summary>
+    /// <summary>
+    /// The clock for timestamps, key expiry, the restore window, delays and the rate limit. Default: <see cref="TimeProvider.System"/>.
+    /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>
@@ -33,7 +35,9 @@ public sealed class FakeThingsStackOptions
     /// <summary>IS setting <c>user-rights.create-organizations</c> (default true); when false only admins create organizations.</summary>
     public bool UsersMayCreateOrganizations { get; set; } = true;
 
-    /// <summary>IS setting <c>user-rights.create-applications</c> (default true); when false users create applications only in organizations.</summary>
+    /// <summary>
+    /// IS setting <c>user-rights.create-applications</c> (default true); when false users create applications only in organizations.
+    /// </summary>
     public bool UsersMayCreateApplications { get; set; } = true;
 
     /// <summary>The Join Server's <c>default-join-eui</c>, answered by <c>GET /js/default_join_eui</c> (TTS default: all zeros).</summary>

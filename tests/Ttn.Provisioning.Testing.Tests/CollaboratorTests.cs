@@ -25,7 +25,8 @@ public class CollaboratorTests
         tts.Stack.AddUser("mallory");
         var malloryKey = tts.Stack.CreateUserApiKey("mallory", "RIGHT_ALL");
         using var mallory = tts.Client(malloryKey, validate: true);
-        (await mallory.PostAsync("/api/v3/users/mallory/organizations", FakeTts.Json("""{"organization":{"ids":{"organization_id":"tp-acme"}}}""")))
+        (await mallory.PostAsync("/api/v3/users/mallory/organizations",
+            FakeTts.Json("""{"organization":{"ids":{"organization_id":"tp-acme"}}}""")))
             .EnsureSuccessStatusCode();
 
         (await mallory.PutAsync("/api/v3/organizations/tp-acme/collaborators", UserCollaborator("alice", "RIGHT_ORGANIZATION_ALL")))
@@ -44,7 +45,8 @@ public class CollaboratorTests
         tts.Stack.AddUser("bob");
         await tts.CreateOrganizationAsync("acme");
         using var alice = tts.Client(tts.AliceKey, validate: true);
-        (await alice.PutAsync("/api/v3/organizations/acme/collaborators", UserCollaborator("bob", "RIGHT_ORGANIZATION_INFO"))).EnsureSuccessStatusCode();
+        (await alice.PutAsync("/api/v3/organizations/acme/collaborators",
+            UserCollaborator("bob", "RIGHT_ORGANIZATION_INFO"))).EnsureSuccessStatusCode();
 
         var response = await alice.GetAsync("/api/v3/organizations/acme/collaborators?limit=1&page=2");
 
@@ -61,7 +63,8 @@ public class CollaboratorTests
         tts.Stack.AddUser("bob");
         await tts.CreateOrganizationAsync("acme");
         using var alice = tts.Client(tts.AliceKey, validate: true);
-        (await alice.PutAsync("/api/v3/organizations/acme/collaborators", UserCollaborator("bob", "RIGHT_ORGANIZATION_INFO"))).EnsureSuccessStatusCode();
+        (await alice.PutAsync("/api/v3/organizations/acme/collaborators",
+            UserCollaborator("bob", "RIGHT_ORGANIZATION_INFO"))).EnsureSuccessStatusCode();
         using var bob = tts.Client(tts.Stack.CreateUserApiKey("bob", "RIGHT_ALL"), validate: true);
 
         var response = await bob.GetAsync("/api/v3/organizations/acme/collaborators");
@@ -81,7 +84,8 @@ public class CollaboratorTests
             UserCollaborator("bob", "RIGHT_ORGANIZATION_SETTINGS_MEMBERS", "RIGHT_ORGANIZATION_INFO"))).EnsureSuccessStatusCode();
         using var bob = tts.Client(tts.Stack.CreateUserApiKey("bob", "RIGHT_ALL"), validate: true);
 
-        var response = await bob.PutAsync("/api/v3/organizations/acme/collaborators", UserCollaborator("carol", "RIGHT_ORGANIZATION_DELETE"));
+        var response = await bob.PutAsync("/api/v3/organizations/acme/collaborators",
+            UserCollaborator("carol", "RIGHT_ORGANIZATION_DELETE"));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("insufficient_organization_rights", await ErrorNameAsync(response));
@@ -110,7 +114,8 @@ public class CollaboratorTests
         await tts.CreateOrganizationAsync("acme");
         tts.Stack.AddUser("bob");
         using var alice = tts.Client(tts.AliceKey, validate: true);
-        (await alice.PutAsync("/api/v3/organizations/acme/collaborators", UserCollaborator("bob", "RIGHT_ORGANIZATION_ALL"))).EnsureSuccessStatusCode();
+        (await alice.PutAsync("/api/v3/organizations/acme/collaborators",
+            UserCollaborator("bob", "RIGHT_ORGANIZATION_ALL"))).EnsureSuccessStatusCode();
 
         var response = await alice.DeleteAsync("/api/v3/organizations/acme/collaborators/user/alice");
 
@@ -124,7 +129,8 @@ public class CollaboratorTests
         await tts.CreateOrganizationAsync("acme");
         tts.Stack.AddUser("bob");
         using var alice = tts.Client(tts.AliceKey, validate: true);
-        (await alice.PutAsync("/api/v3/organizations/acme/collaborators", UserCollaborator("bob", "RIGHT_ORGANIZATION_INFO"))).EnsureSuccessStatusCode();
+        (await alice.PutAsync("/api/v3/organizations/acme/collaborators",
+            UserCollaborator("bob", "RIGHT_ORGANIZATION_INFO"))).EnsureSuccessStatusCode();
         using var bob = tts.Client(tts.Stack.CreateUserApiKey("bob", "RIGHT_ALL"), validate: true);
 
         (await alice.DeleteAsync("/api/v3/organizations/acme/collaborators/user/bob")).EnsureSuccessStatusCode();
@@ -171,7 +177,8 @@ public class CollaboratorTests
         await tts.CreateOrganizationAsync("acme");
         using var alice = tts.Client(tts.AliceKey, validate: true);
 
-        var response = await alice.PutAsync("/api/v3/organizations/acme/collaborators", UserCollaborator("nobody", "RIGHT_ORGANIZATION_INFO"));
+        var response = await alice.PutAsync("/api/v3/organizations/acme/collaborators",
+            UserCollaborator("nobody", "RIGHT_ORGANIZATION_INFO"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("account_not_found", await ErrorNameAsync(response));

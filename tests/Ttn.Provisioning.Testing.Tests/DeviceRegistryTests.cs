@@ -21,7 +21,8 @@ public class DeviceRegistryTests
          "field_mask":"ids.join_eui,ids.dev_eui,root_keys.app_key.key"}
         """);
 
-    private static StringContent NetworkServerSet(string deviceId, string plan = "EU_863_870_TTN", bool supportsJoin = true) => FakeTts.Json($$"""
+    private static StringContent NetworkServerSet(string deviceId, string plan = "EU_863_870_TTN", bool supportsJoin = true) =>
+        FakeTts.Json($$"""
         {"end_device":{"ids":{"device_id":"{{deviceId}}"},"frequency_plan_id":"{{plan}}","lorawan_version":"MAC_V1_0_3",
           "lorawan_phy_version":"PHY_V1_0_3_REV_A","supports_join":{{(supportsJoin ? "true" : "false")}}},
          "field_mask":"frequency_plan_id,lorawan_version,lorawan_phy_version,supports_join"}
@@ -79,7 +80,9 @@ public class DeviceRegistryTests
         Assert.Equal("sensor-2", Assert.Single(tts.Stack.EndDevices).DeviceId);
     }
 
-    /// <summary>Creates an application with one server address set, then a device with that address set to <paramref name="deviceAddress"/>.</summary>
+    /// <summary>
+    /// Creates an application with one server address set, then a device with that address set to <paramref name="deviceAddress"/>.
+    /// </summary>
     private static async Task<HttpResponseMessage> CreateDeviceWithAddressAsync(FakeTts tts, string field, string deviceAddress)
     {
         await tts.CreateOrganizationAsync("acme");
@@ -124,7 +127,8 @@ public class DeviceRegistryTests
         (await nam1.PutAsync("/api/v3/js/applications/acme-app/devices/leftover", JoinServerSet("leftover", "70B3D57ED000ABCD")))
             .EnsureSuccessStatusCode();
 
-        var response = await nam1.PutAsync("/api/v3/js/applications/acme-app/devices/sensor-1", JoinServerSet("sensor-1", "70B3D57ED000ABCD"));
+        var response = await nam1.PutAsync("/api/v3/js/applications/acme-app/devices/sensor-1",
+            JoinServerSet("sensor-1", "70B3D57ED000ABCD"));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var details = await DetailsAsync(response);
@@ -140,7 +144,8 @@ public class DeviceRegistryTests
         using var nam1 = tts.Client(tts.AliceKey, FakeTts.ClusterHost("nam1"), validate: true);
         using var eu1 = tts.Client(tts.AliceKey, FakeTts.ClusterHost("eu1"), validate: true);
 
-        (await nam1.PutAsync("/api/v3/js/applications/acme-app/devices/dev-a", JoinServerSet("dev-a", "70B3D57ED000ABCD"))).EnsureSuccessStatusCode();
+        (await nam1.PutAsync("/api/v3/js/applications/acme-app/devices/dev-a",
+            JoinServerSet("dev-a", "70B3D57ED000ABCD"))).EnsureSuccessStatusCode();
         var response = await eu1.PutAsync("/api/v3/js/applications/acme-app/devices/dev-b", JoinServerSet("dev-b", "70B3D57ED000ABCD"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -168,7 +173,8 @@ public class DeviceRegistryTests
         var key = await tts.CreateApplicationKeyAsync("acme-app", "RIGHT_APPLICATION_DEVICES_READ", "RIGHT_APPLICATION_DEVICES_WRITE");
         using var eu1 = tts.Client(key, FakeTts.ClusterHost("eu1"), validate: true);
 
-        var response = await eu1.PutAsync("/api/v3/js/applications/acme-app/devices/sensor-1", JoinServerSet("sensor-1", "70B3D57ED000ABCD"));
+        var response = await eu1.PutAsync("/api/v3/js/applications/acme-app/devices/sensor-1",
+            JoinServerSet("sensor-1", "70B3D57ED000ABCD"));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         var details = await DetailsAsync(response);
@@ -212,7 +218,8 @@ public class DeviceRegistryTests
         await using var tts = await CloudWithApplicationAsync();
         using var eu1 = tts.Client(tts.AliceKey, FakeTts.ClusterHost("eu1"), validate: true);
 
-        var response = await eu1.PutAsync("/api/v3/ns/applications/acme-app/devices/sensor-1", NetworkServerSet("sensor-1", "EU_868_WRONG"));
+        var response = await eu1.PutAsync("/api/v3/ns/applications/acme-app/devices/sensor-1",
+            NetworkServerSet("sensor-1", "EU_868_WRONG"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("pkg/frequencyplans", (await DetailsAsync(response))["namespace"]!.GetValue<string>());
@@ -225,7 +232,8 @@ public class DeviceRegistryTests
         using var eu1 = tts.Client(tts.AliceKey, FakeTts.ClusterHost("eu1"), validate: true);
         (await eu1.PutAsync("/api/v3/ns/applications/acme-app/devices/sensor-1", NetworkServerSet("sensor-1"))).EnsureSuccessStatusCode();
 
-        var response = await eu1.PutAsync("/api/v3/ns/applications/acme-app/devices/sensor-1", NetworkServerSet("sensor-1", supportsJoin: false));
+        var response = await eu1.PutAsync("/api/v3/ns/applications/acme-app/devices/sensor-1",
+            NetworkServerSet("sensor-1", supportsJoin: false));
 
         var details = await DetailsAsync(response);
         Assert.Equal(("pkg/networkserver", "field_value"), (details["namespace"]!.GetValue<string>(), details["name"]!.GetValue<string>()));
@@ -275,7 +283,8 @@ public class DeviceRegistryTests
         await tts.CreateDeviceAsync("acme-app", "sensor-2", "70B3D57ED0000002");
         using var client = tts.Client(tts.AliceKey, validate: true);
 
-        var batch = await client.GetAsync("/api/v3/applications/acme-app/devices/batch?device_ids=sensor-2&device_ids=ghost&device_ids=sensor-1");
+        var batch = await client.GetAsync(
+            "/api/v3/applications/acme-app/devices/batch?device_ids=sensor-2&device_ids=ghost&device_ids=sensor-1");
         var delete = await client.DeleteAsync("/api/v3/applications/acme-app/devices/batch?device_ids=sensor-1&device_ids=ghost");
 
         var found = (await FakeTts.Body(batch))["end_devices"]!.AsArray().Select(d => d!["ids"]!["device_id"]!.GetValue<string>());
@@ -292,7 +301,8 @@ public class DeviceRegistryTests
         using var eu1 = tts.Client(tts.AliceKey, FakeTts.ClusterHost("eu1"), validate: true);
         (await eu1.PutAsync("/api/v3/ns/applications/acme-app/devices/sensor-1", NetworkServerSet("sensor-1"))).EnsureSuccessStatusCode();
 
-        (await eu1.DeleteAsync("/api/v3/ns/applications/acme-app/devices/batch?device_ids=sensor-1&device_ids=ghost")).EnsureSuccessStatusCode();
+        (await eu1.DeleteAsync("/api/v3/ns/applications/acme-app/devices/batch?device_ids=sensor-1&device_ids=ghost"))
+            .EnsureSuccessStatusCode();
 
         var device = Assert.Single(tts.Stack.EndDevices);
         Assert.True(device.InIdentityServer);
@@ -308,7 +318,8 @@ public class DeviceRegistryTests
         await tts.CreateDeviceAsync("acme-app", "attic-1", "70B3D57ED00000B1");
         using var client = tts.Client(tts.AliceKey, validate: true);
 
-        var response = await client.GetAsync("/api/v3/search/applications/acme-app/devices?dev_eui_contains=00a&id_contains=CELLAR&limit=1&page=2");
+        var response = await client.GetAsync(
+            "/api/v3/search/applications/acme-app/devices?dev_eui_contains=00a&id_contains=CELLAR&limit=1&page=2");
 
         Assert.Equal("2", Assert.Single(response.Headers.GetValues("X-Total-Count")));
         var device = Assert.Single((await FakeTts.Body(response))["end_devices"]!.AsArray());

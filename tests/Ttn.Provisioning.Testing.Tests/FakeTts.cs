@@ -39,7 +39,9 @@ internal sealed class FakeTts : IAsyncDisposable
     /// <summary>The base address of a TTN Cloud cluster host.</summary>
     public static string ClusterHost(string cluster) => $"https://{cluster}.cloud.thethings.network";
 
-    /// <summary>An HttpClient for an API key, to a host (default the IS host), checking each request against the swagger subset when asked.</summary>
+    /// <summary>
+    /// An HttpClient for an API key, to a host (default the IS host), checking each request against the swagger subset when asked.
+    /// </summary>
     public HttpClient Client(string? apiKey, string? host = null, bool validate = false)
     {
         var handler = Stack.CreateHandler();

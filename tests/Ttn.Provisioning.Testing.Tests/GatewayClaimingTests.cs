@@ -9,7 +9,8 @@ public class GatewayClaimingTests
     private const string Eui = "58A0CBFFFE800001";
 
     private static StringContent Claim(string code, string gatewayId = "roof-gw", string eui = Eui) => FakeTts.Json($$"""
-        {"authenticated_identifiers":{"gateway_eui":"{{eui}}","authentication_code":"{{Convert.ToBase64String(Encoding.UTF8.GetBytes(code))}}"},
+        {"authenticated_identifiers":{"gateway_eui":"{{eui}}",
+          "authentication_code":"{{Convert.ToBase64String(Encoding.UTF8.GetBytes(code))}}"},
          "collaborator":{"organization_ids":{"organization_id":"acme"} },"target_gateway_id":"{{gatewayId}}",
          "target_gateway_server_address":"nam1.cloud.thethings.network","target_frequency_plan_ids":["EU_863_870_TTN"] }
         """);
@@ -122,7 +123,8 @@ public class GatewayClaimingTests
         await using var tts = await ClaimableAsync();
         using var client = tts.Client(tts.AliceKey, validate: true);
         (await client.PostAsync("/api/v3/gcls/claim", Claim("owner-token"))).EnsureSuccessStatusCode();
-        var created = await client.PostAsync("/api/v3/gateways/roof-gw/api-keys", FakeTts.Json("""{"name":"ro","rights":["RIGHT_GATEWAY_INFO"]}"""));
+        var created = await client.PostAsync("/api/v3/gateways/roof-gw/api-keys",
+            FakeTts.Json("""{"name":"ro","rights":["RIGHT_GATEWAY_INFO"]}"""));
         using var readOnly = tts.Client((await FakeTts.Body(created))["key"]!.GetValue<string>(), validate: true);
 
         var response = await readOnly.DeleteAsync("/api/v3/gcls/claim/roof-gw");

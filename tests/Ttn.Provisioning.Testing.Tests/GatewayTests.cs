@@ -13,7 +13,8 @@ public class GatewayTests
         return tts;
     }
 
-    private static Task<HttpResponseMessage> CreateGatewayAsync(HttpClient client, string gatewayId, string eui, string owner = "organizations/acme") =>
+    private static Task<HttpResponseMessage> CreateGatewayAsync(HttpClient client, string gatewayId, string eui,
+        string owner = "organizations/acme") =>
         client.PostAsync($"/api/v3/{owner}/gateways", FakeTts.Json($$"""
             {"gateway":{"ids":{"gateway_id":"{{gatewayId}}","eui":"{{eui}}"},"frequency_plan_ids":["EU_863_870_TTN"],
              "gateway_server_address":"nam1.cloud.thethings.network"} }
@@ -71,7 +72,8 @@ public class GatewayTests
         using var client = tts.Client(tts.AliceKey, validate: true);
         (await CreateGatewayAsync(client, "gw-1", "58A0CBFFFE800001")).EnsureSuccessStatusCode();
 
-        var created = await client.PostAsJsonAsync("/api/v3/gateways/gw-1/api-keys", new { name = "lns", rights = new[] { "RIGHT_GATEWAY_LINK" } });
+        var created = await client.PostAsJsonAsync("/api/v3/gateways/gw-1/api-keys",
+            new { name = "lns", rights = new[] { "RIGHT_GATEWAY_LINK" } });
         var token = (await FakeTts.Body(created))["key"]!.GetValue<string>();
         using var lns = tts.Client(token, validate: true);
         var info = await lns.GetAsync("/api/v3/gateways/gw-1?field_mask=name");
@@ -110,7 +112,8 @@ public class GatewayTests
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var details = await DetailsAsync(response);
-        Assert.Equal(("pkg/gatewayserver", "not_connected"), (details["namespace"]!.GetValue<string>(), details["name"]!.GetValue<string>()));
+        Assert.Equal(("pkg/gatewayserver", "not_connected"),
+            (details["namespace"]!.GetValue<string>(), details["name"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -120,7 +123,8 @@ public class GatewayTests
         using var client = tts.Client(tts.AliceKey, validate: true);
         (await CreateGatewayAsync(client, "gw-1", "58A0CBFFFE800001")).EnsureSuccessStatusCode();
         var connectedAt = new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
-        tts.Stack.SetGatewayConnectionStats("gw-1", new FakeGatewayConnectionStats { ConnectedAt = connectedAt, Protocol = "ws", UplinkCount = 42 });
+        tts.Stack.SetGatewayConnectionStats("gw-1",
+            new FakeGatewayConnectionStats { ConnectedAt = connectedAt, Protocol = "ws", UplinkCount = 42 });
         using var nam1 = tts.Client(tts.AliceKey, FakeTts.ClusterHost("nam1"), validate: true);
         using var eu1 = tts.Client(tts.AliceKey, FakeTts.ClusterHost("eu1"), validate: true);
 
@@ -138,7 +142,8 @@ public class GatewayTests
         await using var tts = await CloudWithOrganizationAsync();
         using var client = tts.Client(tts.AliceKey, validate: true);
         (await CreateGatewayAsync(client, "gw-1", "58A0CBFFFE800001")).EnsureSuccessStatusCode();
-        var created = await client.PostAsJsonAsync("/api/v3/gateways/gw-1/api-keys", new { name = "info", rights = new[] { "RIGHT_GATEWAY_INFO" } });
+        var created = await client.PostAsJsonAsync("/api/v3/gateways/gw-1/api-keys",
+            new { name = "info", rights = new[] { "RIGHT_GATEWAY_INFO" } });
         using var nam1 = tts.Client((await FakeTts.Body(created))["key"]!.GetValue<string>(), FakeTts.ClusterHost("nam1"), validate: true);
 
         var response = await nam1.GetAsync("/api/v3/gs/gateways/gw-1/connection/stats");
@@ -175,7 +180,8 @@ public class GatewayTests
         tts.Stack.AddUser("mallory");
         using var mallory = tts.Client(tts.Stack.CreateUserApiKey("mallory", "RIGHT_ALL"), FakeTts.ClusterHost("nam1"), validate: true);
 
-        var response = await mallory.PostAsync("/api/v3/gs/gateways/connection/stats", FakeTts.Json("""{"gateway_ids":[{"gateway_id":"gw-1"}]}"""));
+        var response = await mallory.PostAsync("/api/v3/gs/gateways/connection/stats",
+            FakeTts.Json("""{"gateway_ids":[{"gateway_id":"gw-1"}]}"""));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(("pkg/identityserver", "insufficient_rights"),

@@ -21,7 +21,8 @@ public class RegistryFaultTests
     public async Task A_connection_dropped_after_the_identity_server_acted_leaves_the_device_created()
     {
         await using var tts = await CloudWithApplicationAsync();
-        tts.Stack.Faults.Add(HttpMethod.Post, "/applications/*/devices", FakeFault.DropConnection(), timing: FakeFaultTiming.AfterOperation);
+        tts.Stack.Faults.Add(HttpMethod.Post, "/applications/*/devices", FakeFault.DropConnection(),
+            timing: FakeFaultTiming.AfterOperation);
         using var client = tts.Client(tts.AliceKey, validate: true);
 
         await Assert.ThrowsAsync<HttpRequestException>(() => client.PostAsync("/api/v3/applications/acme-app/devices", FakeTts.Json("""
@@ -57,11 +58,13 @@ public class RegistryFaultTests
     public async Task A_join_server_set_dropped_after_acting_is_stored_in_that_cluster()
     {
         await using var tts = await CloudWithApplicationAsync();
-        tts.Stack.Faults.Add(HttpMethod.Put, "/js/applications/*/devices/*", FakeFault.DropConnection(), timing: FakeFaultTiming.AfterOperation,
+        tts.Stack.Faults.Add(HttpMethod.Put, "/js/applications/*/devices/*", FakeFault.DropConnection(),
+            timing: FakeFaultTiming.AfterOperation,
             cluster: "au1");
         using var au1 = tts.Client(tts.AliceKey, FakeTts.ClusterHost("au1"), validate: true);
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => au1.PutAsync("/api/v3/js/applications/acme-app/devices/sensor-1", FakeTts.Json("""
+        await Assert.ThrowsAsync<HttpRequestException>(() =>
+            au1.PutAsync("/api/v3/js/applications/acme-app/devices/sensor-1", FakeTts.Json("""
             {"end_device":{"ids":{"device_id":"sensor-1","dev_eui":"70B3D57ED000ABCD","join_eui":"0000000000000000"},
               "root_keys":{"app_key":{"key":"00112233445566778899AABBCCDDEEFF"} } },
              "field_mask":"ids.dev_eui,ids.join_eui,root_keys.app_key.key"}

@@ -41,7 +41,8 @@ public class WebhookDeliveryTests
         Assert.Equal("acme-app", up["end_device_ids"]!["application_ids"]!["application_id"]!.GetValue<string>());
         Assert.NotEmpty(up["correlation_ids"]!.AsArray());
         var uplink = up["uplink_message"]!;
-        Assert.Equal((2, "AQI=", 1), (uplink["f_port"]!.GetValue<int>(), uplink["frm_payload"]!.GetValue<string>(), uplink["f_cnt"]!.GetValue<int>()));
+        Assert.Equal((2, "AQI=", 1),
+            (uplink["f_port"]!.GetValue<int>(), uplink["frm_payload"]!.GetValue<string>(), uplink["f_cnt"]!.GetValue<int>()));
         Assert.NotNull(uplink["rx_metadata"]![0]!["gateway_ids"]!["gateway_id"]);
         Assert.NotNull(uplink["settings"]!["data_rate"]!["lora"]);
     }
@@ -175,7 +176,8 @@ public class WebhookDeliveryTests
         await using var _ = tts;
         using var client = tts.Client(tts.AliceKey, FakeTts.ClusterHost("nam1"), validate: true);
         (await client.PutAsync("/api/v3/as/webhooks/acme-app/sink", FakeTts.Json("""
-            {"webhook":{"base_url":"https://saas.example.com/","format":"protobuf","uplink_message":{}},"field_mask":"base_url,format,uplink_message"}
+            {"webhook":{"base_url":"https://saas.example.com/","format":"protobuf","uplink_message":{}},
+             "field_mask":"base_url,format,uplink_message"}
             """))).EnsureSuccessStatusCode();
 
         (await WebhookSetup.SimulateAsync(tts, "nam1")).EnsureSuccessStatusCode();

@@ -6,7 +6,8 @@ namespace Ttn.Provisioning.Testing.Tests;
 public class WebhookSettingsTests
 {
     private const string Hook = """
-        "base_url":"https://saas.example.com/ttn","headers":{"X-Secret":"one"},"uplink_message":{"path":"/up"},"join_accept":{"path":"/join"}
+        "base_url":"https://saas.example.com/ttn","headers":{"X-Secret":"one"},
+        "uplink_message":{"path":"/up"},"join_accept":{"path":"/join"}
         """;
 
     private static async Task<JsonObject> StoredAsync(FakeTts tts) => JsonNode.Parse(Assert.Single(tts.Stack.Webhooks).Json)!.AsObject();

@@ -11,12 +11,14 @@ internal static partial class Errors
     /// <summary>pkg/internal/registry/errors.go: the JS, NS and AS registries refuse an EUI pair another device holds.</summary>
     public static TtsError RegistryEuisTaken(string joinEui, string devEui, string deviceId, string applicationId) =>
         new(6, "pkg/internal/registry", "end_device_euis_taken",
-            "an end device with JoinEUI `{join_eui}` and DevEUI `{dev_eui}` is already registered as `{device_id}` in application `{application_id}`",
+            "an end device with JoinEUI `{join_eui}` and DevEUI `{dev_eui}` is already registered as `{device_id}` in application "
+            + "`{application_id}`",
             Attrs(("join_eui", joinEui), ("dev_eui", devEui), ("device_id", deviceId), ("application_id", applicationId)));
 
     /// <summary>pkg/identityserver/end_device_registry.go; <paramref name="server"/> is network, application or join.</summary>
     public static TtsError ServerAddressMismatch(string server, string address, string expected) =>
-        new(3, "pkg/identityserver", $"{server}_server_address_mismatch", $"{server} server address `{{address}}` does not match `{{expected}}`",
+        new(3, "pkg/identityserver", $"{server}_server_address_mismatch",
+            $"{server} server address `{{address}}` does not match `{{expected}}`",
             Attrs(("address", address), ("expected", expected)));
 
     public static TtsError NoJoinEui() => new(3, "pkg/joinserver", "no_join_eui", "no JoinEUI specified");
@@ -36,7 +38,8 @@ internal static partial class Errors
 
     /// <summary>pkg/applicationserver: an AS delete of a device it does not have.</summary>
     public static TtsError ApplicationServerDeviceNotFound(string applicationId, string deviceId) =>
-        new(5, "pkg/applicationserver", "device_not_found", "device `{device_uid}` not found", Attrs(("device_uid", $"{applicationId}.{deviceId}")));
+        new(5, "pkg/applicationserver", "device_not_found", "device `{device_uid}` not found",
+            Attrs(("device_uid", $"{applicationId}.{deviceId}")));
 
     public static TtsError NotConnected(string gatewayId) =>
         new(5, "pkg/gatewayserver", "not_connected", "gateway `{gateway_uid}` not connected", Attrs(("gateway_uid", gatewayId)));
@@ -53,7 +56,8 @@ internal static partial class Errors
     public static TtsError NestedOrganizations() => new(3, "pkg/identityserver", "nested_organizations", "organizations can not be nested");
 
     public static TtsError NeedsCollaborator(EntityKind kind) =>
-        new(9, "pkg/identityserver", $"{KindName(kind)}_needs_collaborator", $"every {KindName(kind)} needs at least one collaborator with all rights");
+        new(9, "pkg/identityserver", $"{KindName(kind)}_needs_collaborator",
+            $"every {KindName(kind)} needs at least one collaborator with all rights");
 
     public static TtsError CollaboratorIsContact(string collaboratorId) =>
         new(9, "pkg/identityserver", "collaborator_is_contact", "collaborator `{collaborator_id}` is used as a contact",
@@ -66,7 +70,8 @@ internal static partial class Errors
     public static TtsError MembershipNotFound(EntityKind accountKind, string accountId, EntityKind entityKind, string entityId) =>
         new(5, "pkg/identityserver/store", "membership_not_found",
             "membership of {account_type} account with id `{account_id}` on {entity_type} entity with id `{entity_id}` not found",
-            Attrs(("account_type", KindName(accountKind)), ("account_id", accountId), ("entity_type", KindName(entityKind)), ("entity_id", entityId)));
+            Attrs(("account_type", KindName(accountKind)), ("account_id", accountId), ("entity_type", KindName(entityKind)),
+                ("entity_id", entityId)));
 
     public static TtsError GatewayAlreadyExists(string eui) =>
         new(6, "pkg/deviceclaimingserver", "gateway_already_exists", "gateway with EUI `{eui}` already exists", Attrs(("eui", eui)));
@@ -78,12 +83,14 @@ internal static partial class Errors
     /// <summary>The name really is <c>claim gateway</c>, with a space (pkg/deviceclaimingserver/grpc_gateways.go).</summary>
     public static TtsError ClaimGateway() => new(10, "pkg/deviceclaimingserver", "claim gateway", "claim gateway");
 
-    public static TtsError CreateGateway(TtsError cause) => new(10, "pkg/deviceclaimingserver", "create_gateway", "create gateway", Cause: cause);
+    public static TtsError CreateGateway(TtsError cause) =>
+        new(10, "pkg/deviceclaimingserver", "create_gateway", "create gateway", Cause: cause);
 
     public static TtsError NoEui() => new(3, "pkg/deviceclaimingserver", "no_eui", "no EUI found for gateway");
 
     public static TtsError GatewayClaimingWithQrCode() =>
-        new(12, "pkg/deviceclaimingserver", "gateway_claiming_with_qrcodes_not_implemented", "gateway claiming with QR codes not implemented");
+        new(12, "pkg/deviceclaimingserver", "gateway_claiming_with_qrcodes_not_implemented",
+            "gateway claiming with QR codes not implemented");
 
     public static TtsError Simulated() =>
         new(3, "pkg/applicationserver/io/grpc", "simulated", "simulated traffic cannot be simulated again");

@@ -47,7 +47,8 @@ internal static class FieldMasks
 
     /// <summary>Whether any masked path is <paramref name="field"/> or below it, or above it.</summary>
     public static bool Touches(IEnumerable<string> paths, string field) =>
-        paths.Any(p => p == field || p.StartsWith(field + ".", StringComparison.Ordinal) || field.StartsWith(p + ".", StringComparison.Ordinal));
+        paths.Any(p => p == field || p.StartsWith(field + ".", StringComparison.Ordinal)
+            || field.StartsWith(p + ".", StringComparison.Ordinal));
 
     public static JsonNode? Find(JsonObject source, string[] parts)
     {

@@ -77,7 +77,8 @@ internal static partial class Identifiers
         }
         return value.Length == 8 && HexRegex().IsMatch(value)
             ? value.ToUpper(CultureInfo.InvariantCulture)
-            : throw new TtsException(Errors.Validation("dev_addr", "invalid DevAddr: expected 8 hexadecimal characters", "EndDeviceIdentifiersValidationError"));
+            : throw new TtsException(Errors.Validation("dev_addr", "invalid DevAddr: expected 8 hexadecimal characters",
+                "EndDeviceIdentifiersValidationError"));
     }
 
     /// <summary>Whether a value is a 16-byte AES key in hex that is not all zeros.</summary>

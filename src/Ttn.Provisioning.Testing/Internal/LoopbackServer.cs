@@ -100,7 +100,8 @@ internal sealed class LoopbackServer : IAsyncDisposable
             }
             var url = request.Url!;
             var result = await _core.ProcessAsync(
-                new FakeRequest(request.HttpMethod, _logicalHost ?? url.Host, url.AbsolutePath, url.Query, string.IsNullOrEmpty(body) ? null : body, request.Headers["Authorization"]),
+                new FakeRequest(request.HttpMethod, _logicalHost ?? url.Host, url.AbsolutePath, url.Query, string.IsNullOrEmpty(body) ? null
+                    : body, request.Headers["Authorization"]),
                 _stopping.Token).ConfigureAwait(false);
             if (result.Dropped)
             {

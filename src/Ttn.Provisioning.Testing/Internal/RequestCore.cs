@@ -34,7 +34,8 @@ internal sealed class RequestCore(TtsApi api, Topology topology, FakeFaults faul
         }
     }
 
-    private async Task<FakeResponse> RunAsync(FakeRequest request, RouteTarget target, string? apiKeyId, CancellationToken cancellationToken)
+    private async Task<FakeResponse> RunAsync(FakeRequest request, RouteTarget target, string? apiKeyId,
+        CancellationToken cancellationToken)
     {
         var applicable = faults.Match(request.Method, request.Path, target.Cluster?.Name);
         foreach (var rule in applicable.Where(r => r.Timing == FakeFaultTiming.BeforeOperation))

@@ -28,7 +28,8 @@ internal sealed class Topology
             Clusters = [.. options.Clusters.Select(c => string.IsNullOrWhiteSpace(c.Key) || string.IsNullOrWhiteSpace(c.Value)
                 ? throw new ArgumentException("A cluster needs a name and a host.", nameof(options))
                 : new ClusterState(c.Key, c.Value))];
-            _hosts = new HashSet<string>([.. options.Hosts, IdentityServerHost, .. Clusters.Select(c => c.Host!)], StringComparer.OrdinalIgnoreCase);
+            _hosts = new HashSet<string>([.. options.Hosts, IdentityServerHost, .. Clusters.Select(c => c.Host!)],
+                StringComparer.OrdinalIgnoreCase);
         }
         state.Clusters.AddRange(Clusters);
     }
@@ -57,7 +58,8 @@ internal sealed class Topology
         }
         ArgumentNullException.ThrowIfNull(name);
         return Clusters.FirstOrDefault(c => c.Name == name)
-            ?? throw new ArgumentException($"Unknown cluster '{name}' (configured: {string.Join(", ", Clusters.Select(c => c.Name))}).", nameof(name));
+            ?? throw new ArgumentException($"Unknown cluster '{name}' (configured: {string.Join(", ", Clusters.Select(c => c.Name))}).",
+                nameof(name));
     }
 
     /// <summary>The cluster whose host is <paramref name="host"/>, if any.</summary>

@@ -28,8 +28,10 @@ internal sealed partial class TtsApi
                 ? Errors.GatewayClaimingWithQrCode()
                 : Errors.Validation("authenticated_identifiers", "value is required", "ClaimGatewayRequestValidationError"));
         }
-        var eui = Identifiers.Eui(Str(authenticated, "gateway_eui"), "gateway_eui", "ClaimGatewayRequest_AuthenticatedIdentifiersValidationError")
-            ?? throw new TtsException(Errors.Validation("gateway_eui", "value is required", "ClaimGatewayRequest_AuthenticatedIdentifiersValidationError"));
+        var eui = Identifiers.Eui(Str(authenticated, "gateway_eui"), "gateway_eui",
+            "ClaimGatewayRequest_AuthenticatedIdentifiersValidationError")
+            ?? throw new TtsException(Errors.Validation("gateway_eui", "value is required",
+                "ClaimGatewayRequest_AuthenticatedIdentifiersValidationError"));
         var code = DecodeBytes(Str(authenticated, "authentication_code"), "authentication_code");
         if (_state.Gateways.Values.Any(g => !g.IsDeleted && g.Eui == eui))
         {
@@ -114,7 +116,8 @@ internal sealed partial class TtsApi
         }
         catch (FormatException)
         {
-            throw new TtsException(Errors.Validation(field, "invalid base64", "ClaimGatewayRequest_AuthenticatedIdentifiersValidationError"));
+            throw new TtsException(Errors.Validation(field, "invalid base64",
+                "ClaimGatewayRequest_AuthenticatedIdentifiersValidationError"));
         }
     }
 }

@@ -134,7 +134,8 @@ internal sealed partial class TtsApi
     /// Whether the member loses the entity's <c>_ALL</c> right (held through it or <c>RIGHT_ALL</c>, as TTS's implied
     /// rights count) while no other collaborator holds it.
     /// </summary>
-    private static bool RemovesLastOwner(RegistryEntity entity, EntityKind kind, EntityKind memberKind, string memberId, IReadOnlyList<string>? before,
+    private static bool RemovesLastOwner(RegistryEntity entity, EntityKind kind, EntityKind memberKind, string memberId,
+        IReadOnlyList<string>? before,
         IReadOnlyList<string> after)
     {
         var all = $"RIGHT_{Upper(kind)}_ALL";
@@ -149,7 +150,8 @@ internal sealed partial class TtsApi
     }
 
     private RegistryEntity LiveEntity(EntityKind kind, string id) =>
-        _state.Registry(kind).TryGetValue(id, out var entity) && !entity.IsDeleted ? entity : throw new TtsException(Errors.NotFound(kind, id));
+        _state.Registry(kind).TryGetValue(id, out var entity) && !entity.IsDeleted ? entity
+            : throw new TtsException(Errors.NotFound(kind, id));
 
     private static (EntityKind Kind, string Id) CollaboratorIds(JsonObject collaborator)
     {
@@ -172,7 +174,8 @@ internal sealed partial class TtsApi
         {
             if (!Rights.TryParse(item, out var right))
             {
-                throw new TtsException(Errors.Validation("rights", "value must be one of the defined enum values", "RightsValidationError"));
+                throw new TtsException(Errors.Validation("rights", "value must be one of the defined enum values",
+                    "RightsValidationError"));
             }
             if (!rights.Contains(right))
             {

@@ -50,7 +50,8 @@ internal sealed partial class TtsApi
         {
             CheckJoinServerSet(input, devEui, joinEui, mask);
         }
-        Require(context, EntityKind.Application, applicationId, TouchesKeys(registry, mask) ? [DevicesWrite, DevicesWriteKeys] : [DevicesWrite]);
+        string[] rights = TouchesKeys(registry, mask) ? [DevicesWrite, DevicesWriteKeys] : [DevicesWrite];
+        Require(context, EntityKind.Application, applicationId, rights);
         if (registry == FakeDeviceRegistry.NetworkServer && mask.Contains("frequency_plan_id"))
         {
             var plan = Str(input, "frequency_plan_id");
@@ -106,7 +107,8 @@ internal sealed partial class TtsApi
     }
 
     /// <summary>Identifiers are read-only once stored; the NS refuses changing <c>supports_join</c> or <c>multicast</c>.</summary>
-    private static void CheckUpdate(FakeDeviceRegistry registry, DeviceRecord record, JsonObject input, string? devEui, string? joinEui, List<string> mask)
+    private static void CheckUpdate(FakeDeviceRegistry registry, DeviceRecord record, JsonObject input, string? devEui, string? joinEui,
+        List<string> mask)
     {
         var redis = Namespace(registry) + "/redis";
         if (mask.Contains("ids.dev_eui") && devEui != record.DevEui)
@@ -130,16 +132,21 @@ internal sealed partial class TtsApi
         }
     }
 
-    private static bool Flag(JsonObject json, string field) => json[field] is JsonValue value && value.TryGetValue<bool>(out var flag) && flag;
+    private static bool Flag(JsonObject json, string field) =>
+        json[field] is JsonValue value && value.TryGetValue<bool>(out var flag) && flag;
 
     private ApiResult GetClusterDevice(RequestContext context, FakeDeviceRegistry registry)
     {
         var paths = ReadPaths(context);
-        Require(context, EntityKind.Application, context["app"], TouchesKeys(registry, paths) ? [DevicesRead, DevicesReadKeys] : [DevicesRead]);
-        var found = context.ServingCluster.Devices(registry).TryGetValue(StateStore.DeviceKey(context["app"], context["dev"]), out var record);
+        string[] rights = TouchesKeys(registry, paths) ? [DevicesRead, DevicesReadKeys] : [DevicesRead];
+        Require(context, EntityKind.Application, context["app"], rights);
+        var found = context.ServingCluster.Devices(registry).TryGetValue(StateStore.DeviceKey(context["app"], context["dev"]),
+            out var record);
         return found
             ? new ApiResult(DeviceJson(record!, paths))
-            : throw new TtsException(registry == FakeDeviceRegistry.JoinServer ? Errors.DeviceNotFound("pkg/joinserver") : Errors.RedisNotFound());
+            : throw new TtsException(registry == FakeDeviceRegistry.JoinServer
+                ? Errors.DeviceNotFound("pkg/joinserver")
+                : Errors.RedisNotFound());
     }
 
     private ApiResult DeleteClusterDevice(RequestContext context, FakeDeviceRegistry registry)

@@ -159,7 +159,8 @@ internal sealed partial class TtsApi
     }
 
     private static IEnumerable<string> DeviceIdsQuery(RequestContext context) =>
-        context.Query.TryGetValue("device_ids", out var ids) ? ids.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries)) : [];
+        context.Query.TryGetValue("device_ids", out var ids) ? ids.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            : [];
 
     private static IEnumerable<DeviceRecord> OrderDevices(IEnumerable<DeviceRecord> devices, RequestContext context) =>
         context.QueryValue("order") switch

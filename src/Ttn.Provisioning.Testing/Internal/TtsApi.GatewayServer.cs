@@ -71,7 +71,8 @@ internal sealed partial class TtsApi
             throw new TtsException(caller.IsAdmin ? Errors.SomeGatewaysNotFound() : Errors.InsufficientRightsPlain());
         }
         var statusPublic = right == GatewayStatusRead;
-        if (ids.Any(id => !(statusPublic && Flag(_state.Gateways[id].Fields, "status_public")) && !RightsOn(caller, EntityKind.Gateway, id).Contains(right)))
+        if (ids.Any(id => !(statusPublic && Flag(_state.Gateways[id].Fields, "status_public"))
+            && !RightsOn(caller, EntityKind.Gateway, id).Contains(right)))
         {
             throw new TtsException(Errors.InsufficientRightsPlain());
         }

@@ -26,7 +26,9 @@ internal sealed partial class TtsApi
 
     private static ApiResult Empty() => new([]);
 
-    /// <summary>Reads <c>field_mask</c> in both forms the server accepts: <c>"a,b"</c> and <c>{"paths":["a","b"]}</c> (snake or lowerCamel).</summary>
+    /// <summary>
+    /// Reads <c>field_mask</c> in both forms the server accepts: <c>"a,b"</c> and <c>{"paths":["a","b"]}</c> (snake or lowerCamel).
+    /// </summary>
     private static List<string> FieldMask(JsonObject body) => MaskPaths(body["field_mask"] ?? body["fieldMask"]);
 
     /// <summary>The paths of a field mask written as <c>"a,b"</c> or <c>{"paths":["a","b"]}</c>.</summary>
@@ -123,20 +125,23 @@ internal sealed partial class TtsApi
         }
         if (Str(fields, "description") is { Length: > 2000 })
         {
-            throw new TtsException(Errors.Validation("description", "value length must be at most 2000 runes", messageName + "ValidationError"));
+            throw new TtsException(Errors.Validation("description", "value length must be at most 2000 runes",
+                messageName + "ValidationError"));
         }
         if (fields["attributes"] is JsonObject attributes)
         {
             if (attributes.Count > 10)
             {
-                throw new TtsException(Errors.Validation("attributes", "value must contain no more than 10 pair(s)", messageName + "ValidationError"));
+                throw new TtsException(Errors.Validation("attributes", "value must contain no more than 10 pair(s)",
+                    messageName + "ValidationError"));
             }
             foreach (var (key, value) in attributes)
             {
                 Identifiers.Require(key, "attributes", messageName);
                 if (value?.ToString() is { Length: > 200 })
                 {
-                    throw new TtsException(Errors.Validation("attributes", "value length must be at most 200 runes", messageName + "ValidationError"));
+                    throw new TtsException(Errors.Validation("attributes", "value length must be at most 200 runes",
+                        messageName + "ValidationError"));
                 }
             }
         }

@@ -57,7 +57,8 @@ internal sealed partial class TtsApi
     }
 
     /// <summary>Stores a new entity; its creator becomes collaborator with RIGHT_ALL and, unless given, both contacts.</summary>
-    private RegistryEntity AddEntity(EntityKind kind, string id, string? eui, JsonObject fields, EntityKind ownerKind, string ownerId, DateTimeOffset now)
+    private RegistryEntity AddEntity(EntityKind kind, string id, string? eui, JsonObject fields, EntityKind ownerKind, string ownerId,
+        DateTimeOffset now)
     {
         var entity = new RegistryEntity(kind, id, now) { Fields = fields, Eui = eui };
         var members = ownerKind == EntityKind.User ? entity.Users : entity.Organizations;

@@ -40,7 +40,8 @@ internal sealed partial class TtsApi
     /// Fills what the AS adds to a published message: the device's identifiers (from the cluster's AS record, as TTS reads
     /// them), <c>received_at</c> and correlation IDs. Fields already present are kept.
     /// </summary>
-    internal void CompleteApplicationUp(ClusterState cluster, JsonObject up, string applicationId, string deviceId, DateTimeOffset now, string? rpc)
+    internal void CompleteApplicationUp(ClusterState cluster, JsonObject up, string applicationId, string deviceId, DateTimeOffset now,
+        string? rpc)
     {
         var ids = up["end_device_ids"] as JsonObject ?? [];
         up["end_device_ids"] = ids;

@@ -64,7 +64,8 @@ internal sealed partial class TtsApi
             throw new TtsException(Errors.Validation("headers", "value must contain no more than 50 pair(s)", "ApplicationWebhookValidationError"));
         }
 
-        if (data["paused"] is { } paused && paused.GetValueKind() is not (System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False))
+        if (data["paused"] is { } paused
+            && paused.GetValueKind() is not (System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False))
         {
             throw new TtsException(Errors.Validation("paused", "value must be a boolean", "ApplicationWebhookValidationError"));
         }

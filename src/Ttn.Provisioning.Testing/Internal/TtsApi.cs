@@ -62,7 +62,8 @@ internal sealed partial class TtsApi
     /// Performs the operation under the state lock, then (outside it) whatever the endpoint left to do after the
     /// state change, such as webhook deliveries; returns the answer (never throws for API errors).
     /// </summary>
-    public async Task<FakeResponse> HandleAsync(FakeRequest request, RouteTarget target, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<FakeResponse> HandleAsync(FakeRequest request, RouteTarget target, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         if (!request.Path.StartsWith(ApiPrefix, StringComparison.Ordinal) || !target.Served)
         {

@@ -10,7 +10,8 @@ namespace Ttn.Provisioning.Testing.Internal;
 /// is not paused and enables the message kind, one after the other, outside the state lock (a receiver may call back into
 /// the fake), applying TTS's health check and recording every delivery.
 /// </summary>
-internal sealed class WebhookDeliverer(StateStore state, FakeThingsStackOptions options, Func<ClusterState, string> downlinkBase) : IDisposable
+internal sealed class WebhookDeliverer(StateStore state, FakeThingsStackOptions options, Func<ClusterState, string> downlinkBase)
+    : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
     private readonly WebhookHealthRules _rules = WebhookHealthRules.From(options);
@@ -20,7 +21,8 @@ internal sealed class WebhookDeliverer(StateStore state, FakeThingsStackOptions 
 
     public async Task<List<FakeWebhookDelivery>> DeliverAsync(ClusterState cluster, JsonObject up, CancellationToken cancellationToken)
     {
-        var kind = WebhookRequests.KindOf(up) ?? throw new ArgumentException("The message carries none of the ApplicationUp message kinds.", nameof(up));
+        var kind = WebhookRequests.KindOf(up)
+            ?? throw new ArgumentException("The message carries none of the ApplicationUp message kinds.", nameof(up));
         var applicationId = TtsApi.Text(up, "end_device_ids", "application_ids", "application_id") ?? "";
         var deviceId = TtsApi.Text(up, "end_device_ids", "device_id") ?? "";
         List<string> webhookIds;
@@ -32,7 +34,8 @@ internal sealed class WebhookDeliverer(StateStore state, FakeThingsStackOptions 
         var deliveries = new List<FakeWebhookDelivery>();
         foreach (var webhookId in webhookIds)
         {
-            if (await DeliverOneAsync(cluster, webhookId, up, kind, applicationId, deviceId, cancellationToken).ConfigureAwait(false) is { } delivery)
+            if (await DeliverOneAsync(cluster, webhookId, up, kind, applicationId, deviceId,
+                cancellationToken).ConfigureAwait(false) is { } delivery)
             {
                 deliveries.Add(delivery);
             }
@@ -55,12 +58,13 @@ internal sealed class WebhookDeliverer(StateStore state, FakeThingsStackOptions 
                 return null;
             }
             gate = _rules.Check(webhook.Health, options.TimeProvider.GetUtcNow());
-            url = WebhookRequests.Url(TtsApi.Text(webhook.Data, "base_url") ?? "", TtsApi.Text(message, "path") ?? "", up).AbsoluteUri;
             headers = WebhookRequests.Headers(webhook, deviceId, downlinkBase(cluster));
             body = WebhookRequests.Body(webhook, up, kind);
+            var baseUrl = TtsApi.Text(webhook.Data, "base_url") ?? "";
+            (url, var invalid) = TryUrl(baseUrl, TtsApi.Text(message, "path") ?? "", up);
             refusal = gate == WebhookHealthRules.Gate.Disabled ? "webhook disabled: unhealthy until the retry interval passed"
                 : TtsApi.Text(webhook.Data, "format") != "json" ? "the fake sends only the json format"
-                : null;
+                : invalid;
         }
         var (sent, status, failure) = refusal is not null
             ? (false, (int?)null, refusal)
@@ -84,6 +88,18 @@ internal sealed class WebhookDeliverer(StateStore state, FakeThingsStackOptions 
         }
     }
 
+    private static (string Url, string? Invalid) TryUrl(string baseUrl, string path, JsonObject up)
+    {
+        try
+        {
+            return (WebhookRequests.Url(baseUrl, path, up).AbsoluteUri, null);
+        }
+        catch (UriFormatException e)
+        {
+            return (baseUrl, "invalid URL: " + e.Message);
+        }
+    }
+
     /// <summary>Posts the message; a non-2xx answer or a transport error is a failure. The caller's cancellation propagates.</summary>
     private async Task<(bool Sent, int? Status, string? Failure)> SendAsync(string url, Dictionary<string, string> headers, string body,
         CancellationToken cancellationToken)
@@ -93,12 +109,14 @@ internal sealed class WebhookDeliverer(StateStore state, FakeThingsStackOptions 
         {
             return (false, null, "not sent: without WebhookDeliveryHandler the fake delivers only to loopback addresses");
         }
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post,
+            url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         foreach (var (name, value) in headers.Where(h => !h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)))
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }
-        using var invoker = custom is null ? new HttpMessageInvoker(_loopback.Value, disposeHandler: false) : new HttpMessageInvoker(custom());
+        using var invoker = custom is null ? new HttpMessageInvoker(_loopback.Value, disposeHandler: false)
+            : new HttpMessageInvoker(custom());
         using var timeout = new CancellationTokenSource(Timeout, options.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try

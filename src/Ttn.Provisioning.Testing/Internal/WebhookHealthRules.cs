@@ -29,7 +29,9 @@ internal sealed record WebhookHealthRules(int Threshold, TimeSpan RetryInterval)
 
     private bool MonitorOnly => Threshold <= 0 || RetryInterval <= TimeSpan.Zero;
 
-    /// <summary><c>preRunCheck</c>: whether (and in which state) the delivery goes ahead; <see cref="Gate.Disabled"/> means not sent.</summary>
+    /// <summary>
+    /// <c>preRunCheck</c>: whether (and in which state) the delivery goes ahead; <see cref="Gate.Disabled"/> means not sent.
+    /// </summary>
     public Gate Check(WebhookHealth? health, DateTimeOffset now)
     {
         if (!Active || health is null)

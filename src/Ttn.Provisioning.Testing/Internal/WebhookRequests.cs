@@ -70,7 +70,8 @@ internal static partial class WebhookRequests
         }
         if (TtsApi.Text(webhook.Data, "downlink_api_key") is { Length: > 0 } key)
         {
-            var prefix = $"{downlinkBase.TrimEnd('/')}/as/applications/{webhook.ApplicationId}/webhooks/{webhook.WebhookId}/devices/{deviceId}/down/";
+            var prefix = $"{downlinkBase.TrimEnd('/')}/as/applications/{webhook.ApplicationId}/webhooks/{webhook.WebhookId}"
+                + $"/devices/{deviceId}/down/";
             headers["X-Downlink-Apikey"] = key;
             headers["X-Downlink-Push"] = prefix + "push";
             headers["X-Downlink-Replace"] = prefix + "replace";
@@ -79,7 +80,9 @@ internal static partial class WebhookRequests
         return headers;
     }
 
-    /// <summary>The body: the message, reduced to the webhook's <c>field_mask</c> (<c>up.&lt;kind&gt;…</c> paths for the message) when set.</summary>
+    /// <summary>
+    /// The body: the message, reduced to the webhook's <c>field_mask</c> (<c>up.&lt;kind&gt;…</c> paths for the message) when set.
+    /// </summary>
     public static string Body(WebhookEntity webhook, JsonObject up, string kind)
     {
         var paths = TtsApi.MaskPaths(webhook.Data["field_mask"]);
