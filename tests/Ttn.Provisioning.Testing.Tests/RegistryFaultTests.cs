@@ -59,8 +59,7 @@ public class RegistryFaultTests
     {
         await using var tts = await CloudWithApplicationAsync();
         tts.Stack.Faults.Add(HttpMethod.Put, "/js/applications/*/devices/*", FakeFault.DropConnection(),
-            timing: FakeFaultTiming.AfterOperation,
-            cluster: "au1");
+            timing: FakeFaultTiming.AfterOperation, cluster: "au1");
         using var au1 = tts.Client(tts.AliceKey, FakeTts.ClusterHost("au1"), validate: true);
 
         await Assert.ThrowsAsync<HttpRequestException>(() =>
