@@ -4,8 +4,11 @@ namespace Ttn.Provisioning.Testing;
 
 /// <summary>
 /// Webhook deliveries: the Application Server posts every message to the webhooks of the application (in the cluster it
-/// runs in) that are not paused and enable the message's kind. <c>POST …/up/simulate</c> delivers an uplink;
-/// <see cref="DeliverAsync"/> delivers any message kind.
+/// runs in) that are not paused and enable the message's kind, one webhook after the other. <c>POST …/up/simulate</c>
+/// delivers an uplink and answers only after its deliveries finished, so a test sees their effects (and
+/// <see cref="Deliveries"/>) as soon as the call returns; <see cref="DeliverAsync"/> delivers any message kind. Deliveries
+/// run outside the fake's state lock, so a receiver may call the fake back. A delivery waits at most 5 seconds on the
+/// fake's <see cref="TimeProvider"/> for the receiver's answer.
 /// </summary>
 public sealed partial class FakeThingsStack
 {

@@ -54,7 +54,8 @@ public sealed class FakeThingsStackOptions
     public TimeSpan WebhookUnhealthyRetryInterval { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>
-    /// Creates the handler webhook deliveries are sent through, for example <c>() =&gt; testServer.CreateHandler()</c>.
+    /// Gives the handler each webhook delivery is sent through, for example <c>() =&gt; testServer.CreateHandler()</c>; called
+    /// once per delivery and never disposed by the fake, so it may return the same handler every time.
     /// Null (default): a <see cref="SocketsHttpHandler"/> that connects to loopback addresses only; a delivery to any other
     /// host is recorded as failed and never sent.
     /// </summary>

@@ -185,4 +185,35 @@ public class WebhookDeliveryTests
         Assert.Empty(receiver.Received);
         Assert.False(Assert.Single(tts.Stack.Deliveries).Sent);
     }
+
+    [Fact]
+    public async Task A_delivery_handler_given_once_serves_every_delivery()
+    {
+        var receiver = new WebhookReceiver();
+        var handler = receiver.CreateHandler();
+        await using var tts = FakeTts.Cloud(o => o.WebhookDeliveryHandler = () => handler);
+        await tts.CreateOrganizationAsync("acme");
+        await tts.CreateApplicationAsync("acme", "acme-app");
+        await WebhookSetup.SetWebhookAsync(tts, "nam1", "sink", UplinkHook, "base_url,headers,uplink_message");
+
+        (await WebhookSetup.SimulateAsync(tts, "nam1")).EnsureSuccessStatusCode();
+        (await WebhookSetup.SimulateAsync(tts, "nam1")).EnsureSuccessStatusCode();
+
+        Assert.Equal(2, receiver.Received.Count);
+        Assert.All(tts.Stack.Deliveries, d => Assert.True(d.Succeeded));
+    }
+
+    [Fact]
+    public async Task A_receiver_that_throws_is_a_failed_delivery_and_the_simulate_call_still_answers()
+    {
+        var (tts, receiver) = await WebhookSetup.CreateAsync();
+        await using var _ = tts;
+        await WebhookSetup.SetWebhookAsync(tts, "nam1", "sink", UplinkHook, "base_url,headers,uplink_message");
+        receiver.OnRequest = () => throw new InvalidOperationException("receiver broke");
+
+        var response = await WebhookSetup.SimulateAsync(tts, "nam1");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("receiver broke", Assert.Single(tts.Stack.Deliveries).Failure, StringComparison.Ordinal);
+    }
 }

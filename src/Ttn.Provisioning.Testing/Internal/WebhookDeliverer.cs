@@ -115,8 +115,7 @@ internal sealed class WebhookDeliverer(StateStore state, FakeThingsStackOptions 
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }
-        using var invoker = custom is null ? new HttpMessageInvoker(_loopback.Value, disposeHandler: false)
-            : new HttpMessageInvoker(custom());
+        using var invoker = new HttpMessageInvoker(custom is null ? _loopback.Value : custom(), disposeHandler: false);
         using var timeout = new CancellationTokenSource(Timeout, options.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
@@ -129,9 +128,9 @@ internal sealed class WebhookDeliverer(StateStore state, FakeThingsStackOptions 
         {
             return (true, null, $"no answer within {Timeout.TotalSeconds} s");
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            return (true, null, e.Message);
+            return (true, null, e is HttpRequestException ? e.Message : $"{e.GetType().Name}: {e.Message}");
         }
     }
 
