@@ -79,8 +79,9 @@ public sealed class FakeFaultRule
     private int _matched;
     private int _applied;
 
-    internal FakeFaultRule(HttpMethod method, string pathPattern, FakeFault fault, int? onCall, FakeFaultTiming timing)
+    internal FakeFaultRule(HttpMethod method, string pathPattern, FakeFault fault, int? onCall, FakeFaultTiming timing, string? cluster)
     {
+        Cluster = cluster;
         Method = method;
         PathPattern = pathPattern;
         Fault = fault;
@@ -111,6 +112,9 @@ public sealed class FakeFaultRule
     /// <summary>Before or after the operation.</summary>
     public FakeFaultTiming Timing { get; }
 
+    /// <summary>The cluster whose requests it matches; null: requests to any server.</summary>
+    public string? Cluster { get; }
+
     /// <summary>How many requests matched the method and path so far.</summary>
     public int MatchedCalls => Volatile.Read(ref _matched);
 
@@ -118,9 +122,10 @@ public sealed class FakeFaultRule
     public int AppliedCount => Volatile.Read(ref _applied);
 
     /// <summary>Counts a request; true when the fault applies to it.</summary>
-    internal bool Hit(string method, string path)
+    internal bool Hit(string method, string path, string? cluster)
     {
-        if (!string.Equals(method, Method.Method, StringComparison.OrdinalIgnoreCase) || !_path.IsMatch(path))
+        if (!string.Equals(method, Method.Method, StringComparison.OrdinalIgnoreCase) || !_path.IsMatch(path)
+            || (Cluster is not null && !string.Equals(Cluster, cluster, StringComparison.Ordinal)))
         {
             return false;
         }
@@ -146,12 +151,22 @@ public sealed class FakeFaults
 
     /// <summary>Registers a fault.</summary>
     /// <param name="method">The HTTP method to match.</param>
-    /// <param name="pathPattern">The path, relative to <c>/api/v3</c> (for example <c>/applications/*/api-keys</c>); <c>*</c> matches one segment, <c>**</c> the rest.</param>
+    /// <param name="pathPattern">The path, relative to <c>/api/v3</c> (for example <c>/applications/*/api-keys</c>); <c>*</c> matches one
+    /// segment, <c>**</c> the rest.</param>
     /// <param name="fault">What happens.</param>
     /// <param name="onCall">The 1-based matching call to fault; null (default) faults every matching call.</param>
-    /// <param name="timing">Before the operation (default) or after the fake performed it.</param>
+    /// <param name="timing">
+    /// Before the operation (default) or after the fake performed it; <see cref="FakeFault.DropConnection"/> after the
+    /// operation is "TTS acted, then the connection dropped, so the client never saw the answer".
+    /// </param>
+    /// <param name="cluster">Only requests served by this cluster (see <see cref="FakeThingsStackOptions.Clusters"/>); null: any.</param>
     /// <returns>The rule, which counts its matches.</returns>
-    public FakeFaultRule Add(HttpMethod method, string pathPattern, FakeFault fault, int? onCall = null, FakeFaultTiming timing = FakeFaultTiming.BeforeOperation)
+    /// <example>
+    /// Fault the Join Server of one cluster only:
+    /// <c>Faults.Add(HttpMethod.Put, "/js/applications/*/devices/*", FakeFault.Status(503), cluster: "nam1")</c>.
+    /// </example>
+    public FakeFaultRule Add(HttpMethod method, string pathPattern, FakeFault fault, int? onCall = null,
+        FakeFaultTiming timing = FakeFaultTiming.BeforeOperation, string? cluster = null)
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentException.ThrowIfNullOrEmpty(pathPattern);
@@ -160,7 +175,7 @@ public sealed class FakeFaults
         {
             throw new ArgumentOutOfRangeException(nameof(onCall), onCall, "Calls are numbered from 1.");
         }
-        var rule = new FakeFaultRule(method, pathPattern, fault, onCall, timing);
+        var rule = new FakeFaultRule(method, pathPattern, fault, onCall, timing, cluster);
         lock (_gate)
         {
             _rules.Add(rule);
@@ -188,11 +203,11 @@ public sealed class FakeFaults
     }
 
     /// <summary>Counts the request against every rule; returns the faults that apply, in registration order.</summary>
-    internal List<FakeFaultRule> Match(string method, string path)
+    internal List<FakeFaultRule> Match(string method, string path, string? cluster)
     {
         lock (_gate)
         {
-            return [.. _rules.Where(r => r.Hit(method, path))];
+            return [.. _rules.Where(r => r.Hit(method, path, cluster))];
         }
     }
 }

@@ -124,23 +124,30 @@ public sealed class FakeWebhook
     /// <summary>The headers it sends on every request (secrets included, as configured).</summary>
     public IReadOnlyDictionary<string, string> Headers { get; }
 
-    /// <summary>Every stored field as JSON (without ids and timestamps).</summary>
+    /// <summary>Every stored field as JSON (without ids, timestamps and health).</summary>
     public string Json { get; }
+
+    /// <summary>The cluster whose Application Server holds it; null for a fake without clusters.</summary>
+    public string? Cluster { get; internal init; }
+
+    /// <summary>Whether deliveries are paused (<c>paused</c>).</summary>
+    public bool Paused { get; internal init; }
+
+    /// <summary>Its <c>health_status</c>; null until the first delivery (or when health checks are off).</summary>
+    public FakeWebhookHealth? Health { get; internal init; }
 }
 
-/// <summary>A snapshot of an end device and which registries hold a record of it.</summary>
+/// <summary>A snapshot of an end device and which registries (of which clusters) hold a record of it.</summary>
 public sealed class FakeEndDevice
 {
-    internal FakeEndDevice(string applicationId, string deviceId, string? devEui, string? joinEui, bool inIdentityServer, bool inJoinServer, bool inNetworkServer, bool inApplicationServer)
+    internal FakeEndDevice(string applicationId, string deviceId, IReadOnlyList<FakeDeviceRecord> records)
     {
         ApplicationId = applicationId;
         DeviceId = deviceId;
-        DevEui = devEui;
-        JoinEui = joinEui;
-        InIdentityServer = inIdentityServer;
-        InJoinServer = inJoinServer;
-        InNetworkServer = inNetworkServer;
-        InApplicationServer = inApplicationServer;
+        Records = records;
+        var main = records.FirstOrDefault(r => r.Registry == FakeDeviceRegistry.IdentityServer) ?? records[0];
+        DevEui = main.DevEui;
+        JoinEui = main.JoinEui;
     }
 
     /// <summary>The application ID.</summary>
@@ -149,21 +156,31 @@ public sealed class FakeEndDevice
     /// <summary>The device ID.</summary>
     public string DeviceId { get; }
 
-    /// <summary>The DevEUI (upper-case hex), if known.</summary>
+    /// <summary>The DevEUI (upper-case hex) of the Identity Server record, or of the first record when the IS has none.</summary>
     public string? DevEui { get; }
 
-    /// <summary>The JoinEUI (upper-case hex), if known.</summary>
+    /// <summary>The JoinEUI (upper-case hex), taken like <see cref="DevEui"/>.</summary>
     public string? JoinEui { get; }
 
+    /// <summary>Every registry's record, Identity Server first, then per cluster Join, Network and Application Server.</summary>
+    public IReadOnlyList<FakeDeviceRecord> Records { get; }
+
     /// <summary>Whether the Identity Server has it.</summary>
-    public bool InIdentityServer { get; }
+    public bool InIdentityServer => In(FakeDeviceRegistry.IdentityServer);
 
-    /// <summary>Whether the Join Server has it.</summary>
-    public bool InJoinServer { get; }
+    /// <summary>Whether a Join Server (of any cluster) has it.</summary>
+    public bool InJoinServer => In(FakeDeviceRegistry.JoinServer);
 
-    /// <summary>Whether the Network Server has it.</summary>
-    public bool InNetworkServer { get; }
+    /// <summary>Whether a Network Server (of any cluster) has it.</summary>
+    public bool InNetworkServer => In(FakeDeviceRegistry.NetworkServer);
 
-    /// <summary>Whether the Application Server has it.</summary>
-    public bool InApplicationServer { get; }
+    /// <summary>Whether an Application Server (of any cluster) has it.</summary>
+    public bool InApplicationServer => In(FakeDeviceRegistry.ApplicationServer);
+
+    /// <summary>Whether the registry has it; for JS, NS and AS, in the named cluster (null: any cluster).</summary>
+    /// <param name="registry">The registry.</param>
+    /// <param name="cluster">The cluster, for the Join, Network and Application Server.</param>
+    /// <returns>True when that registry holds a record.</returns>
+    public bool In(FakeDeviceRegistry registry, string? cluster = null) =>
+        Records.Any(r => r.Registry == registry && (cluster is null || r.Cluster == cluster));
 }

@@ -3,8 +3,11 @@ namespace Ttn.Provisioning.Testing;
 /// <summary>One request the fake received.</summary>
 public sealed class FakeJournalEntry
 {
-    internal FakeJournalEntry(DateTimeOffset timestamp, string method, string host, string path, string query, string? body, string? apiKeyId)
+    internal FakeJournalEntry(DateTimeOffset timestamp, string method, string host, string path, string query, string? body,
+        string? apiKeyId,
+        string? cluster)
     {
+        Cluster = cluster;
         Timestamp = timestamp;
         Method = method;
         Host = host;
@@ -20,8 +23,17 @@ public sealed class FakeJournalEntry
     /// <summary>The HTTP method, upper case.</summary>
     public string Method { get; }
 
-    /// <summary>The host the request was sent to.</summary>
+    /// <summary>
+    /// The host the request was sent to (in server mode with clusters: the host that listener stands for, such as
+    /// <c>nam1.cloud.thethings.network</c>).
+    /// </summary>
     public string Host { get; }
+
+    /// <summary>
+    /// The cluster that served it (<c>/as</c>, <c>/ns</c>, <c>/js</c>, <c>/gs</c> paths); null for the Identity Server or a fake without
+    /// clusters.
+    /// </summary>
+    public string? Cluster { get; }
 
     /// <summary>The path, including <c>/api/v3</c>.</summary>
     public string Path { get; }

@@ -1,45 +1,53 @@
-using System.Text.Json.Nodes;
 using Ttn.Provisioning.Testing.Internal;
 
 namespace Ttn.Provisioning.Testing;
 
 /// <summary>
 /// An in-memory The Things Stack that speaks the TTS HTTP/JSON API (paths under <c>/api/v3</c>, TTS error JSON):
-/// users and API keys with enforced rights, organizations, applications, API keys (secret shown once), webhooks,
-/// end devices in IS/JS/NS/AS, gateways, soft delete with reserved IDs, paging, an optional rate limit, fault
-/// injection and a journal. Use it in process through <see cref="CreateHandler"/>, or as a loopback HTTP server
-/// through <see cref="StartServerAsync"/>; both share one request core. Thread-safe.
+/// users and API keys with enforced rights, organizations and applications with their collaborators, API keys (secret
+/// shown once), gateways with Gateway Server stats and claiming, end devices in the Identity Server and in each cluster's
+/// Join, Network and Application Server, webhooks with deliveries and health, soft delete with reserved IDs, paging, an
+/// optional rate limit, fault injection and a journal. One Identity Server can front several clusters
+/// (<see cref="FakeThingsStackOptions.Clusters"/>). Use it in process through <see cref="CreateHandler"/>, or as loopback
+/// HTTP servers through <see cref="StartServerAsync"/>; both share one request core. Thread-safe.
 /// </summary>
 /// <example>
 /// <code>
-/// await using var tts = new FakeThingsStack();
+/// await using var tts = new FakeThingsStack(new FakeThingsStackOptions().UseTheThingsNetworkCloud());
 /// tts.AddUser("admin", isAdmin: true);
 /// var key = tts.CreateUserApiKey("admin", "RIGHT_ALL");
 /// using var http = new HttpClient(tts.CreateHandler()) { BaseAddress = new Uri("https://eu1.cloud.thethings.network") };
 /// </code>
 /// </example>
-public sealed class FakeThingsStack : IAsyncDisposable
+public sealed partial class FakeThingsStack : IAsyncDisposable
 {
     private readonly StateStore _state = new();
     private readonly FakeThingsStackOptions _options;
+    private readonly Topology _topology;
     private readonly TtsApi _api;
+    private readonly WebhookDeliverer _deliverer;
     private readonly RequestCore _core;
     private readonly Lock _serverGate = new();
+    private readonly Dictionary<string, LoopbackServer> _servers = new(StringComparer.OrdinalIgnoreCase);
     private LoopbackServer? _server;
 
-    /// <summary>Creates an empty fake (no users, no keys).</summary>
+    /// <summary>Creates an empty fake (no users, no keys). The hosts and clusters of <paramref name="options"/> are read now.</summary>
     /// <param name="options">Settings; null for the defaults.</param>
+    /// <exception cref="ArgumentException">Clusters are configured without an Identity Server host, or a cluster lacks a name or
+    /// host.</exception>
     public FakeThingsStack(FakeThingsStackOptions? options = null)
     {
         _options = options ?? new FakeThingsStackOptions();
-        _api = new TtsApi(_state, _options);
-        _core = new RequestCore(_api, Faults, Journal, _options.TimeProvider);
+        _topology = new Topology(_options, _state);
+        _deliverer = new WebhookDeliverer(_state, _options, DownlinkBase);
+        _api = new TtsApi(_state, _options, _topology, _deliverer);
+        _core = new RequestCore(_api, _topology, Faults, Journal, _options.TimeProvider);
     }
 
     /// <summary>The clock the fake uses.</summary>
     public TimeProvider TimeProvider => _options.TimeProvider;
 
-    /// <summary>Faults injected by route and call number.</summary>
+    /// <summary>Faults injected by route, call number and cluster.</summary>
     public FakeFaults Faults { get; } = new();
 
     /// <summary>The requests received.</summary>
@@ -52,7 +60,10 @@ public sealed class FakeThingsStack : IAsyncDisposable
         set => _core.RateLimit = value;
     }
 
-    /// <summary>The server's base URI (<c>http://127.0.0.1:port/</c>) once <see cref="StartServerAsync"/> ran; otherwise null.</summary>
+    /// <summary>
+    /// The Identity Server's base URI (<c>http://127.0.0.1:port/</c>) once <see cref="StartServerAsync"/> ran (without
+    /// clusters: the one server's); otherwise null.
+    /// </summary>
     public Uri? ServerUri
     {
         get
@@ -64,64 +75,23 @@ public sealed class FakeThingsStack : IAsyncDisposable
         }
     }
 
-    // ---- setup -------------------------------------------------------------------------------
-
-    /// <summary>Adds a user (user and organization IDs share one namespace).</summary>
-    /// <param name="userId">The user ID (TTS user-ID rules).</param>
-    /// <param name="isAdmin">Whether the user is an admin (may purge, sees everything).</param>
-    public void AddUser(string userId, bool isAdmin = false)
-    {
-        Identifiers.Require(userId, "user_id", "UserIdentifiers", user: true);
-        lock (_state.Gate)
-        {
-            if (_state.Users.ContainsKey(userId) || _state.Organizations.ContainsKey(userId))
-            {
-                throw new InvalidOperationException($"The ID '{userId}' is already taken.");
-            }
-            _state.Users[userId] = new UserEntity(userId, isAdmin);
-        }
-    }
-
-    /// <summary>Creates an API key of a user and returns its full token (<c>NNSXS.…</c>).</summary>
-    /// <param name="userId">The user that owns the key.</param>
-    /// <param name="rights">The rights, e.g. <c>RIGHT_ALL</c> or <c>RIGHT_USER_ORGANIZATIONS_CREATE</c> (the <c>RIGHT_</c> prefix may be left out).</param>
-    /// <returns>The token to send as <c>Authorization: Bearer …</c>.</returns>
-    public string CreateUserApiKey(string userId, params string[] rights) => CreateUserApiKey(userId, expiresAt: null, rights);
-
-    /// <summary>Creates an API key of a user that expires, and returns its full token.</summary>
-    /// <param name="userId">The user that owns the key.</param>
-    /// <param name="expiresAt">When the key expires (401 <c>api_key_expired</c> afterwards); null for never.</param>
-    /// <param name="rights">The rights.</param>
-    /// <returns>The token.</returns>
-    public string CreateUserApiKey(string userId, DateTimeOffset? expiresAt, params string[] rights)
-    {
-        ArgumentNullException.ThrowIfNull(rights);
-        var parsed = rights.Select(r => Rights.TryParse(JsonValue.Create(r), out var right)
-            ? right
-            : throw new ArgumentException($"Unknown right '{r}'.", nameof(rights))).Distinct().ToList();
-        lock (_state.Gate)
-        {
-            if (!_state.Users.ContainsKey(userId))
-            {
-                throw new InvalidOperationException($"No user '{userId}'; call AddUser first.");
-            }
-            return _api.IssueKey(EntityKind.User, userId, "fake-user-key", parsed, expiresAt, TimeProvider.GetUtcNow()).Token;
-        }
-    }
-
     // ---- transports --------------------------------------------------------------------------
 
     /// <summary>
     /// A new handler over this fake, for <c>new HttpClient(handler)</c> or <c>ConfigurePrimaryHttpMessageHandler</c>.
-    /// Disposing a handler does not affect the fake; one fake serves the Identity Server and cluster hosts alike.
+    /// Disposing a handler does not affect the fake. Without clusters one fake serves every host alike; with clusters the
+    /// request's host decides which server answers (see <see cref="FakeThingsStackOptions.Clusters"/>).
     /// </summary>
     /// <returns>The handler.</returns>
-    public HttpMessageHandler CreateHandler() => new FakeThingsStackHandler(_core, [.. _options.Hosts]);
+    public HttpMessageHandler CreateHandler() => new FakeThingsStackHandler(_core, _topology.Hosts);
 
-    /// <summary>Starts an HTTP server on 127.0.0.1 (loopback only) serving the same fake.</summary>
-    /// <param name="port">The port; 0 (default) picks a free one.</param>
+    /// <summary>
+    /// Starts HTTP servers on 127.0.0.1 (loopback only) serving the same fake: one without clusters; with clusters one per
+    /// distinct host (the Identity Server's, and each cluster's unless it shares that host), see <see cref="GetServerUri"/>.
+    /// </summary>
+    /// <param name="port">The Identity Server's port; 0 (default) picks a free one. Cluster servers always pick free ports.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    /// <returns>The base URI, e.g. <c>http://127.0.0.1:50123/</c>.</returns>
+    /// <returns>The Identity Server's base URI, e.g. <c>http://127.0.0.1:50123/</c>.</returns>
     public Task<Uri> StartServerAsync(int port = 0, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(port);
@@ -133,90 +103,59 @@ public sealed class FakeThingsStack : IAsyncDisposable
             {
                 throw new InvalidOperationException("The server is already running.");
             }
-            _server = LoopbackServer.Start(_core, port);
+            if (!_topology.Clustered)
+            {
+                _server = LoopbackServer.Start(_core, port, logicalHost: null);
+                return Task.FromResult(_server.BaseUri);
+            }
+            foreach (var host in _topology.DistinctHosts)
+            {
+                _servers[host] = LoopbackServer.Start(_core, _servers.Count == 0 ? port : 0, host);
+            }
+            _server = _servers[_topology.IdentityServerHost!];
             return Task.FromResult(_server.BaseUri);
         }
     }
 
-    /// <summary>Stops the server, if started.</summary>
-    /// <returns>A task that completes when the server stopped.</returns>
-    public async ValueTask DisposeAsync()
+    /// <summary>The base URI of the server standing for a cluster's host; null until <see cref="StartServerAsync"/> ran.</summary>
+    /// <param name="cluster">The cluster name; without clusters, null (the one server).</param>
+    /// <returns>The URI, e.g. <c>http://127.0.0.1:50124/</c>.</returns>
+    /// <exception cref="ArgumentException">The cluster is not configured.</exception>
+    public Uri? GetServerUri(string? cluster)
     {
-        LoopbackServer? server;
+        var state = _topology.Cluster(cluster);
         lock (_serverGate)
         {
-            (server, _server) = (_server, null);
+            return state.Host is null ? _server?.BaseUri : _servers.GetValueOrDefault(state.Host)?.BaseUri;
         }
-        if (server is not null)
+    }
+
+    /// <summary>Stops the servers, if started.</summary>
+    /// <returns>A task that completes when the servers stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        List<LoopbackServer> servers;
+        lock (_serverGate)
+        {
+            servers = _servers.Count > 0 ? [.. _servers.Values] : _server is null ? [] : [_server];
+            _servers.Clear();
+            _server = null;
+        }
+        foreach (var server in servers)
         {
             await server.DisposeAsync().ConfigureAwait(false);
         }
+        _deliverer.Dispose();
     }
 
-    // ---- inspection --------------------------------------------------------------------------
-
-    /// <summary>The organizations, live and soft-deleted.</summary>
-    public IReadOnlyList<FakeRegistryEntity> Organizations => Snapshot(EntityKind.Organization);
-
-    /// <summary>The applications, live and soft-deleted.</summary>
-    public IReadOnlyList<FakeRegistryEntity> Applications => Snapshot(EntityKind.Application);
-
-    /// <summary>The gateways, live and soft-deleted.</summary>
-    public IReadOnlyList<FakeRegistryEntity> Gateways => Snapshot(EntityKind.Gateway);
-
-    /// <summary>Every API key (user, organization, application, gateway), without secrets.</summary>
-    public IReadOnlyList<FakeApiKey> ApiKeys
+    /// <summary>
+    /// The API base the AS names in <c>X-Downlink-Push</c>/<c>-Replace</c>: the cluster's server if running, else its host.
+    /// </summary>
+    private string DownlinkBase(ClusterState cluster)
     {
-        get
-        {
-            lock (_state.Gate)
-            {
-                return [.. _state.ApiKeys.Values.OrderBy(k => k.CreatedAt).Select(k =>
-                    new FakeApiKey(k.Id, k.Name, (FakeEntityType)(int)k.OwnerKind, k.OwnerId, [.. k.Rights], k.CreatedAt, k.ExpiresAt))];
-            }
-        }
+        var server = GetServerUri(cluster.Name);
+        return server is not null ? server.AbsoluteUri.TrimEnd('/') + "/api/v3"
+            : cluster.Host is not null ? $"https://{cluster.Host}/api/v3"
+            : "http://localhost:1885/api/v3";
     }
-
-    /// <summary>The webhooks.</summary>
-    public IReadOnlyList<FakeWebhook> Webhooks
-    {
-        get
-        {
-            lock (_state.Gate)
-            {
-                return [.. _state.Webhooks.Values.OrderBy(w => w.CreatedAt).Select(w => new FakeWebhook(
-                    w.ApplicationId, w.WebhookId, w.Data["base_url"]?.ToString(), w.Data["format"]?.ToString(),
-                    StringMap(w.Data["headers"]), w.Data.ToJsonString()))];
-            }
-        }
-    }
-
-    /// <summary>The end devices that at least one registry holds.</summary>
-    public IReadOnlyList<FakeEndDevice> EndDevices
-    {
-        get
-        {
-            lock (_state.Gate)
-            {
-                return [.. _state.Devices.Values.OrderBy(d => d.CreatedAt).Select(d => new FakeEndDevice(
-                    d.ApplicationId, d.DeviceId, d.DevEui, d.JoinEui,
-                    d.IdentityServer is not null, d.JoinServer is not null, d.NetworkServer is not null, d.ApplicationServer is not null))];
-            }
-        }
-    }
-
-    private List<FakeRegistryEntity> Snapshot(EntityKind kind)
-    {
-        lock (_state.Gate)
-        {
-            return [.. _state.Registry(kind).Values.OrderBy(e => e.CreatedAt).Select(e => new FakeRegistryEntity(
-                e.Id, e.Fields["name"]?.ToString(), e.CreatedAt, e.DeletedAt, StringMap(e.Fields["attributes"]),
-                [.. e.Users.Keys], [.. e.Organizations.Keys], e.Eui))];
-        }
-    }
-
-    private static Dictionary<string, string> StringMap(JsonNode? node) =>
-        node is JsonObject obj
-            ? obj.ToDictionary(p => p.Key, p => p.Value?.ToString() ?? "", StringComparer.Ordinal)
-            : new Dictionary<string, string>(StringComparer.Ordinal);
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Ttn.Provisioning.Tests.Shared.OpenApi;
 
 namespace Ttn.Provisioning.Testing.Tests;
 
@@ -24,9 +25,31 @@ internal sealed class FakeTts : IAsyncDisposable
 
     public string AliceKey { get; }
 
-    public HttpClient Client(string? apiKey)
+    /// <summary>Records every request a <see cref="Client"/> made with <c>validate: true</c> that breaks the swagger subset.</summary>
+    public OpenApiRequestValidator Validator { get; } = OpenApiRequestValidator.Shared.CreateRecorder();
+
+    /// <summary>A fake with TTN Cloud's layout: the IS on eu1, clusters eu1, nam1 and au1.</summary>
+    public static FakeTts Cloud(Action<FakeThingsStackOptions>? configure = null)
     {
-        var client = new HttpClient(Stack.CreateHandler()) { BaseAddress = new Uri(IsHost) };
+        var options = new FakeThingsStackOptions().UseTheThingsNetworkCloud();
+        configure?.Invoke(options);
+        return new FakeTts(options);
+    }
+
+    /// <summary>The base address of a TTN Cloud cluster host.</summary>
+    public static string ClusterHost(string cluster) => $"https://{cluster}.cloud.thethings.network";
+
+    /// <summary>
+    /// An HttpClient for an API key, to a host (default the IS host), checking each request against the swagger subset when asked.
+    /// </summary>
+    public HttpClient Client(string? apiKey, string? host = null, bool validate = false)
+    {
+        var handler = Stack.CreateHandler();
+        if (validate)
+        {
+            handler = new OpenApiValidatingHandler(Validator) { InnerHandler = handler };
+        }
+        var client = new HttpClient(handler) { BaseAddress = new Uri(host ?? IsHost) };
         if (apiKey is not null)
         {
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
@@ -42,9 +65,9 @@ internal sealed class FakeTts : IAsyncDisposable
     public static async Task<string?> ErrorName(HttpResponseMessage response) =>
         (await Body(response))["details"]?[0]?["name"]?.GetValue<string>();
 
-    public async Task CreateOrganizationAsync(string orgId, string? key = null)
+    public async Task CreateOrganizationAsync(string orgId, string? key = null, string? host = null)
     {
-        using var client = Client(key ?? AliceKey);
+        using var client = Client(key ?? AliceKey, host);
         var response = await client.PostAsync("/api/v3/users/alice/organizations",
             Json($$"""{"organization":{"ids":{"organization_id":"{{orgId}}"},"name":"Org"} }"""));
         response.EnsureSuccessStatusCode();
@@ -75,5 +98,9 @@ internal sealed class FakeTts : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
-    public ValueTask DisposeAsync() => Stack.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Stack.DisposeAsync();
+        Assert.Empty(Validator.Mismatches);
+    }
 }

@@ -170,7 +170,8 @@ public class LifecycleTests
         foreach (var server in new[] { "js", "ns", "as" })
         {
             (await client.PutAsync($"/api/v3/{server}/applications/acme-app/devices/sensor-1", FakeTts.Json("""
-                {"end_device":{"ids":{"device_id":"sensor-1"},"root_keys":{"app_key":{"key":"00112233445566778899AABBCCDDEEFF"}}},
+                {"end_device":{"ids":{"device_id":"sensor-1","dev_eui":"70B3D57ED000ABCD","join_eui":"0000000000000000"},
+                  "root_keys":{"app_key":{"key":"00112233445566778899AABBCCDDEEFF"}}},
                  "field_mask":{"paths":["root_keys.app_key.key"]}}
                 """))).EnsureSuccessStatusCode();
         }

@@ -17,6 +17,20 @@ internal sealed class UserEntity(string id, bool isAdmin)
     public bool IsAdmin { get; } = isAdmin;
 }
 
+/// <summary>A collaborator's rights on an entity: as written (listed back that way) and expanded (checked).</summary>
+internal sealed class Membership
+{
+    public Membership(IEnumerable<string> rights)
+    {
+        Rights = [.. rights];
+        Expanded = Internal.Rights.Expand(Rights);
+    }
+
+    public IReadOnlyList<string> Rights { get; }
+
+    public HashSet<string> Expanded { get; }
+}
+
 /// <summary>An organization, application or gateway in the Identity Server registry.</summary>
 internal sealed class RegistryEntity(EntityKind kind, string id, DateTimeOffset createdAt)
 {
@@ -38,11 +52,11 @@ internal sealed class RegistryEntity(EntityKind kind, string id, DateTimeOffset 
     /// <summary>Gateway EUI (upper-case hex), for gateways.</summary>
     public string? Eui { get; set; }
 
-    /// <summary>User collaborators and their expanded rights.</summary>
-    public Dictionary<string, HashSet<string>> Users { get; } = new(StringComparer.Ordinal);
+    /// <summary>User collaborators (members) and their rights.</summary>
+    public Dictionary<string, Membership> Users { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Organization collaborators (applications and gateways only) and their expanded rights.</summary>
-    public Dictionary<string, HashSet<string>> Organizations { get; } = new(StringComparer.Ordinal);
+    /// <summary>Organization collaborators (applications and gateways only) and their rights.</summary>
+    public Dictionary<string, Membership> Organizations { get; } = new(StringComparer.Ordinal);
 }
 
 internal sealed class ApiKeyEntity(string id, byte[] secretHash, EntityKind ownerKind, string ownerId, DateTimeOffset createdAt)
@@ -69,44 +83,12 @@ internal sealed class ApiKeyEntity(string id, byte[] secretHash, EntityKind owne
     public DateTimeOffset? ExpiresAt { get; set; }
 }
 
-internal sealed class WebhookEntity(string applicationId, string webhookId, DateTimeOffset createdAt)
+/// <summary>A gateway EUI a test registered as claimable through the Gateway Claiming Server.</summary>
+internal sealed class ClaimableGateway(string eui, string authenticationCode)
 {
-    public string ApplicationId { get; } = applicationId;
+    public string Eui { get; } = eui;
 
-    public string WebhookId { get; } = webhookId;
-
-    /// <summary>The stored webhook fields except ids and timestamps.</summary>
-    public JsonObject Data { get; } = [];
-
-    public DateTimeOffset CreatedAt { get; } = createdAt;
-
-    public DateTimeOffset UpdatedAt { get; set; } = createdAt;
-}
-
-/// <summary>One end device, with its record in each of the four registries (null when absent).</summary>
-internal sealed class DeviceEntity(string applicationId, string deviceId, DateTimeOffset createdAt)
-{
-    public string ApplicationId { get; } = applicationId;
-
-    public string DeviceId { get; } = deviceId;
-
-    public string? DevEui { get; set; }
-
-    public string? JoinEui { get; set; }
-
-    public JsonObject? IdentityServer { get; set; }
-
-    public JsonObject? JoinServer { get; set; }
-
-    public JsonObject? NetworkServer { get; set; }
-
-    public JsonObject? ApplicationServer { get; set; }
-
-    public DateTimeOffset CreatedAt { get; set; } = createdAt;
-
-    public DateTimeOffset UpdatedAt { get; set; } = createdAt;
-
-    public bool IsGone => IdentityServer is null && JoinServer is null && NetworkServer is null && ApplicationServer is null;
+    public string AuthenticationCode { get; } = authenticationCode;
 }
 
 /// <summary>All state of the fake. Every read and write happens under <see cref="Gate"/>.</summary>
@@ -124,11 +106,17 @@ internal sealed class StateStore
 
     public Dictionary<string, ApiKeyEntity> ApiKeys { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Keyed by <c>application_id/webhook_id</c>.</summary>
-    public Dictionary<string, WebhookEntity> Webhooks { get; } = new(StringComparer.Ordinal);
+    /// <summary>The Identity Server's end devices (global), keyed by <c>application_id/device_id</c>.</summary>
+    public Dictionary<string, DeviceRecord> IdentityServerDevices { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Keyed by <c>application_id/device_id</c>.</summary>
-    public Dictionary<string, DeviceEntity> Devices { get; } = new(StringComparer.Ordinal);
+    /// <summary>Claimable gateways by EUI (upper-case hex).</summary>
+    public Dictionary<string, ClaimableGateway> ClaimableGateways { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every cluster's state, in configuration order (one unnamed cluster when none are configured).</summary>
+    public List<ClusterState> Clusters { get; } = [];
+
+    /// <summary>Webhook deliveries, in the order they finished.</summary>
+    public List<FakeWebhookDelivery> Deliveries { get; } = [];
 
     public Dictionary<string, RegistryEntity> Registry(EntityKind kind) => kind switch
     {
@@ -137,4 +125,6 @@ internal sealed class StateStore
         EntityKind.Gateway => Gateways,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
+
+    public static string DeviceKey(string applicationId, string deviceId) => applicationId + "/" + deviceId;
 }

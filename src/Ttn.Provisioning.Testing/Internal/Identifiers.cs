@@ -67,4 +67,21 @@ internal static partial class Identifiers
         }
         return value.ToUpper(CultureInfo.InvariantCulture);
     }
+
+    /// <summary>Reads a 4-byte DevAddr written as hex; returns upper-case hex, or null when absent.</summary>
+    public static string? DevAddr(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        return value.Length == 8 && HexRegex().IsMatch(value)
+            ? value.ToUpper(CultureInfo.InvariantCulture)
+            : throw new TtsException(Errors.Validation("dev_addr", "invalid DevAddr: expected 8 hexadecimal characters",
+                "EndDeviceIdentifiersValidationError"));
+    }
+
+    /// <summary>Whether a value is a 16-byte AES key in hex that is not all zeros.</summary>
+    public static bool IsNonZeroKey(string? value) =>
+        value is { Length: 32 } && HexRegex().IsMatch(value) && value.Any(c => c != '0');
 }

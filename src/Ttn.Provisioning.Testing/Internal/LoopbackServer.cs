@@ -5,7 +5,10 @@ using System.Text;
 
 namespace Ttn.Provisioning.Testing.Internal;
 
-/// <summary>The server mode: an <see cref="HttpListener"/> on 127.0.0.1 only, feeding the shared core.</summary>
+/// <summary>
+/// The server mode: an <see cref="HttpListener"/> on 127.0.0.1 only, feeding the shared core. A server may stand for a
+/// host of the deployment (the Identity Server's or a cluster's): requests then reach the core as sent to that host.
+/// </summary>
 internal sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly HttpListener _listener;
@@ -13,11 +16,13 @@ internal sealed class LoopbackServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
     private readonly Task _acceptLoop;
+    private readonly string? _logicalHost;
 
-    private LoopbackServer(HttpListener listener, RequestCore core, Uri baseUri)
+    private LoopbackServer(HttpListener listener, RequestCore core, Uri baseUri, string? logicalHost)
     {
         _listener = listener;
         _core = core;
+        _logicalHost = logicalHost;
         BaseUri = baseUri;
         _acceptLoop = Task.Run(AcceptLoopAsync);
     }
@@ -25,7 +30,10 @@ internal sealed class LoopbackServer : IAsyncDisposable
     public Uri BaseUri { get; }
 
     /// <summary>Starts listening on <c>http://127.0.0.1:{port}/</c>; port 0 picks a free port.</summary>
-    public static LoopbackServer Start(RequestCore core, int port)
+    /// <param name="core">The request core.</param>
+    /// <param name="port">The port.</param>
+    /// <param name="logicalHost">The host this server stands for; null: the host of each request's URL.</param>
+    public static LoopbackServer Start(RequestCore core, int port, string? logicalHost)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -36,7 +44,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
             try
             {
                 listener.Start();
-                return new LoopbackServer(listener, core, new Uri(prefix));
+                return new LoopbackServer(listener, core, new Uri(prefix), logicalHost);
             }
             catch (HttpListenerException) when (port == 0 && attempt < 5)
             {
@@ -92,7 +100,8 @@ internal sealed class LoopbackServer : IAsyncDisposable
             }
             var url = request.Url!;
             var result = await _core.ProcessAsync(
-                new FakeRequest(request.HttpMethod, url.Host, url.AbsolutePath, url.Query, string.IsNullOrEmpty(body) ? null : body, request.Headers["Authorization"]),
+                new FakeRequest(request.HttpMethod, _logicalHost ?? url.Host, url.AbsolutePath, url.Query, string.IsNullOrEmpty(body) ? null
+                    : body, request.Headers["Authorization"]),
                 _stopping.Token).ConfigureAwait(false);
             if (result.Dropped)
             {

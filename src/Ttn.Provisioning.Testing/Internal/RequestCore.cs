@@ -1,9 +1,10 @@
 namespace Ttn.Provisioning.Testing.Internal;
 
 /// <summary>
-/// The one request pipeline both modes share: faults before, rate limit, the API, faults after, journal.
+/// The one request pipeline both modes share: route to a server (Identity Server or cluster), faults before, rate limit,
+/// the API, faults after, journal.
 /// </summary>
-internal sealed class RequestCore(TtsApi api, FakeFaults faults, FakeJournal journal, TimeProvider time)
+internal sealed class RequestCore(TtsApi api, Topology topology, FakeFaults faults, FakeJournal journal, TimeProvider time)
 {
     private RateLimiter? _rateLimiter;
 
@@ -13,13 +14,17 @@ internal sealed class RequestCore(TtsApi api, FakeFaults faults, FakeJournal jou
         set => Volatile.Write(ref _rateLimiter, value is null ? null : new RateLimiter(value));
     }
 
+    public Topology Topology => topology;
+
     public async Task<FakeResponse> ProcessAsync(FakeRequest request, CancellationToken cancellationToken)
     {
         var apiKeyId = ApiKeyTokens.KeyIdOf(request.Authorization);
-        var entry = new FakeJournalEntry(time.GetUtcNow(), request.Method.ToUpperInvariant(), request.Host, request.Path, request.Query.TrimStart('?'), request.Body, apiKeyId);
+        var target = topology.Resolve(request.Host, request.Path);
+        var entry = new FakeJournalEntry(time.GetUtcNow(), request.Method.ToUpperInvariant(), request.Host, request.Path,
+            request.Query.TrimStart('?'), request.Body, apiKeyId, target.Cluster?.Name);
         try
         {
-            var response = await RunAsync(request, apiKeyId, cancellationToken).ConfigureAwait(false);
+            var response = await RunAsync(request, target, apiKeyId, cancellationToken).ConfigureAwait(false);
             entry.StatusCode = response.Dropped ? null : response.StatusCode;
             return response;
         }
@@ -29,9 +34,10 @@ internal sealed class RequestCore(TtsApi api, FakeFaults faults, FakeJournal jou
         }
     }
 
-    private async Task<FakeResponse> RunAsync(FakeRequest request, string? apiKeyId, CancellationToken cancellationToken)
+    private async Task<FakeResponse> RunAsync(FakeRequest request, RouteTarget target, string? apiKeyId,
+        CancellationToken cancellationToken)
     {
-        var applicable = faults.Match(request.Method, request.Path);
+        var applicable = faults.Match(request.Method, request.Path, target.Cluster?.Name);
         foreach (var rule in applicable.Where(r => r.Timing == FakeFaultTiming.BeforeOperation))
         {
             if (await ApplyAsync(rule.Fault, cancellationToken).ConfigureAwait(false) is { } faulted)
@@ -44,7 +50,7 @@ internal sealed class RequestCore(TtsApi api, FakeFaults faults, FakeJournal jou
         var limit = limiter?.Take(apiKeyId, time.GetUtcNow());
         var response = limit is { Allowed: false } denied
             ? FakeResponse.Error(Errors.RateLimitExceeded(denied.Key, limiter!.PerMinute))
-            : api.Handle(request, time.GetUtcNow());
+            : await api.HandleAsync(request, target, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         foreach (var (name, value) in limit?.Headers ?? [])
         {
             response.Headers[name] = value;

@@ -2,8 +2,11 @@ using System.Text.Json.Nodes;
 
 namespace Ttn.Provisioning.Testing.Internal;
 
-/// <summary>What an endpoint answers: a JSON body and, for lists, the <c>X-Total-Count</c>.</summary>
-internal sealed record ApiResult(JsonObject Body, int? TotalCount = null);
+/// <summary>
+/// What an endpoint answers: a JSON body and, for lists, the <c>X-Total-Count</c>; <see cref="After"/> runs outside the
+/// state lock before the answer is sent (webhook deliveries).
+/// </summary>
+internal sealed record ApiResult(JsonObject Body, int? TotalCount = null, Func<CancellationToken, Task>? After = null);
 
 /// <summary>One request as an endpoint sees it.</summary>
 internal sealed class RequestContext(
@@ -11,7 +14,9 @@ internal sealed class RequestContext(
     IReadOnlyDictionary<string, List<string>> query,
     JsonObject body,
     Caller? caller,
-    DateTimeOffset now)
+    DateTimeOffset now,
+    ClusterState? cluster,
+    string host)
 {
     public IReadOnlyDictionary<string, string> RouteValues { get; } = route;
 
@@ -22,6 +27,15 @@ internal sealed class RequestContext(
     public Caller? Caller { get; } = caller;
 
     public DateTimeOffset Now { get; } = now;
+
+    /// <summary>The cluster that serves a <c>/as</c>, <c>/ns</c>, <c>/js</c> or <c>/gs</c> request (null on the Identity Server).</summary>
+    public ClusterState? Cluster { get; } = cluster;
+
+    /// <summary>The cluster of a cluster route (the topology guarantees one).</summary>
+    public ClusterState ServingCluster => Cluster ?? throw new InvalidOperationException("A cluster route reached no cluster.");
+
+    /// <summary>The host the request was sent to.</summary>
+    public string Host { get; } = host;
 
     public string this[string routeValue] => RouteValues[routeValue];
 

@@ -12,6 +12,7 @@ internal sealed partial class TtsApi
         _router.Map("GET", "/organizations/{org}/applications", c => ListRegistry(c, App, EntityKind.Organization, c["org"]));
         _router.Map("GET", "/applications/{app}", c => GetRegistry(c, App, c["app"]));
         _router.Map("GET", "/applications/{app}/rights", c => RegistryRights(c, App, c["app"]));
+        _router.Map("PUT", "/applications/{app}", c => UpdateRegistry(c, App, c["app"]));
         _router.Map("DELETE", "/applications/{app}", c => DeleteRegistry(c, App, c["app"]));
         _router.Map("POST", "/applications/{app}/restore", c => RestoreRegistry(c, App, c["app"]));
         _router.Map("DELETE", "/applications/{app}/purge", c => PurgeRegistry(c, App, c["app"]));

@@ -12,6 +12,7 @@ internal sealed partial class TtsApi
         _router.Map("GET", "/users/{user}/gateways", c => ListRegistry(c, Gtw, EntityKind.User, c["user"]));
         _router.Map("GET", "/gateways/{gtw}", c => GetRegistry(c, Gtw, c["gtw"]));
         _router.Map("GET", "/gateways/{gtw}/rights", c => RegistryRights(c, Gtw, c["gtw"]));
+        _router.Map("PUT", "/gateways/{gtw}", c => UpdateRegistry(c, Gtw, c["gtw"]));
         _router.Map("DELETE", "/gateways/{gtw}", c => DeleteRegistry(c, Gtw, c["gtw"]));
         _router.Map("POST", "/gateways/{gtw}/restore", c => RestoreRegistry(c, Gtw, c["gtw"]));
         _router.Map("DELETE", "/gateways/{gtw}/purge", c => PurgeRegistry(c, Gtw, c["gtw"]));

@@ -49,29 +49,48 @@ internal sealed partial class TtsApi
         {
             throw new TtsException(Errors.IdTaken());
         }
-        if (eui is not null && _state.Gateways.Values.Any(g => !g.IsDeleted && g.Eui == eui))
+        if (eui is not null && _state.Gateways.Values.FirstOrDefault(g => !g.IsDeleted && g.Eui == eui) is { } holder)
         {
-            throw new TtsException(Errors.GatewayEuiTaken(eui));
+            throw new TtsException(Errors.GatewayEuiTaken(eui, holder.Id, ContactId(holder.Fields["administrative_contact"])));
         }
+        return new ApiResult(RegistryJson(AddEntity(kind, id, eui, fields, ownerKind, ownerId, context.Now), mask: null));
+    }
 
-        var entity = new RegistryEntity(kind, id, context.Now) { Fields = fields, Eui = eui };
-        var all = Rights.Expand(["RIGHT_ALL"]);
-        if (ownerKind == EntityKind.User)
+    /// <summary>Stores a new entity; its creator becomes collaborator with RIGHT_ALL and, unless given, both contacts.</summary>
+    private RegistryEntity AddEntity(EntityKind kind, string id, string? eui, JsonObject fields, EntityKind ownerKind, string ownerId,
+        DateTimeOffset now)
+    {
+        var entity = new RegistryEntity(kind, id, now) { Fields = fields, Eui = eui };
+        var members = ownerKind == EntityKind.User ? entity.Users : entity.Organizations;
+        members[ownerId] = new Membership(["RIGHT_ALL"]);
+        var contact = EntityIdsJson(ownerKind, ownerId);
+        fields["administrative_contact"] ??= contact.DeepClone();
+        fields["technical_contact"] ??= contact.DeepClone();
+        _state.Registry(kind)[id] = entity;
+        return entity;
+    }
+
+    /// <summary>The ID inside <c>{"user_ids":{"user_id":…}}</c> or <c>{"organization_ids":{"organization_id":…}}</c>.</summary>
+    private static string? ContactId(JsonNode? contact) =>
+        Str(contact, "user_ids", "user_id") ?? Str(contact, "organization_ids", "organization_id");
+
+    /// <summary>PUT: writes the masked fields (the <c>SETTINGS_BASIC</c> right); ids and timestamps cannot be written.</summary>
+    private ApiResult UpdateRegistry(RequestContext context, EntityKind kind, string id)
+    {
+        var mask = FieldMask(context.Body);
+        var forbidden = mask.Where(p => p.Split('.')[0] is "ids" or "created_at" or "updated_at" or "deleted_at").ToList();
+        if (forbidden.Count > 0)
         {
-            entity.Users[ownerId] = all;
+            throw new TtsException(Errors.FieldMaskPaths(forbidden));
         }
-        else
-        {
-            entity.Organizations[ownerId] = all;
-        }
-        if (kind != EntityKind.Organization)
-        {
-            var contact = EntityIdsJson(ownerKind, ownerId);
-            fields["administrative_contact"] ??= contact.DeepClone();
-            fields["technical_contact"] ??= contact.DeepClone();
-        }
-        registry[id] = entity;
-        return new ApiResult(RegistryJson(entity, mask: null));
+        Require(context, kind, id, $"RIGHT_{Upper(kind)}_SETTINGS_BASIC");
+        var entity = _state.Registry(kind)[id];
+        var fields = (JsonObject)entity.Fields.DeepClone();
+        FieldMasks.Apply(fields, Obj(context.Body, Name(kind)), mask);
+        ValidateFields(fields, char.ToUpperInvariant(Name(kind)[0]) + Name(kind)[1..]);
+        entity.Fields = fields;
+        entity.UpdatedAt = context.Now;
+        return new ApiResult(RegistryJson(entity, [.. FieldMasks.TopLevel(mask)]));
     }
 
     /// <summary>GET: the masked fields with the INFO right; only the public fields (or 404) without it.</summary>
@@ -182,7 +201,7 @@ internal sealed partial class TtsApi
 
     private void RequireNoDevices(string applicationId)
     {
-        var count = _state.Devices.Values.Count(d => d.ApplicationId == applicationId && d.IdentityServer is not null);
+        var count = _state.IdentityServerDevices.Values.Count(d => d.ApplicationId == applicationId);
         if (count > 0)
         {
             throw new TtsException(Errors.ApplicationHasDevices(count));

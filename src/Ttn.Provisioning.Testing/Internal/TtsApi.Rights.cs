@@ -43,7 +43,8 @@ internal sealed partial class TtsApi
                 EntityKind.User => UserRightsOn(key.OwnerId, target!),
                 EntityKind.Organization when kind == EntityKind.Organization => key.OwnerId == id ? [.. Rights.AllConcrete] : none,
                 EntityKind.Organization when kind is EntityKind.Application or EntityKind.Gateway =>
-                    OrganizationLive(key.OwnerId) && target!.Organizations.TryGetValue(key.OwnerId, out var orgRights) ? orgRights : none,
+                    OrganizationLive(key.OwnerId) && target!.Organizations.TryGetValue(key.OwnerId, out var orgRights) ? orgRights.Expanded
+                        : none,
                 _ => key.OwnerKind == kind && key.OwnerId == id ? [.. Rights.AllConcrete] : none,
             };
         }
@@ -60,19 +61,21 @@ internal sealed partial class TtsApi
         var held = new HashSet<string>(StringComparer.Ordinal);
         if (target.Users.TryGetValue(userId, out var direct))
         {
-            held.UnionWith(direct);
+            held.UnionWith(direct.Expanded);
         }
         foreach (var (orgId, orgRightsOnTarget) in target.Organizations)
         {
             if (_state.Organizations.TryGetValue(orgId, out var org) && !org.IsDeleted && org.Users.TryGetValue(userId, out var membership))
             {
-                held.UnionWith(orgRightsOnTarget.Intersect(membership));
+                held.UnionWith(orgRightsOnTarget.Expanded.Intersect(membership.Expanded));
             }
         }
         return held;
     }
 
-    /// <summary>Throws <c>no_*_rights</c> when the caller holds nothing on the entity, <c>insufficient_*_rights</c> when some are missing.</summary>
+    /// <summary>
+    /// Throws <c>no_*_rights</c> when the caller holds nothing on the entity, <c>insufficient_*_rights</c> when some are missing.
+    /// </summary>
     private HashSet<string> Require(RequestContext context, EntityKind kind, string id, params string[] required) =>
         Require(context, kind, id, includeDeleted: false, required);
 

@@ -2,7 +2,10 @@ using System.Text.Json.Nodes;
 
 namespace Ttn.Provisioning.Testing.Internal;
 
-/// <summary>Application Server webhooks (API.md §1.4), on the cluster paths <c>/as/webhooks/…</c>.</summary>
+/// <summary>
+/// Application Server webhooks (API.md §1.4) of the cluster the request went to, on <c>/as/webhooks/…</c>, and the AS
+/// configuration that reports the webhook health thresholds.
+/// </summary>
 internal sealed partial class TtsApi
 {
     private static readonly HashSet<string> WebhookSetPaths = new(
@@ -21,9 +24,13 @@ internal sealed partial class TtsApi
         _router.Map("GET", "/as/webhooks/{app}/{hook}", GetWebhook);
         _router.Map("GET", "/as/webhooks/{app}", ListWebhooks);
         _router.Map("DELETE", "/as/webhooks/{app}/{hook}", DeleteWebhook);
+        _router.Map("GET", "/as/configuration", _ => new ApiResult(new JsonObject
+        {
+            ["configuration"] = new JsonObject { ["webhooks"] = WebhookHealthRules.From(_options).ToJson() },
+        }));
     }
 
-    private static string WebhookKey(string applicationId, string webhookId) => applicationId + "/" + webhookId;
+    private static string WebhookKey(string applicationId, string webhookId) => ClusterState.WebhookKey(applicationId, webhookId);
 
     /// <summary>Upsert: writes only the masked paths; a new webhook must end up with <c>base_url</c> and <c>format</c>.</summary>
     private ApiResult SetWebhook(RequestContext context, string applicationId, string? webhookId)
@@ -38,17 +45,12 @@ internal sealed partial class TtsApi
         Require(context, EntityKind.Application, applicationId, WebhookWriteRights);
 
         var input = Obj(context.Body, "webhook");
-        var isNew = !_state.Webhooks.TryGetValue(WebhookKey(applicationId, id), out var webhook);
+        var webhooks = context.ServingCluster.Webhooks;
+        var isNew = !webhooks.TryGetValue(WebhookKey(applicationId, id), out var webhook);
         var data = isNew ? new JsonObject() : (JsonObject)webhook!.Data.DeepClone();
-        var topLevel = mask.Select(p => p.Split('.')[0]).Where(p => p != "ids").Distinct(StringComparer.Ordinal).ToList();
-        foreach (var path in topLevel)
-        {
-            data.Remove(path);
-            if (input[path] is { } value)
-            {
-                data[path] = value.DeepClone();
-            }
-        }
+        var written = mask.Where(p => p.Split('.')[0] != "ids").ToList();
+        FieldMasks.Apply(data, input, written);
+        var topLevel = FieldMasks.TopLevel(written);
         if (!Uri.TryCreate(Str(data, "base_url"), UriKind.Absolute, out _))
         {
             throw new TtsException(Errors.Validation("base_url", "value must be absolute URI", "ApplicationWebhookValidationError"));
@@ -62,10 +64,16 @@ internal sealed partial class TtsApi
             throw new TtsException(Errors.Validation("headers", "value must contain no more than 50 pair(s)", "ApplicationWebhookValidationError"));
         }
 
+        if (data["paused"] is { } paused
+            && paused.GetValueKind() is not (System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False))
+        {
+            throw new TtsException(Errors.Validation("paused", "value must be a boolean", "ApplicationWebhookValidationError"));
+        }
+
         if (isNew)
         {
             webhook = new WebhookEntity(applicationId, id, context.Now);
-            _state.Webhooks[WebhookKey(applicationId, id)] = webhook;
+            webhooks[WebhookKey(applicationId, id)] = webhook;
         }
         webhook!.Data.Clear();
         foreach (var (name, value) in data)
@@ -80,7 +88,7 @@ internal sealed partial class TtsApi
     private ApiResult GetWebhook(RequestContext context)
     {
         Require(context, EntityKind.Application, context["app"], "RIGHT_APPLICATION_TRAFFIC_READ");
-        return _state.Webhooks.TryGetValue(WebhookKey(context["app"], context["hook"]), out var webhook)
+        return context.ServingCluster.Webhooks.TryGetValue(WebhookKey(context["app"], context["hook"]), out var webhook)
             ? new ApiResult(WebhookJson(webhook, ReadMask(context)))
             : throw new TtsException(Errors.RedisNotFound());
     }
@@ -89,7 +97,7 @@ internal sealed partial class TtsApi
     {
         Require(context, EntityKind.Application, context["app"], "RIGHT_APPLICATION_TRAFFIC_READ");
         var mask = ReadMask(context);
-        var hooks = _state.Webhooks.Values.Where(w => w.ApplicationId == context["app"])
+        var hooks = context.ServingCluster.Webhooks.Values.Where(w => w.ApplicationId == context["app"])
             .OrderBy(w => w.WebhookId, StringComparer.Ordinal)
             .Select(w => (JsonNode)WebhookJson(w, mask)).ToList();
         return new ApiResult(new JsonObject { ["webhooks"] = new JsonArray([.. hooks]) }, hooks.Count);
@@ -99,7 +107,7 @@ internal sealed partial class TtsApi
     private ApiResult DeleteWebhook(RequestContext context)
     {
         Require(context, EntityKind.Application, context["app"], WebhookWriteRights);
-        _state.Webhooks.Remove(WebhookKey(context["app"], context["hook"]));
+        context.ServingCluster.Webhooks.Remove(WebhookKey(context["app"], context["hook"]));
         return Empty();
     }
 
@@ -121,6 +129,10 @@ internal sealed partial class TtsApi
             {
                 json[name] = value?.DeepClone();
             }
+        }
+        if (shown.Contains("health_status") && webhook.Health is { } health)
+        {
+            json["health_status"] = health.ToJson();
         }
         return json;
     }

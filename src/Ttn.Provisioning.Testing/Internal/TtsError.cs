@@ -102,9 +102,9 @@ internal sealed class TtsException(TtsError error) : Exception(error.FormattedMe
 }
 
 /// <summary>The TTS error definitions the fake answers with (names and namespaces from API.md §4.3).</summary>
-internal static class Errors
+internal static partial class Errors
 {
-    private static JsonObject Attrs(params (string Key, JsonNode? Value)[] pairs)
+    internal static JsonObject Attrs(params (string Key, JsonNode? Value)[] pairs)
     {
         var obj = new JsonObject();
         foreach (var (key, value) in pairs)
@@ -130,11 +130,12 @@ internal static class Errors
             Attrs(("uid", uid), ("missing", Rights.ToJson(missing))));
 
     public static TtsError NotFound(EntityKind kind, string id) =>
-        new(5, "pkg/identityserver/store", $"{KindName(kind)}_not_found", $"{KindName(kind)} `{{{KindName(kind)}_id}}` not found",
+        new(5, "pkg/identityserver/store", $"{KindName(kind)}_not_found", $"{KindName(kind)} with id `{{{KindName(kind)}_id}}` not found",
             Attrs(($"{KindName(kind)}_id", id)));
 
     public static TtsError EndDeviceNotFound(string applicationId, string deviceId) =>
-        new(5, "pkg/identityserver/store", "end_device_not_found", "end device `{application_id}:{device_id}` not found",
+        new(5, "pkg/identityserver/store", "end_device_not_found",
+            "end device with id `{device_id}` not found in application with id `{application_id}`",
             Attrs(("application_id", applicationId), ("device_id", deviceId)));
 
     public static TtsError ApiKeyNotFoundInStore(string keyId) =>
@@ -150,8 +151,17 @@ internal static class Errors
             "an end device with JoinEUI `{join_eui}` and DevEUI `{dev_eui}` is already registered as `{device_id}` in application `{application_id}`",
             Attrs(("join_eui", joinEui), ("dev_eui", devEui), ("device_id", deviceId), ("application_id", applicationId)));
 
-    public static TtsError GatewayEuiTaken(string eui) =>
-        new(6, "pkg/identityserver", "gateway_eui_taken", "a gateway with EUI `{gateway_eui}` is already registered", Attrs(("gateway_eui", eui)));
+    /// <summary>pkg/identityserver/gateway_registry.go: public attributes are the EUI, the ID and the administrative contact.</summary>
+    public static TtsError GatewayEuiTaken(string eui, string gatewayId, string? administrativeContact)
+    {
+        var attributes = Attrs(("gateway_eui", eui), ("gateway_id", gatewayId));
+        if (administrativeContact is not null)
+        {
+            attributes["administrative_contact"] = administrativeContact;
+        }
+        return new(6, "pkg/identityserver", "gateway_eui_taken",
+            "a gateway with EUI `{gateway_eui}` is already registered (by you or someone else) as `{gateway_id}`", attributes);
+    }
 
     public static TtsError ForbiddenId(string id) =>
         new(3, "pkg/identityserver/blocklist", "forbidden_id", "ID `{id}` is forbidden", Attrs(("id", id)));
