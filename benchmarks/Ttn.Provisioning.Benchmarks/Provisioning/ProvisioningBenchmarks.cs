@@ -92,13 +92,9 @@ public class ProvisioningBenchmarks
             throw new InvalidOperationException($"{_tenantsProvisioned} tenants provisioned but requests were recorded for {perTenant.Count} flows.");
         }
 
-        ProvisioningWireStats.Record(Concurrency, GatewayKey, new ProvisioningWireStats(
-            Tenants: perTenant.Count,
-            MinRequests: perTenant.Min(g => g.Count()),
-            MaxRequests: perTenant.Max(g => g.Count()),
-            MeanRequests: perTenant.Average(g => g.Count()),
-            MaxRoundTrips: perTenant.Max(g => RequestRecorder.SequentialRoundTrips(g.ToList())),
-            MinRoundTrips: perTenant.Min(g => RequestRecorder.SequentialRoundTrips(g.ToList()))));
+        ProvisioningWireStats.Record(
+            ProvisioningWireStats.KeyOf(("Concurrency", Concurrency), ("GatewayKey", GatewayKey)),
+            ProvisioningWireStats.From(perTenant));
 
         _provider.Dispose();
         _fake.DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -10,17 +10,36 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace Ttn.Provisioning.Benchmarks.Provisioning;
 
-/// <summary>What the TTS wire saw for one benchmark case (every tenant it provisioned, warm-up included).</summary>
+/// <summary>What the TTS wire saw for one benchmark case (every tenant it measured, warm-up included).</summary>
 public sealed record ProvisioningWireStats(int Tenants, int MinRequests, int MaxRequests, double MeanRequests, int MinRoundTrips, int MaxRoundTrips)
 {
-    private static readonly ConcurrentDictionary<(int Concurrency, bool GatewayKey), ProvisioningWireStats> ByCase = new();
+    private static readonly ConcurrentDictionary<string, ProvisioningWireStats> ByCase = new(StringComparer.Ordinal);
 
-    public static void Record(int concurrency, bool gatewayKey, ProvisioningWireStats stats) => ByCase[(concurrency, gatewayKey)] = stats;
+    /// <summary>Records the stats of the case whose parameters are <paramref name="caseKey"/> (see <see cref="KeyOf"/>).</summary>
+    public static void Record(string caseKey, ProvisioningWireStats stats) => ByCase[caseKey] = stats;
 
-    public static ProvisioningWireStats? Get(BenchmarkCase benchmarkCase) =>
-        benchmarkCase.Parameters["Concurrency"] is int concurrency
-        && benchmarkCase.Parameters["GatewayKey"] is bool gatewayKey
-        && ByCase.TryGetValue((concurrency, gatewayKey), out var stats) ? stats : null;
+    /// <summary>The stats measured from the requests of each tenant (grouped by the recorder's tag).</summary>
+    internal static ProvisioningWireStats From(IEnumerable<IGrouping<string?, Sample.RecordedRequest>> perTenant)
+    {
+        var groups = perTenant.Select(g => g.ToList()).ToList();
+        return new ProvisioningWireStats(
+            Tenants: groups.Count,
+            MinRequests: groups.Min(g => g.Count),
+            MaxRequests: groups.Max(g => g.Count),
+            MeanRequests: groups.Average(g => g.Count),
+            MinRoundTrips: groups.Min(Sample.RequestRecorder.SequentialRoundTrips),
+            MaxRoundTrips: groups.Max(Sample.RequestRecorder.SequentialRoundTrips));
+    }
+
+    /// <summary>A case's parameters as one key, e.g. <c>Concurrency=1, GatewayKey=False</c>.</summary>
+    public static string KeyOf(params (string Name, object Value)[] parameters) =>
+        string.Join(", ", parameters.Select(p => FormattableString.Invariant($"{p.Name}={p.Value}")));
+
+    public static ProvisioningWireStats? Get(BenchmarkCase benchmarkCase)
+    {
+        var key = KeyOf([.. benchmarkCase.Parameters.Items.Select(p => (p.Name, p.Value))]);
+        return ByCase.TryGetValue(key, out var stats) ? stats : null;
+    }
 }
 
 /// <summary>
@@ -38,13 +57,15 @@ public sealed class ProvisioningBenchmarkConfig : ManualConfig
             .WithIterationCount(20)
             .WithId("Monitoring-InProcess"));
         AddColumn(
-            new WireColumn("Requests/tenant", "TTS requests per new tenant (target at most 7)", s => s.MinRequests == s.MaxRequests ? Invariant(s.MaxRequests) : $"{s.MinRequests}-{s.MaxRequests}"),
-            new WireColumn("Round trips", "Sequential TTS round trips per tenant, longest chain (target at most 4)", s => s.MinRoundTrips == s.MaxRoundTrips ? Invariant(s.MaxRoundTrips) : $"{s.MinRoundTrips}-{s.MaxRoundTrips}"),
-            new WireColumn("Tenants measured", "New tenants provisioned in the case, warm-up included", s => Invariant(s.Tenants)),
+            new WireColumn("Requests/tenant", "TTS requests per tenant", s => Range(s.MinRequests, s.MaxRequests)),
+            new WireColumn("Round trips", "Sequential TTS round trips per tenant, longest chain", s => Range(s.MinRoundTrips, s.MaxRoundTrips)),
+            new WireColumn("Tenants measured", "Tenants measured in the case, warm-up included", s => Invariant(s.Tenants)),
             new ThroughputColumn());
     }
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Range(int min, int max) => min == max ? Invariant(max) : $"{Invariant(min)}-{Invariant(max)}";
 
     private sealed class WireColumn(string name, string legend, Func<ProvisioningWireStats, string> value) : IColumn
     {
@@ -90,14 +111,15 @@ public sealed class ProvisioningBenchmarkConfig : ManualConfig
 
         public UnitType UnitType => UnitType.Dimensionless;
 
-        public string Legend => "New tenants provisioned per second (Concurrency / Mean)";
+        public string Legend => "Tenants handled per second (Concurrency / Mean)";
 
         public string GetValue(Summary summary, BenchmarkCase benchmarkCase)
         {
             var mean = summary[benchmarkCase]?.ResultStatistics?.Mean;
-            return mean is > 0 && benchmarkCase.Parameters["Concurrency"] is int concurrency
-                ? (concurrency / (mean.Value / 1e9)).ToString("0.0", CultureInfo.InvariantCulture)
-                : "?";
+            var concurrency = benchmarkCase.Parameters.Items.Any(p => p.Name == "Concurrency")
+                ? (int)benchmarkCase.Parameters["Concurrency"]
+                : 1;
+            return mean is > 0 ? (concurrency / (mean.Value / 1e9)).ToString("0.0", CultureInfo.InvariantCulture) : "?";
         }
 
         public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);

@@ -13,7 +13,10 @@ namespace Ttn.Provisioning.Steps;
 /// </summary>
 internal static class StepScheduler
 {
-    /// <summary>Runs every step not yet done; stops after the first wave with a failed (not optional) step.</summary>
+    /// <summary>
+    /// Runs every step not yet done; stops after the first wave with a failed (not optional) step, and reports the failure
+    /// of the earliest step of that wave in pipeline order.
+    /// </summary>
     public static async Task<PipelineOutcome> RunAsync(IReadOnlyList<PipelineStep> steps, StepContext context, CancellationToken cancellationToken)
     {
         var attempted = ProvisioningStep.None;
@@ -25,6 +28,7 @@ internal static class StepScheduler
             var done = record.Checkpoints | completed;
             var wave = steps
                 .Where(s => (attempted & s.Step) == 0 && (record.Checkpoints & s.Step) == 0 && (done & s.DependsOn) == s.DependsOn)
+                .OrderBy(s => s.Step)
                 .ToList();
             if (wave.Count == 0)
             {
