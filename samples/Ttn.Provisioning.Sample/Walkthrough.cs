@@ -58,7 +58,20 @@ internal sealed class Walkthrough(SampleEnvironment env, SampleSettings settings
         {
             report.Expect(requests.Count <= MaxRequestsPerNewTenant, $"at most {MaxRequestsPerNewTenant} TTS requests for a new tenant", requests.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var roundTrips = RequestRecorder.SequentialRoundTrips(requests);
-            report.Expect(roundTrips <= MaxSequentialRoundTrips, $"at most {MaxSequentialRoundTrips} of them in sequence", roundTrips.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (env.Recorder.SimulatedLatency > TimeSpan.Zero)
+            {
+                report.Expect(
+                    roundTrips <= MaxSequentialRoundTrips,
+                    $"at most {MaxSequentialRoundTrips} of them in sequence",
+                    roundTrips.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                // Requests sent together overlap in time only when the network, not the server, is what takes time: a
+                // Things Stack on the same host, or one that handles requests one at a time, answers each before the
+                // next leaves. The bound is checked where the sample adds the latency itself (the in-process fake).
+                Report.Line("(round trips not checked against a real Things Stack: its timings cannot tell requests sent together apart)");
+            }
         }
 
         PrintTts();

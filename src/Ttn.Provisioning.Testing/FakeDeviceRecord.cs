@@ -1,6 +1,6 @@
 namespace Ttn.Provisioning.Testing;
 
-/// <summary>The four registries that each hold a part of an end device (API.md §1.6).</summary>
+/// <summary>The four registries that each hold a part of an end device.</summary>
 public enum FakeDeviceRegistry
 {
     /// <summary>The Identity Server (global: one per deployment).</summary>

@@ -11,7 +11,7 @@ public enum FakeRateLimitScope
 }
 
 /// <summary>
-/// A rate limit like TTS's (GCRA, API.md §7): <see cref="Limit"/> requests per <see cref="Window"/> with a burst of
+/// A rate limit like TTS's (GCRA): <see cref="Limit"/> requests per <see cref="Window"/> with a burst of
 /// <see cref="Limit"/>. Over it the fake answers 429 <c>pkg/ratelimit:rate_limit_exceeded</c>; every answer carries the
 /// <c>X-Rate-Limit-Limit/-Available/-Reset/-Retry</c> headers.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Ttn.Provisioning.Testing.Internal;
 
-/// <summary>API key tokens as TTS makes them (API.md §3): <c>NNSXS.&lt;39 base32&gt;.&lt;52 base32&gt;</c>.</summary>
+/// <summary>API key tokens as TTS makes them: <c>NNSXS.&lt;39 base32&gt;.&lt;52 base32&gt;</c>.</summary>
 internal static class ApiKeyTokens
 {
     public const string Prefix = "NNSXS";

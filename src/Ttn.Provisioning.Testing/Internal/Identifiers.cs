@@ -3,14 +3,14 @@ using System.Text.RegularExpressions;
 
 namespace Ttn.Provisioning.Testing.Internal;
 
-/// <summary>Identifier rules of TTS (API.md §3): regex, length, built-in blocklist, EUI format.</summary>
+/// <summary>Identifier rules of TTS: regex, length, built-in blocklist, EUI format.</summary>
 internal static partial class Identifiers
 {
     public const string IdPattern = "^[a-z0-9](?:[-]?[a-z0-9]){2,}$";
 
     public const string UserIdPattern = "^[a-z0-9](?:[-]?[a-z0-9]){1,}$";
 
-    /// <summary>A subset of the 731 built-in reserved IDs (pkg/identityserver/blocklist), the ones API.md names.</summary>
+    /// <summary>A subset of the 731 built-in reserved IDs (pkg/identityserver/blocklist), the common words among them.</summary>
     private static readonly HashSet<string> Blocklist = new(
         ["admin", "api", "app", "application", "default", "demo", "device", "test", "test1", "ttn", "tts", "webhook", "www"],
         StringComparer.Ordinal);

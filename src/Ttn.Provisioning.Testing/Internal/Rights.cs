@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Ttn.Provisioning.Testing.Internal;
 
-/// <summary>The TTS <c>Right</c> enum (API.md §2): names, numbers, parsing and <c>_ALL</c> expansion.</summary>
+/// <summary>The TTS <c>Right</c> enum: names, numbers, parsing and <c>_ALL</c> expansion.</summary>
 internal static class Rights
 {
     private static readonly (string Name, int Value)[] Table =

@@ -4,7 +4,7 @@ namespace Ttn.Provisioning.Testing.Internal;
 internal readonly record struct RouteTarget(bool Served, ClusterState? Cluster);
 
 /// <summary>
-/// The deployment's layout, fixed when the fake is created: the Identity Server host and the clusters (API.md §9).
+/// The deployment's layout, fixed when the fake is created: the Identity Server host and the clusters.
 /// Without clusters, one unnamed cluster and every host serve everything.
 /// </summary>
 internal sealed class Topology

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Ttn.Provisioning.Testing.Internal;
 
-/// <summary>Organization, application and gateway API keys (API.md §1.2, §1.3, §1.7).</summary>
+/// <summary>Organization, application and gateway API keys.</summary>
 internal sealed partial class TtsApi
 {
     private void MapApiKeys()

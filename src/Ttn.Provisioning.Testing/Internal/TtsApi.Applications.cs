@@ -1,6 +1,6 @@
 namespace Ttn.Provisioning.Testing.Internal;
 
-/// <summary>Applications (API.md §1.3).</summary>
+/// <summary>Applications.</summary>
 internal sealed partial class TtsApi
 {
     private void MapApplications()

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Ttn.Provisioning.Testing.Internal;
 
-/// <summary><c>GET /auth_info</c> (API.md §1.1).</summary>
+/// <summary><c>GET /auth_info</c>.</summary>
 internal sealed partial class TtsApi
 {
     private void MapAuthInfo() => _router.Map("GET", "/auth_info", AuthInfo);

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Ttn.Provisioning.Testing.Internal;
 
 /// <summary>
-/// The Gateway Claiming Server (API.md §1.9; pkg/deviceclaimingserver/grpc_gateways.go): a test registers claimable EUIs
+/// The Gateway Claiming Server (pkg/deviceclaimingserver/grpc_gateways.go): a test registers claimable EUIs
 /// with their owner token (<c>FakeThingsStack.AddClaimableGateway</c>); claiming one creates the gateway in the IS.
 /// </summary>
 internal sealed partial class TtsApi

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Ttn.Provisioning.Testing.Internal;
 
 /// <summary>
-/// Organization members and application collaborators (API.md §1.2, §1.3; pkg/identityserver/*_access.go). The entity's
+/// Organization members and application collaborators (pkg/identityserver/*_access.go). The entity's
 /// user and organization membership maps are the state the rights checks read, so a change here changes who may act.
 /// </summary>
 internal sealed partial class TtsApi

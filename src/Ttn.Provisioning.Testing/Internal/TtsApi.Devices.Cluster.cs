@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Ttn.Provisioning.Testing.Internal;
 
 /// <summary>
-/// End devices in the Join, Network and Application Servers of the cluster the request went to (API.md §1.6). Each
+/// End devices in the Join, Network and Application Servers of the cluster the request went to. Each
 /// record stands alone: a device may be in some registries and not others, and in one cluster and not another.
 /// </summary>
 internal sealed partial class TtsApi

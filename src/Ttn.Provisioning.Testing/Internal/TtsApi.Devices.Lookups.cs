@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Ttn.Provisioning.Testing.Internal;
 
-/// <summary>Device search, the Join Server's default JoinEUI and the frequency plan list (API.md §1.9).</summary>
+/// <summary>Device search, the Join Server's default JoinEUI and the frequency plan list.</summary>
 internal sealed partial class TtsApi
 {
     private void MapDeviceLookups()

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Ttn.Provisioning.Testing.Internal;
 
-/// <summary>End devices in the Identity Server (API.md §1.6): one global registry, hard delete, unique EUI pairs.</summary>
+/// <summary>End devices in the Identity Server: one global registry, hard delete, unique EUI pairs.</summary>
 internal sealed partial class TtsApi
 {
     private const string DevicesRead = "RIGHT_APPLICATION_DEVICES_READ";
@@ -10,7 +10,7 @@ internal sealed partial class TtsApi
     private const string DevicesReadKeys = "RIGHT_APPLICATION_DEVICES_READ_KEYS";
     private const string DevicesWriteKeys = "RIGHT_APPLICATION_DEVICES_WRITE_KEYS";
 
-    /// <summary>The paths an IS end device update may write (API.md §1.6).</summary>
+    /// <summary>The paths an IS end device update may write.</summary>
     private static readonly HashSet<string> IsDevicePaths = new(
         ["name", "description", "attributes", "version_ids", "network_server_address", "application_server_address",
          "join_server_address", "locations", "service_profile_id", "serial_number", "lora_alliance_profile_ids", "picture",

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Ttn.Provisioning.Testing.Internal;
 
 /// <summary>
-/// Gateway Server connection stats of the cluster the request went to (API.md §1.10; pkg/gatewayserver/grpc.go). A gateway
+/// Gateway Server connection stats of the cluster the request went to (pkg/gatewayserver/grpc.go). A gateway
 /// is connected only when a test set its stats on that cluster (<c>FakeThingsStack.SetGatewayConnectionStats</c>).
 /// </summary>
 internal sealed partial class TtsApi

@@ -1,6 +1,6 @@
 namespace Ttn.Provisioning.Testing.Internal;
 
-/// <summary>Gateways under an organization or a user (API.md §1.7).</summary>
+/// <summary>Gateways under an organization or a user.</summary>
 internal sealed partial class TtsApi
 {
     private void MapGateways()

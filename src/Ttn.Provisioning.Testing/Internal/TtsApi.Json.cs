@@ -49,7 +49,7 @@ internal sealed partial class TtsApi
         [.. (context.Query.TryGetValue("field_mask", out var values) ? values : [])
             .SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
 
-    /// <summary>Applies <c>limit</c> and <c>page</c> (API.md §8) and returns the page with the total count.</summary>
+    /// <summary>Applies <c>limit</c> and <c>page</c> and returns the page with the total count.</summary>
     private static (List<T> Page, int Total) Paginate<T>(IEnumerable<T> items, RequestContext context)
     {
         var all = items.ToList();
@@ -116,7 +116,7 @@ internal sealed partial class TtsApi
         _ => new JsonObject { ["gateway_ids"] = new JsonObject { ["gateway_id"] = id } },
     };
 
-    /// <summary>Checks name, description and attributes limits (API.md §3) of a created entity.</summary>
+    /// <summary>Checks name, description and attributes limits of a created entity.</summary>
     private static void ValidateFields(JsonObject fields, string messageName)
     {
         if (Str(fields, "name") is { Length: > 50 })

@@ -1,6 +1,6 @@
 namespace Ttn.Provisioning.Testing.Internal;
 
-/// <summary>Organizations (API.md §1.2).</summary>
+/// <summary>Organizations.</summary>
 internal sealed partial class TtsApi
 {
     private void MapOrganizations()

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Ttn.Provisioning.Testing.Internal;
 
 /// <summary>
-/// Application Server webhooks (API.md §1.4) of the cluster the request went to, on <c>/as/webhooks/…</c>, and the AS
+/// Application Server webhooks of the cluster the request went to, on <c>/as/webhooks/…</c>, and the AS
 /// configuration that reports the webhook health thresholds.
 /// </summary>
 internal sealed partial class TtsApi

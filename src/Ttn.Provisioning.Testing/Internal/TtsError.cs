@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Ttn.Provisioning.Testing.Internal;
 
 /// <summary>
-/// One TTS error definition with its attributes, rendered as the HTTP gateway does (API.md §4.1):
+/// One TTS error definition with its attributes, rendered as the HTTP gateway does:
 /// a <c>google.rpc.Status</c> whose <c>details[0]</c> is a <c>ttn.lorawan.v3.ErrorDetails</c>.
 /// </summary>
 internal sealed record TtsError(int GrpcCode, string Namespace, string Name, string MessageFormat, JsonObject? Attributes = null, TtsError? Cause = null)
@@ -101,7 +101,7 @@ internal sealed class TtsException(TtsError error) : Exception(error.FormattedMe
     public TtsError Error { get; } = error;
 }
 
-/// <summary>The TTS error definitions the fake answers with (names and namespaces from API.md §4.3).</summary>
+/// <summary>The TTS error definitions the fake answers with (names and namespaces as TTS v3.32 answers them).</summary>
 internal static partial class Errors
 {
     internal static JsonObject Attrs(params (string Key, JsonNode? Value)[] pairs)

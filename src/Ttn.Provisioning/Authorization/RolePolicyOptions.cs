@@ -29,7 +29,7 @@ public sealed class RolePolicyOptions
         return this;
     }
 
-    /// <summary>Creates the default table (DESIGN.md §4).</summary>
+    /// <summary>Creates the default table.</summary>
     public static IDictionary<ProvisioningOperation, ISet<TenantRole>> CreateDefaultTable()
     {
         var everyone = new[] { TenantRole.Owner, TenantRole.Admin, TenantRole.Manager, TenantRole.Staff, TenantRole.Viewer };

@@ -1,6 +1,6 @@
 namespace Ttn.Provisioning.ThingsStack;
 
-/// <summary>The Things Stack components that keep part of an end device's record (API.md §1.6).</summary>
+/// <summary>The Things Stack components that keep part of an end device's record.</summary>
 internal enum EndDeviceComponent
 {
     /// <summary>Identity Server (the registry; served on the Identity Server host).</summary>

@@ -1,7 +1,7 @@
 namespace Ttn.Provisioning.ThingsStack;
 
 /// <summary>
-/// The two hosts the client may talk to, the routing between them (API.md §9) and the credential allowlist.
+/// The two hosts the client may talk to, the routing between them and the credential allowlist.
 /// </summary>
 internal sealed class ThingsStackEndpoints
 {

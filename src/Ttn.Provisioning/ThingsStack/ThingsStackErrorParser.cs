@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 
 namespace Ttn.Provisioning.ThingsStack;
 
-/// <summary>Turns a TTS error answer into a <see cref="ThingsStackException"/> (API.md §4).</summary>
+/// <summary>Turns a TTS error answer into a <see cref="ThingsStackException"/>.</summary>
 internal static partial class ThingsStackErrorParser
 {
     /// <summary>The most characters of an error body read before parsing.</summary>

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 
 namespace Ttn.Provisioning.ThingsStack;
 
-/// <summary>The kind of identifier, which decides the minimum length (API.md §3).</summary>
+/// <summary>The kind of identifier, which decides the minimum length.</summary>
 internal enum ThingsStackIdKind
 {
     /// <summary>Application, organization, device, gateway, webhook and client IDs: 3 to 36 characters.</summary>
@@ -17,7 +17,7 @@ internal enum ThingsStackIdKind
 
 /// <summary>
 /// Checks identifiers against The Things Stack rules before any request is sent, and derives valid IDs from a
-/// tenant id (API.md §3).
+/// tenant id.
 /// </summary>
 /// <remarks>
 /// Rules: lower-case letters and digits, single hyphens between them (no leading, trailing or double hyphen),

@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 
 namespace Ttn.Provisioning.ThingsStack;
 
-/// <summary>Which outcomes are transient and how long to wait before the next attempt (API.md §7).</summary>
+/// <summary>Which outcomes are transient and how long to wait before the next attempt.</summary>
 internal static class ThingsStackRetryPolicy
 {
     /// <summary>The TTS header holding the seconds until the next request will be allowed.</summary>

@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace Ttn.Provisioning.ThingsStack;
 
 /// <summary>
-/// The names of The Things Stack rights (the <c>Right</c> enum, API.md §2) as sent on the wire, the groups a
+/// The names of The Things Stack rights (the <c>Right</c> enum) as sent on the wire, the groups a
 /// provisioner needs, and the expansion of the <c>_ALL</c> pseudo-rights.
 /// </summary>
 /// <remarks>

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Ttn.Provisioning.ThingsStack;
 
-// Wire models of the TTS HTTP/JSON API (snake_case proto names, API.md §0). Only the fields a provisioner uses
+// Wire models of the TTS HTTP/JSON API (snake_case proto names). Only the fields a provisioner uses
 // are modelled; unknown fields in answers are ignored. Null fields are left out of requests.
 
 /// <summary><c>ApplicationIdentifiers</c>.</summary>
@@ -61,7 +61,7 @@ internal sealed record ApiKeyAccess(ThingsStackApiKey? ApiKey, EntityIdentifiers
 /// <summary>The <c>oauth_access_token</c> member of <c>AuthInfoResponse</c> (only the parts a provisioner needs).</summary>
 internal sealed record OAuthAccessTokenInfo(UserIdentifiers? UserIds, IReadOnlyList<string>? Rights);
 
-/// <summary><c>AuthInfoResponse</c> (API.md §1.1).</summary>
+/// <summary><c>AuthInfoResponse</c>.</summary>
 internal sealed record AuthInfo
 {
     public ApiKeyAccess? ApiKey { get; init; }
@@ -124,7 +124,7 @@ internal sealed record WebhookIdentifiers(string WebhookId, ApplicationIdentifie
 /// <summary><c>ApplicationWebhook.Message</c>: the path appended to the base URL for one event type.</summary>
 internal sealed record WebhookMessage(string? Path);
 
-/// <summary><c>ApplicationWebhook</c> (API.md §1.4). Headers and the downlink key may hold secrets.</summary>
+/// <summary><c>ApplicationWebhook</c>. Headers and the downlink key may hold secrets.</summary>
 internal sealed record Webhook
 {
     public required WebhookIdentifiers Ids { get; init; }
@@ -236,7 +236,7 @@ internal sealed record EndDevice
         $"EndDevice {{ DeviceId = {Ids.DeviceId}, DevEui = {Ids.DevEui}, JoinEui = {Ids.JoinEui}, RootKeys = {(RootKeys is null ? "null" : "[REDACTED]")} }}";
 }
 
-/// <summary><c>Gateway</c> (API.md §1.7).</summary>
+/// <summary><c>Gateway</c>.</summary>
 internal sealed record Gateway
 {
     public required GatewayIdentifiers Ids { get; init; }
@@ -258,7 +258,7 @@ internal sealed record Gateway
     public IReadOnlyList<string>? FrequencyPlanIds { get; init; }
 }
 
-/// <summary>The TTS error body, a <c>google.rpc.Status</c> (API.md §4.1).</summary>
+/// <summary>The TTS error body, a <c>google.rpc.Status</c>.</summary>
 internal sealed record ErrorStatus(int? Code, string? Message, IReadOnlyList<ErrorDetails>? Details);
 
 /// <summary><c>ErrorDetails</c> (<c>v3ErrorDetails</c>), recursive through <see cref="Cause"/>.</summary>

@@ -1,0 +1,26 @@
+using Ttn.Provisioning.Sample;
+
+namespace Ttn.Provisioning.Tests.Documentation;
+
+/// <summary>The sample's walk holds against a correct Things Stack, whatever its latency.</summary>
+public sealed class SampleTests
+{
+    [Fact]
+    public async Task Walk_passes_against_a_things_stack_that_answers_at_once()
+    {
+        // The fake served on loopback without simulated latency stands for a Things Stack on the same host: requests
+        // sent together are answered before the next one leaves, so they do not overlap in time.
+        var (fake, uri, adminKey) = await SampleEnvironment.StartFakeServerAsync();
+        await using (fake)
+        {
+            var settings = new SampleSettings { IdentityServer = uri, Cluster = uri };
+            await using var environment = SampleEnvironment.Connect(settings, adminKey);
+            var report = new Report(environment.Recorder);
+
+            await new Walkthrough(environment, settings, report).RunAsync();
+
+            Assert.Equal(0, report.Failures);
+            Assert.True(report.Checks >= 10, $"{report.Checks} checks ran");
+        }
+    }
+}
