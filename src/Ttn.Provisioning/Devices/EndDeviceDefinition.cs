@@ -19,6 +19,7 @@ namespace Ttn.Provisioning.Devices;
 /// <see cref="VersionIds"/> may be absent: a bulk import supplies defaults for them, as the TTS Console's "fallback
 /// values" do. Apply the defaults, then validate again.
 /// </para>
+/// <para>Record equality compares <see cref="Attributes"/> by reference, not by content.</para>
 /// </remarks>
 public sealed record EndDeviceDefinition
 {

@@ -34,6 +34,8 @@ public static class EndDeviceValidator
     private const int MaxAttributes = 10;
     private const int MaxAttributeValueLength = 200;
 
+    private static readonly EndDeviceVersionIds _noVersionIds = new();
+
     private static readonly string IdentifierRule =
         $"must be 3 to {ThingsStackIds.MaxLength} lower-case letters, digits and single hyphens between them.";
 
@@ -217,7 +219,7 @@ public static class EndDeviceValidator
             FirmwareVersion = Text(ids.FirmwareVersion, EndDeviceFields.FirmwareVersion, MaxVersionLength, errors),
             BandId = Text(ids.BandId, EndDeviceFields.BandId, MaxVersionLength, errors),
         };
-        return normalised == new EndDeviceVersionIds() ? null : normalised;
+        return normalised == _noVersionIds ? null : normalised;
     }
 
     // TTS (protoc-gen-validate) counts runes, so a character outside the BMP counts once, not twice.

@@ -67,6 +67,6 @@ internal static class ThingsStackCsvColumns
     public static bool TryFind(string name, out (string Name, ThingsStackCsvColumnKind Kind, string? Field) column)
         => _byName.TryGetValue(name, out column);
 
-    /// <summary>The canonical column name for a field.</summary>
-    public static string NameOf(string field) => _nameByField[field];
+    /// <summary>The canonical column name for a field, or <see langword="null"/> for a field no column holds.</summary>
+    public static string? NameOf(string field) => _nameByField.GetValueOrDefault(field);
 }

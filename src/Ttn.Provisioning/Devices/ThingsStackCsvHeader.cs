@@ -8,14 +8,18 @@ namespace Ttn.Provisioning.Devices;
 /// </summary>
 internal sealed class ThingsStackCsvHeader
 {
-    private ThingsStackCsvHeader(char separator, int columnCount)
+    private ThingsStackCsvHeader(char separator, int columnCount, int lineNumber)
     {
         Separator = separator;
         ColumnCount = columnCount;
+        LineNumber = lineNumber;
     }
 
     /// <summary>The separator: <c>;</c> when the header line holds one, else <c>,</c> when it holds one, else <c>;</c>.</summary>
     public char Separator { get; }
+
+    /// <summary>The 1-based line that holds the header (empty lines before it are skipped, as TTS skips them).</summary>
+    public int LineNumber { get; }
 
     /// <summary>How many fields the header has; every row must have as many.</summary>
     public int ColumnCount { get; }
@@ -32,12 +36,26 @@ internal sealed class ThingsStackCsvHeader
     /// <summary>The options every part of the file is read with.</summary>
     public SepReaderOptions ReaderOptions => ReaderOptionsFor(Separator);
 
-    /// <summary>Reads the header line (<see langword="null"/> when the file is empty).</summary>
-    public static ThingsStackCsvHeader Parse(string? line)
+    /// <summary>Reads the header from the first line that is not blank, leaving the reader at the line after it.</summary>
+    public static async Task<ThingsStackCsvHeader> ReadAsync(TextReader text, CancellationToken cancellationToken)
+    {
+        var lineNumber = 0;
+        string? line;
+        do
+        {
+            line = await text.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+            lineNumber++;
+        }
+        while (line is not null && string.IsNullOrWhiteSpace(line));
+
+        return Parse(line, lineNumber);
+    }
+
+    private static ThingsStackCsvHeader Parse(string? line, int lineNumber)
     {
         if (line is null)
         {
-            var empty = new ThingsStackCsvHeader(';', 0);
+            var empty = new ThingsStackCsvHeader(';', 0, lineNumber);
             empty.Errors.Add(new EndDeviceInputError
             {
                 Message = "The file is empty; The Things Stack CSV starts with a header line that names the columns.",
@@ -49,7 +67,7 @@ internal sealed class ThingsStackCsvHeader
         var separator = line.Contains(';', StringComparison.Ordinal) || !line.Contains(',', StringComparison.Ordinal) ? ';' : ',';
         using var reader = ReaderOptionsFor(separator).FromText(line);
         var names = reader.MoveNext() ? ReadNames(reader.Current) : [];
-        var header = new ThingsStackCsvHeader(separator, names.Length);
+        var header = new ThingsStackCsvHeader(separator, names.Length, lineNumber);
         header.Locate(names);
         header.CheckRequired();
         return header;

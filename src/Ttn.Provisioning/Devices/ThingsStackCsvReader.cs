@@ -7,8 +7,9 @@ namespace Ttn.Provisioning.Devices;
 /// <summary>
 /// Reads end devices from a file in <b>The Things Stack CSV</b> format, the format of TTS's own importer
 /// (<c>pkg/devicetemplates/ttscsv.go</c>): UTF-8 with an optional BOM; a header line naming the columns (unknown
-/// columns are ignored, <c>app_eui</c> is an alias of <c>join_eui</c>); separator <c>;</c> when the header line holds
-/// one, else <c>,</c>; spaces around fields trimmed; RFC 4180 quotes. Parsing is done by the Sep library.
+/// columns are ignored, names match without regard to case, <c>app_eui</c> is an alias of <c>join_eui</c>); separator
+/// <c>;</c> when the header line holds one, else <c>,</c>; RFC 4180 quotes; blank lines skipped. Parsing is done by
+/// the Sep library.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -20,7 +21,15 @@ namespace Ttn.Provisioning.Devices;
 /// <c>supports_32_bit_f_cnt</c>, <c>supports_class_c</c>), so nothing in the file is silently dropped.
 /// </para>
 /// <para>
-/// Rows are read one at a time; the reader keeps only the device ids and EUI pairs seen so far. Use
+/// Where this reader differs from TTS's: spaces are trimmed from both ends of an unquoted field (TTS trims leading
+/// whitespace only; quoted content is kept as is); a row with a different number of fields than the header fails that
+/// row (TTS fails the file); a quote never closed fails the row that opens it; the header must be one physical line;
+/// a header without <c>dev_eui</c>, <c>join_eui</c> (or <c>app_eui</c>) and <c>app_key</c> is a whole-file error,
+/// since no row of it could be registered.
+/// </para>
+/// <para>
+/// Rows are read one at a time, with a read-ahead buffer of some tens of kilobytes; the reader keeps only the device
+/// ids and EUI pairs seen so far. Use
 /// <see cref="OpenAsync"/> and <see cref="ReadRowsAsync"/> to stream a large file, or <see cref="ReadAllAsync"/> to
 /// read and validate a whole file before doing anything with it. The reader never closes the caller's stream.
 /// </para>
@@ -60,10 +69,21 @@ public sealed class ThingsStackCsvReader : IDisposable
         var text = new StreamReader(csv, _utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024, leaveOpen: true);
         try
         {
-            var header = ThingsStackCsvHeader.Parse(await text.ReadLineAsync(cancellationToken).ConfigureAwait(false));
-            var sep = header.Errors.Count > 0
-                ? null
-                : await header.ReaderOptions.FromAsync(text, leaveOpen: true, cancellationToken).ConfigureAwait(false);
+            var header = await ThingsStackCsvHeader.ReadAsync(text, cancellationToken).ConfigureAwait(false);
+            SepReader? sep = null;
+            if (header.Errors.Count == 0)
+            {
+                try
+                {
+                    // Sep reads the first row here already.
+                    sep = await header.ReaderOptions.FromAsync(text, leaveOpen: true, cancellationToken).ConfigureAwait(false);
+                }
+                catch (NotSupportedException)
+                {
+                    // The first row is too long for Sep; ReadRowsAsync reports it (a reader with no Sep and no errors).
+                }
+            }
+
             return new ThingsStackCsvReader(text, sep, header);
         }
         catch
@@ -104,7 +124,7 @@ public sealed class ThingsStackCsvReader : IDisposable
         }
 
         _started = true;
-        return _sep is null ? AsyncEnumerable.Empty<ThingsStackCsvRow>() : ReadRowsCoreAsync(_sep, cancellationToken);
+        return ReadRowsCoreAsync(cancellationToken);
     }
 
     /// <summary>Releases the reader's buffers. The caller's stream stays open.</summary>
@@ -114,11 +134,21 @@ public sealed class ThingsStackCsvReader : IDisposable
         _text.Dispose();
     }
 
-    private async IAsyncEnumerable<ThingsStackCsvRow> ReadRowsCoreAsync(
-        SepReader sep, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<ThingsStackCsvRow> ReadRowsCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        if (_header.Errors.Count > 0)
+        {
+            yield break;
+        }
+
         var parser = new ThingsStackCsvRowParser(_header);
-        var cursor = new LineCursor();
+        var cursor = new LineCursor { HeaderLine = _header.LineNumber, NextLine = _header.LineNumber + 1 };
+        if (_sep is not { } sep)
+        {
+            yield return TooLong(parser.NextRowNumber, cursor.NextLine);
+            yield break;
+        }
+
         while (true)
         {
             ThingsStackCsvRow? row;
@@ -155,9 +185,9 @@ public sealed class ThingsStackCsvReader : IDisposable
         var row = sep.Current;
         var line = cursor.NextLine;
 
-        // Sep's line numbers are relative to the data after the header line; its LineNumberFrom is wrong for the first
-        // row when there is no header, so the start is tracked from the previous row's end.
-        cursor.NextLine = row.LineNumberToExcl + 1;
+        // Sep counts lines from the one after the header (as line 1), and its LineNumberFrom is wrong for the first row
+        // when it reads no header itself, so each row starts where the previous one ended.
+        cursor.NextLine = cursor.HeaderLine + row.LineNumberToExcl;
         return parser.Read(row, line);
     }
 
@@ -175,9 +205,11 @@ public sealed class ThingsStackCsvReader : IDisposable
         ],
     };
 
-    private struct LineCursor()
+    private struct LineCursor
     {
-        public int NextLine = 2;
+        public int NextLine;
         public bool Stop;
+
+        public int HeaderLine;
     }
 }

@@ -74,7 +74,11 @@ internal sealed class ThingsStackCsvRowParser(ThingsStackCsvHeader header)
 
         var given = ToDefinition(row);
         var validation = EndDeviceValidator.Validate(given);
-        errors.AddRange(validation.Errors.Select(e => Locate(e, rowNumber)));
+        foreach (var error in validation.Errors)
+        {
+            errors.Add(Locate(error, rowNumber));
+        }
+
         if (validation.Definition is { } definition && errors.Count == 0)
         {
             CheckRepeats(definition, idDerived: given.DeviceId is null, rowNumber, errors);
@@ -144,7 +148,7 @@ internal sealed class ThingsStackCsvRowParser(ThingsStackCsvHeader header)
             return error with { Row = rowNumber, Column = column.Index + 1, ColumnName = column.Name };
         }
 
-        return error with { Row = rowNumber, ColumnName = error.Field is { } f ? ThingsStackCsvColumns.NameOf(f) : null };
+        return error with { Row = rowNumber, ColumnName = error.Field is null ? null : ThingsStackCsvColumns.NameOf(error.Field) };
     }
 
     private void CheckRepeats(EndDeviceDefinition definition, bool idDerived, int rowNumber, List<EndDeviceInputError> errors)

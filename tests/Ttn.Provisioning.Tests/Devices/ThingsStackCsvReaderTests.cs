@@ -73,6 +73,14 @@ public sealed class ThingsStackCsvReaderTests
     }
 
     [Fact]
+    public async Task Blank_lines_before_the_header_are_skipped_and_line_numbers_still_count_them()
+    {
+        var result = await ReadAsync("\n  \n" + Header + Row(1));
+
+        Assert.Equal((1, 4, "dev-1"), (result.Rows[0].RowNumber, result.Rows[0].LineNumber, result.Rows[0].Definition!.DeviceId));
+    }
+
+    [Fact]
     public async Task A_row_of_empty_fields_is_skipped_but_counted()
     {
         var result = await ReadAsync(Header + ";;;;\n" + Row(2));
@@ -132,6 +140,24 @@ public sealed class ThingsStackCsvReaderTests
 
         Assert.Equal([true, false], result.Rows.Select(r => r.IsValid));
         Assert.Contains("quote", result.Rows[1].Errors.Single().Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public async Task A_quote_never_closed_in_a_file_larger_than_the_longest_row_ends_the_read_with_a_row_error(int rowsBefore)
+    {
+        // Sep refuses a row longer than 16 Mi characters; 300,000 rows after an unclosed quote are about 23 MB.
+        var before = string.Concat(Enumerable.Range(1, rowsBefore).Select(n => Row(n)));
+        var open = $"dev-x;00000000000000FF;0000000000000000;{AppKey};\"Device x\n";
+        await using var source = new GeneratedCsvStream(Header + before + open, n => Row(n + 100), 300_000);
+
+        var result = await ThingsStackCsvReader.ReadAllAsync(source);
+
+        Assert.Equal(rowsBefore + 1, result.Rows.Count);
+        var row = result.Rows[^1];
+        Assert.Equal((rowsBefore + 1, rowsBefore + 2), (row.RowNumber, row.LineNumber));
+        Assert.Contains("quote", Assert.Single(row.Errors).Message, StringComparison.Ordinal);
     }
 
     [Fact]
