@@ -142,52 +142,47 @@ public sealed class ThingsStackCsvReader : IDisposable
         }
 
         var parser = new ThingsStackCsvRowParser(_header);
-        var cursor = new LineCursor { HeaderLine = _header.LineNumber, NextLine = _header.LineNumber + 1 };
-        if (_sep is not { } sep)
+        var nextLine = _header.LineNumber + 1;
+        var tooLong = _sep is null;
+        while (!tooLong)
         {
-            yield return TooLong(parser.NextRowNumber, cursor.NextLine);
-            yield break;
-        }
-
-        while (true)
-        {
-            ThingsStackCsvRow? row;
+            bool more;
             try
             {
-                if (!await sep.MoveNextAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    yield break;
-                }
-
-                row = Read(sep, parser, ref cursor);
+                more = await _sep!.MoveNextAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (NotSupportedException)
             {
                 // Sep refuses a row longer than 16 Mi characters: in practice a quote that is never closed.
-                row = TooLong(parser.NextRowNumber, cursor.NextLine);
-                cursor.Stop = true;
+                more = false;
+                tooLong = true;
             }
 
-            if (row is not null)
+            if (!more)
+            {
+                break;
+            }
+
+            if (Read(_sep!, parser, _header.LineNumber, ref nextLine) is { } row)
             {
                 yield return row;
             }
+        }
 
-            if (cursor.Stop)
-            {
-                yield break;
-            }
+        if (tooLong)
+        {
+            yield return TooLong(parser.NextRowNumber, nextLine);
         }
     }
 
-    private static ThingsStackCsvRow? Read(SepReader sep, ThingsStackCsvRowParser parser, ref LineCursor cursor)
+    private static ThingsStackCsvRow? Read(SepReader sep, ThingsStackCsvRowParser parser, int headerLine, ref int nextLine)
     {
         var row = sep.Current;
-        var line = cursor.NextLine;
+        var line = nextLine;
 
         // Sep counts lines from the one after the header (as line 1), and its LineNumberFrom is wrong for the first row
         // when it reads no header itself, so each row starts where the previous one ended.
-        cursor.NextLine = cursor.HeaderLine + row.LineNumberToExcl;
+        nextLine = headerLine + row.LineNumberToExcl;
         return parser.Read(row, line);
     }
 
@@ -204,12 +199,4 @@ public sealed class ThingsStackCsvReader : IDisposable
             },
         ],
     };
-
-    private struct LineCursor
-    {
-        public int NextLine;
-        public bool Stop;
-
-        public int HeaderLine;
-    }
 }

@@ -24,7 +24,7 @@ internal sealed class ThingsStackCsvRowParser(ThingsStackCsvHeader header)
         // Sep toggles quoting at every quote, so a row only ends inside quotes at the end of the file. The row's raw
         // text must be looked at before any column is, since Sep unescapes columns in place.
         var unclosedQuote = row.Span.Count('"') % 2 == 1;
-        if (row.ColCount == 1 && row[0].Span.IsWhiteSpace())
+        if (!unclosedQuote && row.ColCount == 1 && row[0].Span.IsWhiteSpace())
         {
             return null;
         }

@@ -142,6 +142,15 @@ public sealed class ThingsStackCsvReaderTests
         Assert.Contains("quote", result.Rows[1].Errors.Single().Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_quote_never_closed_on_an_otherwise_empty_last_line_is_reported_not_skipped()
+    {
+        var result = await ReadAsync(Header + Row(1) + " \"\n\n");
+
+        Assert.Equal([true, false], result.Rows.Select(r => r.IsValid));
+        Assert.Equal((2, 3), (result.Rows[1].RowNumber, result.Rows[1].LineNumber));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(2)]
