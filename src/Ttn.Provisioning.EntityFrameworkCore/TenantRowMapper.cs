@@ -84,13 +84,22 @@ internal static class TenantRowMapper
         {
             // Never silently Idle: the tenant is Failed, and the error names the value that was found.
             var quoted = row.State.Length > MaxQuotedStateLength ? row.State[..MaxQuotedStateLength] + "…" : row.State;
-            var message = string.Create(CultureInfo.InvariantCulture, $"The stored provisioning state '{quoted}' is not recognised; the tenant is treated as Failed.");
+            var message = string.Create(
+                CultureInfo.InvariantCulture,
+                $"The stored provisioning state '{quoted}' is not recognised; the tenant is treated as Failed.");
             if (error is not null)
             {
                 message += " Previous error: " + error.Message;
             }
 
-            error = new TenantError(currentStep, message, error?.HttpStatus, error?.ErrorNamespace, error?.ErrorName, error?.CorrelationId, error?.OccurredAt ?? updatedAt);
+            error = new TenantError(
+                currentStep,
+                message,
+                error?.HttpStatus,
+                error?.ErrorNamespace,
+                error?.ErrorName,
+                error?.CorrelationId,
+                error?.OccurredAt ?? updatedAt);
         }
 
         return new TenantRecord
@@ -124,7 +133,8 @@ internal static class TenantRowMapper
             LastError = error,
             RequiresStartFresh = row.RequiresStartFresh,
             Lease = row.LeaseHolder is { } holder
-                ? new TenantLease(holder, FromTicks(row.LeaseHeartbeatAtTicks) ?? updatedAt, FromTicks(row.LeaseExpiresAtTicks) ?? updatedAt)
+                ? new TenantLease(
+                    holder, FromTicks(row.LeaseHeartbeatAtTicks) ?? updatedAt, FromTicks(row.LeaseExpiresAtTicks) ?? updatedAt)
                 : null,
             CreatedAt = FromTicks(row.CreatedAtTicks),
             UpdatedAt = updatedAt,
@@ -161,6 +171,7 @@ internal static class TenantRowMapper
         }
 
         throw new InvalidOperationException(
-            $"The stored checkpoints of tenant '{tenantId}' are not recognised: '{stored}'. Expected names of {nameof(ProvisioningStep)} separated by commas.");
+            $"The stored checkpoints of tenant '{tenantId}' are not recognised: '{stored}'. "
+            + $"Expected names of {nameof(ProvisioningStep)} separated by commas.");
     }
 }

@@ -21,7 +21,9 @@ public sealed class TtnProvisioningDbContext : DbContext
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        var collation = Database.ProviderName == NpgsqlProviderName ? TtnProvisioningModelBuilderExtensions.PostgreSqlOrdinalCollation : null;
+        var collation = Database.ProviderName == NpgsqlProviderName
+            ? TtnProvisioningModelBuilderExtensions.PostgreSqlOrdinalCollation
+            : null;
         modelBuilder.ApplyTtnProvisioningModel(tenantIdCollation: collation);
     }
 }

@@ -28,7 +28,8 @@ public static class TtnProvisioningModelBuilderExtensions
     /// SQLite's default (BINARY) is already ordinal: leave it null there.
     /// </param>
     /// <returns>The same model builder.</returns>
-    public static ModelBuilder ApplyTtnProvisioningModel(this ModelBuilder modelBuilder, string? schema = null, string? tenantIdCollation = null)
+    public static ModelBuilder ApplyTtnProvisioningModel(
+        this ModelBuilder modelBuilder, string? schema = null, string? tenantIdCollation = null)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
 

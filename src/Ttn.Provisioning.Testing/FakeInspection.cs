@@ -20,7 +20,10 @@ public enum FakeEntityType
 public sealed class FakeRegistryEntity
 {
     internal FakeRegistryEntity(string id, string? name, DateTimeOffset createdAt, DateTimeOffset? deletedAt,
-        IReadOnlyDictionary<string, string> attributes, IReadOnlyList<string> userCollaborators, IReadOnlyList<string> organizationCollaborators, string? eui)
+        IReadOnlyDictionary<string, string> attributes,
+        IReadOnlyList<string> userCollaborators,
+        IReadOnlyList<string> organizationCollaborators,
+        string? eui)
     {
         Id = id;
         Name = name;
@@ -63,7 +66,14 @@ public sealed class FakeRegistryEntity
 /// <summary>A snapshot of an API key (never its secret).</summary>
 public sealed class FakeApiKey
 {
-    internal FakeApiKey(string id, string name, FakeEntityType entityType, string entityId, IReadOnlyList<string> rights, DateTimeOffset createdAt, DateTimeOffset? expiresAt)
+    internal FakeApiKey(
+        string id,
+        string name,
+        FakeEntityType entityType,
+        string entityId,
+        IReadOnlyList<string> rights,
+        DateTimeOffset createdAt,
+        DateTimeOffset? expiresAt)
     {
         Id = id;
         Name = name;
@@ -99,7 +109,8 @@ public sealed class FakeApiKey
 /// <summary>A snapshot of a webhook in the fake's Application Server.</summary>
 public sealed class FakeWebhook
 {
-    internal FakeWebhook(string applicationId, string webhookId, string? baseUrl, string? format, IReadOnlyDictionary<string, string> headers, string json)
+    internal FakeWebhook(
+        string applicationId, string webhookId, string? baseUrl, string? format, IReadOnlyDictionary<string, string> headers, string json)
     {
         ApplicationId = applicationId;
         WebhookId = webhookId;

@@ -51,7 +51,11 @@ public sealed class FakeJournalEntry
     public int? StatusCode { get; internal set; }
 
     /// <inheritdoc />
-    public override string ToString() => $"{Method} {Path}{(Query.Length > 0 ? "?" + Query : "")} -> {StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "dropped"}";
+    public override string ToString()
+    {
+        var status = StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "dropped";
+        return $"{Method} {Path}{(Query.Length > 0 ? "?" + Query : "")} -> {status}";
+    }
 }
 
 /// <summary>The requests the fake received, in arrival order.</summary>

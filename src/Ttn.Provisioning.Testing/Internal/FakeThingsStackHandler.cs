@@ -15,12 +15,18 @@ internal sealed class FakeThingsStackHandler(RequestCore core, IReadOnlyCollecti
                 $"The fake Things Stack does not serve host '{uri.Host}' (configured: {string.Join(", ", hosts)}).");
         }
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        var fakeRequest = new FakeRequest(request.Method.Method, uri.Host, uri.AbsolutePath, uri.Query, string.IsNullOrEmpty(body) ? null : body,
+        var fakeRequest = new FakeRequest(
+            request.Method.Method,
+            uri.Host,
+            uri.AbsolutePath,
+            uri.Query,
+            string.IsNullOrEmpty(body) ? null : body,
             request.Headers.Authorization?.ToString());
         var response = await core.ProcessAsync(fakeRequest, cancellationToken).ConfigureAwait(false);
         if (response.Dropped)
         {
-            throw new HttpRequestException(HttpRequestError.ConnectionError, "The fake Things Stack dropped the connection (injected fault).");
+            throw new HttpRequestException(
+                HttpRequestError.ConnectionError, "The fake Things Stack dropped the connection (injected fault).");
         }
         var message = new HttpResponseMessage((HttpStatusCode)response.StatusCode)
         {

@@ -40,7 +40,8 @@ internal static partial class Identifiers
         if (!regex.IsMatch(id))
         {
             var pattern = user ? UserIdPattern : IdPattern;
-            throw new TtsException(Errors.Validation(field, $"value does not match regex pattern \"{pattern}\"", messageName + "ValidationError"));
+            throw new TtsException(
+                Errors.Validation(field, $"value does not match regex pattern \"{pattern}\"", messageName + "ValidationError"));
         }
         return id;
     }
@@ -63,7 +64,8 @@ internal static partial class Identifiers
         }
         if (value.Length != 16 || !HexRegex().IsMatch(value))
         {
-            throw new TtsException(Errors.Validation(field, "invalid EUI: expected 16 hexadecimal characters", messageName + "ValidationError"));
+            throw new TtsException(
+                Errors.Validation(field, "invalid EUI: expected 16 hexadecimal characters", messageName + "ValidationError"));
         }
         return value.ToUpper(CultureInfo.InvariantCulture);
     }

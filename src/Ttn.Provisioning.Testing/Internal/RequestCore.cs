@@ -78,7 +78,8 @@ internal sealed class RequestCore(TtsApi api, Topology topology, FakeFaults faul
                 return FakeResponse.Error(Errors.InjectedFault(fault.StatusCode));
             case FakeFaultKind.RateLimited:
                 var limited = FakeResponse.Error(Errors.RateLimitExceeded("fake:injected", 60));
-                limited.Headers["X-Rate-Limit-Retry"] = ((long)Math.Ceiling(fault.DelayDuration.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                limited.Headers["X-Rate-Limit-Retry"] = ((long)Math.Ceiling(fault.DelayDuration.TotalSeconds)).ToString(
+                    System.Globalization.CultureInfo.InvariantCulture);
                 return limited;
             default:
                 return FakeResponse.Drop();

@@ -8,7 +8,9 @@ internal sealed partial class TtsApi
 {
     private void MapApiKeys()
     {
-        foreach (var (kind, plural) in new[] { (EntityKind.Organization, "organizations"), (EntityKind.Application, "applications"), (EntityKind.Gateway, "gateways") })
+        (EntityKind Kind, string Plural)[] owners =
+            [(EntityKind.Organization, "organizations"), (EntityKind.Application, "applications"), (EntityKind.Gateway, "gateways")];
+        foreach (var (kind, plural) in owners)
         {
             _router.Map("POST", $"/{plural}/{{id}}/api-keys", c => CreateApiKey(c, kind, c["id"]));
             _router.Map("GET", $"/{plural}/{{id}}/api-keys", c => ListApiKeys(c, kind, c["id"]));
@@ -25,15 +27,18 @@ internal sealed partial class TtsApi
         var name = Str(context.Body, "name") ?? "";
         if (name.Length > 50)
         {
-            throw new TtsException(Errors.Validation("name", "value length must be at most 50 runes", "CreateApiKeyRequestValidationError"));
+            throw new TtsException(
+                Errors.Validation("name", "value length must be at most 50 runes", "CreateApiKeyRequestValidationError"));
         }
         var rights = ReadRights(context.Body["rights"]);
         DateTimeOffset? expiresAt = null;
         if (Str(context.Body, "expires_at") is { } expiresText)
         {
-            if (!DateTimeOffset.TryParse(expiresText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) || parsed <= context.Now)
+            if (!DateTimeOffset.TryParse(expiresText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+                || parsed <= context.Now)
             {
-                throw new TtsException(Errors.Validation("expires_at", "value must be greater than now", "CreateApiKeyRequestValidationError"));
+                throw new TtsException(
+                    Errors.Validation("expires_at", "value must be greater than now", "CreateApiKeyRequestValidationError"));
             }
             expiresAt = parsed;
         }
@@ -51,7 +56,8 @@ internal sealed partial class TtsApi
     }
 
     /// <summary>Creates and stores a key; returns the full token, which is never stored.</summary>
-    internal (string Token, ApiKeyEntity Key) IssueKey(EntityKind kind, string ownerId, string name, IReadOnlyList<string> rights, DateTimeOffset? expiresAt, DateTimeOffset now)
+    internal (string Token, ApiKeyEntity Key) IssueKey(
+        EntityKind kind, string ownerId, string name, IReadOnlyList<string> rights, DateTimeOffset? expiresAt, DateTimeOffset now)
     {
         var (keyId, secret) = ApiKeyTokens.Generate();
         var key = new ApiKeyEntity(keyId, ApiKeyTokens.Hash(secret), kind, ownerId, now)
@@ -69,18 +75,21 @@ internal sealed partial class TtsApi
     {
         if (node is not JsonArray array || array.Count == 0)
         {
-            throw new TtsException(Errors.Validation("rights", "value must contain at least 1 item(s)", "CreateApiKeyRequestValidationError"));
+            throw new TtsException(
+                Errors.Validation("rights", "value must contain at least 1 item(s)", "CreateApiKeyRequestValidationError"));
         }
         var rights = new List<string>();
         foreach (var item in array)
         {
             if (!Rights.TryParse(item, out var right))
             {
-                throw new TtsException(Errors.Validation("rights", "value must be one of the defined enum values", "RightsValidationError"));
+                throw new TtsException(
+                    Errors.Validation("rights", "value must be one of the defined enum values", "RightsValidationError"));
             }
             if (rights.Contains(right))
             {
-                throw new TtsException(Errors.Validation("rights", "repeated value must contain unique items", "CreateApiKeyRequestValidationError"));
+                throw new TtsException(
+                    Errors.Validation("rights", "repeated value must contain unique items", "CreateApiKeyRequestValidationError"));
             }
             rights.Add(right);
         }

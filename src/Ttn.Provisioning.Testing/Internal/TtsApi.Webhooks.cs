@@ -57,11 +57,13 @@ internal sealed partial class TtsApi
         }
         if (string.IsNullOrEmpty(Str(data, "format")) || Str(data, "format")!.Length > 20)
         {
-            throw new TtsException(Errors.Validation("format", "value length must be between 1 and 20 runes, inclusive", "ApplicationWebhookValidationError"));
+            throw new TtsException(
+                Errors.Validation("format", "value length must be between 1 and 20 runes, inclusive", "ApplicationWebhookValidationError"));
         }
         if (data["headers"] is JsonObject { Count: > 50 })
         {
-            throw new TtsException(Errors.Validation("headers", "value must contain no more than 50 pair(s)", "ApplicationWebhookValidationError"));
+            throw new TtsException(
+                Errors.Validation("headers", "value must contain no more than 50 pair(s)", "ApplicationWebhookValidationError"));
         }
 
         if (data["paused"] is { } paused

@@ -152,7 +152,8 @@ internal sealed partial class TtsApi
         {
             throw new TtsException(Errors.UnsupportedAuthorization());
         }
-        if (!ApiKeyTokens.TryParse(authorization[(space + 1)..].Trim(), out var type, out var id, out var secret) || type != ApiKeyTokens.Prefix)
+        if (!ApiKeyTokens.TryParse(authorization[(space + 1)..].Trim(), out var type, out var id, out var secret)
+            || type != ApiKeyTokens.Prefix)
         {
             throw new TtsException(Errors.InvalidToken());
         }

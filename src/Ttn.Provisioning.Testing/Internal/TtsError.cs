@@ -7,7 +7,8 @@ namespace Ttn.Provisioning.Testing.Internal;
 /// One TTS error definition with its attributes, rendered as the HTTP gateway does:
 /// a <c>google.rpc.Status</c> whose <c>details[0]</c> is a <c>ttn.lorawan.v3.ErrorDetails</c>.
 /// </summary>
-internal sealed record TtsError(int GrpcCode, string Namespace, string Name, string MessageFormat, JsonObject? Attributes = null, TtsError? Cause = null)
+internal sealed record TtsError(
+    int GrpcCode, string Namespace, string Name, string MessageFormat, JsonObject? Attributes = null, TtsError? Cause = null)
 {
     public int HttpStatus => HttpStatusFor(GrpcCode);
 
@@ -148,7 +149,8 @@ internal static partial class Errors
 
     public static TtsError EndDeviceEuisTaken(string joinEui, string devEui, string deviceId, string applicationId) =>
         new(6, "pkg/identityserver", "end_device_euis_taken",
-            "an end device with JoinEUI `{join_eui}` and DevEUI `{dev_eui}` is already registered as `{device_id}` in application `{application_id}`",
+            "an end device with JoinEUI `{join_eui}` and DevEUI `{dev_eui}` is already registered as `{device_id}` in application "
+                + "`{application_id}`",
             Attrs(("join_eui", joinEui), ("dev_eui", devEui), ("device_id", deviceId), ("application_id", applicationId)));
 
     /// <summary>pkg/identityserver/gateway_registry.go: public attributes are the EUI, the ID and the administrative contact.</summary>
@@ -210,7 +212,12 @@ internal static partial class Errors
             Attrs(("key", key), ("rate", rate)));
 
     public static TtsError InjectedFault(int httpStatus) =>
-        new(GrpcCodeForStatus(httpStatus), "pkg/fake", "injected_fault", "fault injected by the test: HTTP `{status}`", Attrs(("status", httpStatus)));
+        new(
+            GrpcCodeForStatus(httpStatus),
+            "pkg/fake",
+            "injected_fault",
+            "fault injected by the test: HTTP `{status}`",
+            Attrs(("status", httpStatus)));
 
     private static int GrpcCodeForStatus(int httpStatus) => TtsError.GrpcCodeFor(httpStatus);
 }

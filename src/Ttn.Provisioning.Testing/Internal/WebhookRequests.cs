@@ -5,7 +5,8 @@ using System.Text.RegularExpressions;
 namespace Ttn.Provisioning.Testing.Internal;
 
 /// <summary>
-/// What the AS sends for one message and one webhook (pkg/applicationserver/io/web/request.go <c>NewRequest</c>): the URL from the base URL and the message's path, the headers, and the body.
+/// What the AS sends for one message and one webhook (pkg/applicationserver/io/web/request.go <c>NewRequest</c>): the URL from the base URL
+/// and the message's path, the headers, and the body.
 /// </summary>
 internal static partial class WebhookRequests
 {

@@ -52,7 +52,13 @@ public abstract class CredentialStoreSpecification
         AssertSameRecord(record with { Version = 1 }, read);
 
         // An update that clears the optional fields stores the nulls.
-        var cleared = new TenantRecord { TenantId = record.TenantId, Version = 1, CreatedAt = record.CreatedAt, UpdatedAt = record.UpdatedAt.AddMinutes(1) };
+        var cleared = new TenantRecord
+        {
+            TenantId = record.TenantId,
+            Version = 1,
+            CreatedAt = record.CreatedAt,
+            UpdatedAt = record.UpdatedAt.AddMinutes(1),
+        };
         Assert.NotNull(await store.TryWriteAsync(cleared).ConfigureAwait(false));
         AssertSameRecord(cleared with { Version = 2 }, (await store.GetAsync(record.TenantId).ConfigureAwait(false))!);
     }
@@ -155,7 +161,8 @@ public abstract class CredentialStoreSpecification
 
         // The taker read the record before the holder's heartbeat.
         var takersView = (await store.GetAsync("lease").ConfigureAwait(false))!;
-        var heartbeat = (await store.TryWriteAsync(leased with { Lease = new TenantLease("run-a", BaseTime.AddMinutes(1), BaseTime.AddMinutes(3)) }).ConfigureAwait(false))!;
+        var heartbeat = (await store.TryWriteAsync(
+            leased with { Lease = new TenantLease("run-a", BaseTime.AddMinutes(1), BaseTime.AddMinutes(3)) }).ConfigureAwait(false))!;
         Assert.NotNull(heartbeat);
 
         var takeover = takersView with { Lease = new TenantLease("run-b", BaseTime.AddMinutes(5), BaseTime.AddMinutes(7)) };
@@ -163,10 +170,13 @@ public abstract class CredentialStoreSpecification
 
         var current = (await store.GetAsync("lease").ConfigureAwait(false))!;
         Assert.Equal("run-a", current.Lease?.Holder);
-        var taken = await store.TryWriteAsync(current with { Lease = new TenantLease("run-b", BaseTime.AddMinutes(5), BaseTime.AddMinutes(7)) }).ConfigureAwait(false);
+        var taken = await store.TryWriteAsync(
+            current with { Lease = new TenantLease("run-b", BaseTime.AddMinutes(5), BaseTime.AddMinutes(7)) }).ConfigureAwait(false);
         Assert.NotNull(taken);
 
-        Assert.Null(await store.TryWriteAsync(heartbeat with { Lease = new TenantLease("run-a", BaseTime.AddMinutes(6), BaseTime.AddMinutes(8)) }).ConfigureAwait(false));
+        Assert.Null(
+            await store.TryWriteAsync(
+                heartbeat with { Lease = new TenantLease("run-a", BaseTime.AddMinutes(6), BaseTime.AddMinutes(8)) }).ConfigureAwait(false));
         var final = (await store.GetAsync("lease").ConfigureAwait(false))!;
         Assert.Equal("run-b", final.Lease?.Holder);
         Assert.Equal(BaseTime.AddMinutes(7), final.Lease?.ExpiresAt);
@@ -273,7 +283,8 @@ public abstract class CredentialStoreSpecification
     {
         var store = await CreateStoreAsync().ConfigureAwait(false);
 
-        var results = await RaceAsync(i => store.TryWriteAsync(MinimalRecord("create-race") with { TtsUserId = "creator-" + i })).ConfigureAwait(false);
+        var results = await RaceAsync(i =>
+            store.TryWriteAsync(MinimalRecord("create-race") with { TtsUserId = "creator-" + i })).ConfigureAwait(false);
 
         var winner = Assert.Single(results, r => r is not null);
         var stored = (await store.GetAsync("create-race").ConfigureAwait(false))!;
@@ -315,7 +326,14 @@ public abstract class CredentialStoreSpecification
                 PreviousValidUntil = BaseTime.AddMinutes(15),
             },
             WebhookUrl = "https://hooks.example/租户/" + new string('x', 1500) + "?q=ü",
-            LastError = new TenantError(ProvisioningStep.Webhook, "Fehler: Zugriff verweigert — 拒绝访问 \U0001F6AB " + new string('m', 2000), 403, "pkg/ns", "no_rights", "corr-ü", BaseTime),
+            LastError = new TenantError(
+                ProvisioningStep.Webhook,
+                "Fehler: Zugriff verweigert — 拒绝访问 \U0001F6AB " + new string('m', 2000),
+                403,
+                "pkg/ns",
+                "no_rights",
+                "corr-ü",
+                BaseTime),
         };
 
         Assert.Equal(256, longId.Length);
@@ -341,7 +359,8 @@ public abstract class CredentialStoreSpecification
 
     /// <summary>A record with only the required values, for facts that do not care about the rest.</summary>
     /// <param name="tenantId">The tenant id.</param>
-    protected static TenantRecord MinimalRecord(string tenantId) => new() { TenantId = tenantId, CreatedAt = BaseTime, UpdatedAt = BaseTime };
+    protected static TenantRecord MinimalRecord(string tenantId) =>
+        new() { TenantId = tenantId, CreatedAt = BaseTime, UpdatedAt = BaseTime };
 
     /// <summary>
     /// A record whose every property holds a distinct, non-default value (instants with non-zero offsets), for round trips.
@@ -375,9 +394,18 @@ public abstract class CredentialStoreSpecification
             PreviousValidUntil = new DateTimeOffset(2026, 11, 3, 12, 10, 0, TimeSpan.FromHours(2)).AddTicks(11),
         },
         CredentialsUpdatedAt = BaseTime.AddSeconds(1).AddTicks(1),
-        LastError = new TenantError(ProvisioningStep.ApplicationApiKey, "forbidden", 403, "pkg/auth/rights", "no_application_rights", "corr-1", new DateTimeOffset(2026, 11, 3, 7, 0, 0, TimeSpan.FromHours(-5)).AddTicks(7), isTransient: true),
+        LastError = new TenantError(
+            ProvisioningStep.ApplicationApiKey,
+            "forbidden",
+            403,
+            "pkg/auth/rights",
+            "no_application_rights",
+            "corr-1",
+            new DateTimeOffset(2026, 11, 3, 7, 0, 0, TimeSpan.FromHours(-5)).AddTicks(7),
+            isTransient: true),
         RequiresStartFresh = true,
-        Lease = new TenantLease("run-1", BaseTime.AddSeconds(2).AddTicks(3), new DateTimeOffset(2026, 11, 3, 18, 17, 30, TimeSpan.FromHours(9)).AddTicks(5)),
+        Lease = new TenantLease(
+            "run-1", BaseTime.AddSeconds(2).AddTicks(3), new DateTimeOffset(2026, 11, 3, 18, 17, 30, TimeSpan.FromHours(9)).AddTicks(5)),
         CreatedAt = BaseTime.AddDays(-3),
         UpdatedAt = BaseTime.AddSeconds(3).AddTicks(9),
         StartedAt = new DateTimeOffset(2026, 11, 3, 9, 0, 0, TimeSpan.FromMinutes(330)),
@@ -441,7 +469,9 @@ public abstract class CredentialStoreSpecification
             var defaultValue = property.PropertyType.IsValueType && Nullable.GetUnderlyingType(property.PropertyType) is null
                 ? Activator.CreateInstance(property.PropertyType)
                 : null;
-            Assert.False(Equals(value, defaultValue), $"The round-trip record leaves {property.Name} at its default value: the specification must set every property.");
+            Assert.False(
+                Equals(value, defaultValue),
+                $"The round-trip record leaves {property.Name} at its default value: the specification must set every property.");
         }
     }
 

@@ -42,6 +42,7 @@ internal sealed class RolePolicyEvaluator : IRolePolicyEvaluator
 
         return allowed.Contains(role)
             ? PolicyDecision.Allow(role, operation)
-            : PolicyDecision.Deny(role, operation, $"Role {role} may not perform {operation}; allowed: {string.Join(", ", allowed.Order())}.");
+            : PolicyDecision.Deny(
+                role, operation, $"Role {role} may not perform {operation}; allowed: {string.Join(", ", allowed.Order())}.");
     }
 }

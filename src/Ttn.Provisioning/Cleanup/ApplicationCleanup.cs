@@ -22,18 +22,27 @@ internal static class ApplicationCleanup
 
     /// <summary>What is in an application, listed (null where the listing failed and was reported).</summary>
     internal sealed record Contents(
-        IReadOnlyList<string>? Devices, IReadOnlyList<string>? Webhooks, IReadOnlyList<string>? Keys, IReadOnlyList<ResourceCleanup> ListFailures);
+        IReadOnlyList<string>? Devices,
+        IReadOnlyList<string>? Webhooks,
+        IReadOnlyList<string>? Keys,
+        IReadOnlyList<ResourceCleanup> ListFailures);
 
     /// <summary>Lists what is in an application: its devices, webhooks and API keys, together.</summary>
     public static async Task<Contents> ListAsync(CleanupSession session, string applicationId, CancellationToken cancellationToken)
     {
         var (client, key) = (session.Client, session.AdminKey);
         var devices = session.ListAsync(
-            ResourceKind.EndDevice, applicationId, () => client.ListEndDevicesAsync(key, applicationId, cancellationToken: cancellationToken), cancellationToken);
+            ResourceKind.EndDevice,
+            applicationId,
+            () => client.ListEndDevicesAsync(key, applicationId, cancellationToken: cancellationToken),
+            cancellationToken);
         var webhooks = session.ListAsync(
             ResourceKind.Webhook, applicationId, () => ListWebhooksAsync(client, key, applicationId, cancellationToken), cancellationToken);
         var keys = session.ListAsync(
-            ResourceKind.ApplicationApiKey, "(list)", () => client.ListApplicationApiKeysAsync(key, applicationId, cancellationToken), cancellationToken);
+            ResourceKind.ApplicationApiKey,
+            "(list)",
+            () => client.ListApplicationApiKeysAsync(key, applicationId, cancellationToken),
+            cancellationToken);
         await Task.WhenAll(devices, webhooks, keys).ConfigureAwait(false);
         var (d, w, k) = (await devices.ConfigureAwait(false), await webhooks.ConfigureAwait(false), await keys.ConfigureAwait(false));
         return new Contents(
@@ -55,12 +64,19 @@ internal static class ApplicationCleanup
             () => client.DeleteWebhookAsync(key, applicationId, webhookId, cancellationToken),
             cancellationToken)));
         var keys = Task.WhenAll((contents.Keys ?? []).Select(keyId => session.DeleteAsync(
-            ResourceKind.ApplicationApiKey, keyId, () => client.DeleteApplicationApiKeyAsync(key, applicationId, keyId, cancellationToken), cancellationToken)));
+            ResourceKind.ApplicationApiKey, keyId, () => client.DeleteApplicationApiKeyAsync(
+                key, applicationId, keyId, cancellationToken), cancellationToken)));
         await Task.WhenAll(devices, webhooks, keys).ConfigureAwait(false);
-        return [.. await devices.ConfigureAwait(false), .. await webhooks.ConfigureAwait(false), .. await keys.ConfigureAwait(false), .. contents.ListFailures];
+        return [
+            .. await devices.ConfigureAwait(false),
+            .. await webhooks.ConfigureAwait(false),
+            .. await keys.ConfigureAwait(false),
+            .. contents.ListFailures];
     }
 
-    /// <summary>Deletes (and purges) the application once what it held is gone; otherwise keeps it, so a re-run can reach what is left.</summary>
+    /// <summary>
+    /// Deletes (and purges) the application once what it held is gone; otherwise keeps it, so a re-run can reach what is left.
+    /// </summary>
     public static Task<ResourceCleanup> RemoveAsync(
         CleanupSession session, string applicationId, bool contentsGone, bool canPurge, CancellationToken cancellationToken)
     {
@@ -86,7 +102,8 @@ internal static class ApplicationCleanup
     {
         var contents = await ListAsync(session, applicationId, cancellationToken).ConfigureAwait(false);
         var entries = await EmptyAsync(session, applicationId, contents, cancellationToken).ConfigureAwait(false);
-        entries.Add(await RemoveAsync(session, applicationId, CleanupSession.AllGone(entries), canPurge, cancellationToken).ConfigureAwait(false));
+        entries.Add(
+            await RemoveAsync(session, applicationId, CleanupSession.AllGone(entries), canPurge, cancellationToken).ConfigureAwait(false));
         return entries;
     }
 
@@ -125,7 +142,10 @@ internal static class ApplicationCleanup
             if (failure is { IsGone: false })
             {
                 return session.Record(new ResourceCleanup(
-                    ResourceKind.EndDevice, $"{applicationId}/{deviceId}", CleanupStatus.Failed, reason: $"{component}: {failure.Message}"));
+                    ResourceKind.EndDevice,
+                    $"{applicationId}/{deviceId}",
+                    CleanupStatus.Failed,
+                    reason: $"{component}: {failure.Message}"));
             }
         }
 
@@ -133,9 +153,13 @@ internal static class ApplicationCleanup
     }
 
     private static async IAsyncEnumerable<Webhook> ListWebhooksAsync(
-        IThingsStackClient client, string key, string applicationId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        IThingsStackClient client,
+        string key,
+        string applicationId,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var webhook in await client.ListWebhooksAsync(key, applicationId, cancellationToken: cancellationToken).ConfigureAwait(false))
+        var webhooks = await client.ListWebhooksAsync(key, applicationId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        foreach (var webhook in webhooks)
         {
             yield return webhook;
         }

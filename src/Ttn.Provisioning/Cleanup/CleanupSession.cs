@@ -47,7 +47,13 @@ internal sealed class CleanupSession
     /// the entity gone; a purge that fails leaves the entity Failed, so a re-run purges it.
     /// </summary>
     public async Task<ResourceCleanup> RemoveEntityAsync(
-        ResourceKind kind, string id, bool canPurge, Func<Task>? delete, Func<Task> purge, Func<Task>? exists, CancellationToken cancellationToken)
+        ResourceKind kind,
+        string id,
+        bool canPurge,
+        Func<Task>? delete,
+        Func<Task> purge,
+        Func<Task>? exists,
+        CancellationToken cancellationToken)
     {
         var status = delete is null ? CleanupStatus.AlreadyGone : CleanupStatus.Deleted;
         if (delete is not null
@@ -72,7 +78,8 @@ internal sealed class CleanupSession
         var purgeFailure = await Operation.CallAsync($"Purging {Describe(kind)} {id}", purge, cancellationToken).ConfigureAwait(false);
         return Record(purgeFailure is null or { IsGone: true }
             ? new ResourceCleanup(kind, id, status, purged: true)
-            : new ResourceCleanup(kind, id, CleanupStatus.Failed, purged: false, reason: $"Deleted, but not purged: {purgeFailure.Message}"));
+            : new ResourceCleanup(
+                kind, id, CleanupStatus.Failed, purged: false, reason: $"Deleted, but not purged: {purgeFailure.Message}"));
     }
 
     /// <summary>

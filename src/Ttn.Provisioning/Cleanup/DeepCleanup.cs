@@ -24,13 +24,19 @@ internal static class DeepCleanup
         CleanupSession session, TenantRecord record, TenantVault vault, TenantConventions conventions, CancellationToken cancellationToken)
     {
         var (client, key) = (session.Client, session.AdminKey);
-        var application = record.ApplicationId is { } appId && !record.IsExistingApplication && !record.ApplicationIsNotOurs() ? appId : null;
+        var application = record.ApplicationId is { } appId && !record.IsExistingApplication && !record.ApplicationIsNotOurs()
+            ? appId
+            : null;
         var organizationId = record.OrganizationId;
 
         // Round trip 1: the admin key's powers, whether the entities are still there, and what they hold.
-        var auth = session.Operation.CallAsync("Checking the admin API key", () => client.GetAuthInfoAsync(key, cancellationToken), cancellationToken);
+        var auth = session.Operation.CallAsync(
+            "Checking the admin API key", () => client.GetAuthInfoAsync(key, cancellationToken), cancellationToken);
         var applicationExists = application is null ? null : session.ExistsAsync(
-            ResourceKind.Application, application, () => client.GetApplicationAsync(key, application, cancellationToken: cancellationToken), cancellationToken);
+            ResourceKind.Application,
+            application,
+            () => client.GetApplicationAsync(key, application, cancellationToken: cancellationToken),
+            cancellationToken);
         var applicationContents = application is null ? null : ApplicationCleanup.ListAsync(session, application, cancellationToken);
         var organization = organizationId is null ? null : OrganizationCleanup.DiscoverAsync(session, organizationId, cancellationToken);
         await Task.WhenAll(new Task?[] { auth, applicationExists, applicationContents, organization }.OfType<Task>()).ConfigureAwait(false);
@@ -61,7 +67,11 @@ internal static class DeepCleanup
             var contents = await organizationContents.ConfigureAwait(false);
             entries.AddRange(contents);
             var removed = await OrganizationCleanup.RemoveAsync(
-                session, discovered, applicationGone && CleanupSession.AllGone(contents), canPurge, cancellationToken).ConfigureAwait(false);
+                session,
+                discovered,
+                applicationGone && CleanupSession.AllGone(contents),
+                canPurge,
+                cancellationToken).ConfigureAwait(false);
             if (removed is { } organizationEntry)
             {
                 entries.Add(organizationEntry);
@@ -86,7 +96,10 @@ internal static class DeepCleanup
                 var tenantKey = vault.OpenApplicationKey(record).Value ?? key;
                 var webhookId = record.WebhookId ?? conventions.WebhookId;
                 var webhook = await session.DeleteAsync(
-                    ResourceKind.Webhook, $"{id}/{record.WebhookId}", () => client.DeleteWebhookAsync(tenantKey, id, webhookId, cancellationToken), cancellationToken)
+                    ResourceKind.Webhook,
+                    $"{id}/{record.WebhookId}",
+                    () => client.DeleteWebhookAsync(tenantKey, id, webhookId, cancellationToken),
+                    cancellationToken)
                     .ConfigureAwait(false);
                 applicationGone = webhook.Status != CleanupStatus.Failed;
                 return [webhook, session.Skip(ResourceKind.Application, id, BroughtApplication)];
@@ -101,14 +114,22 @@ internal static class DeepCleanup
             {
                 // Deleted by an earlier run: what was in it can no longer be reached (TTS answers 403 for it); purge is what is left.
                 var purged = await session.RemoveEntityAsync(
-                    ResourceKind.Application, id, canPurge, delete: null, () => client.PurgeApplicationAsync(key, id, cancellationToken), exists: null, cancellationToken)
+                    ResourceKind.Application,
+                    id,
+                    canPurge,
+                    delete: null,
+                    () => client.PurgeApplicationAsync(key, id, cancellationToken),
+                    exists: null,
+                    cancellationToken)
                     .ConfigureAwait(false);
                 (applicationGone, applicationPurged) = (purged.Status != CleanupStatus.Failed, purged.Purged);
                 return [purged];
             }
 
-            var emptied = await ApplicationCleanup.EmptyAsync(session, id, await applicationContents!.ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-            var removed = await ApplicationCleanup.RemoveAsync(session, id, CleanupSession.AllGone(emptied), canPurge, cancellationToken).ConfigureAwait(false);
+            var emptied = await ApplicationCleanup.EmptyAsync(
+                session, id, await applicationContents!.ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            var removed = await ApplicationCleanup.RemoveAsync(
+                session, id, CleanupSession.AllGone(emptied), canPurge, cancellationToken).ConfigureAwait(false);
             (applicationGone, applicationPurged) = (removed.Status != CleanupStatus.Failed, removed.Purged);
             return [.. emptied, removed];
         }

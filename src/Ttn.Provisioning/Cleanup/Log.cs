@@ -6,5 +6,6 @@ namespace Ttn.Provisioning.Cleanup;
 internal static partial class Log
 {
     [LoggerMessage(EventId = 2013, Level = LogLevel.Information, Message = "Tenant {TenantId}: {Kind} {ResourceId} {Status} {Reason}")]
-    public static partial void ResourceCleaned(ILogger logger, string tenantId, ResourceKind kind, string resourceId, CleanupStatus status, string? reason);
+    public static partial void ResourceCleaned(
+        ILogger logger, string tenantId, ResourceKind kind, string resourceId, CleanupStatus status, string? reason);
 }

@@ -30,9 +30,15 @@ internal static class OrganizationCleanup
             () => client.ListOrganizationApplicationsAsync(key, organizationId, cancellationToken: cancellationToken),
             cancellationToken);
         var keys = session.ListAsync(
-            ResourceKind.OrganizationApiKey, "(list)", () => client.ListOrganizationApiKeysAsync(key, organizationId, cancellationToken), cancellationToken);
+            ResourceKind.OrganizationApiKey,
+            "(list)",
+            () => client.ListOrganizationApiKeysAsync(key, organizationId, cancellationToken),
+            cancellationToken);
         var gateways = session.ListAsync(
-            ResourceKind.Gateway, organizationId, () => client.ListGatewaysAsync(key, organizationId, cancellationToken: cancellationToken), cancellationToken);
+            ResourceKind.Gateway,
+            organizationId,
+            () => client.ListGatewaysAsync(key, organizationId, cancellationToken: cancellationToken),
+            cancellationToken);
         await Task.WhenAll(exists, applications, keys, gateways).ConfigureAwait(false);
 
         if (!await exists.ConfigureAwait(false))
@@ -64,20 +70,26 @@ internal static class OrganizationCleanup
         }
 
         var (client, key, organizationId) = (session.Client, session.AdminKey, discovery.OrganizationId);
-        var others = (discovery.Applications ?? []).Where(id => !string.Equals(id, currentApplicationId, StringComparison.Ordinal)).ToList();
-        var applications = Task.WhenAll(others.Select(id => ApplicationCleanup.RemoveWithContentsAsync(session, id, canPurge, cancellationToken)));
+        var others = (discovery.Applications ?? [])
+            .Where(id => !string.Equals(id, currentApplicationId, StringComparison.Ordinal))
+            .ToList();
+        var applications = Task.WhenAll(
+            others.Select(id => ApplicationCleanup.RemoveWithContentsAsync(session, id, canPurge, cancellationToken)));
         var deletedApplications = canPurge
             ? PurgeDeletedAsync(
                 session,
                 ResourceKind.Application,
                 organizationId,
-                () => client.ListOrganizationApplicationsAsync(key, organizationId, deleted: true, cancellationToken).Select(a => a.Ids.ApplicationId),
+                () =>
+                    client.ListOrganizationApplicationsAsync(key, organizationId, deleted: true, cancellationToken)
+                        .Select(a => a.Ids.ApplicationId),
                 [.. discovery.Applications ?? [], .. currentApplicationId is null ? Array.Empty<string>() : [currentApplicationId]],
                 id => client.PurgeApplicationAsync(key, id, cancellationToken),
                 cancellationToken)
             : Task.FromResult(new List<ResourceCleanup>());
         var keys = Task.WhenAll((discovery.Keys ?? []).Select(keyId => session.DeleteAsync(
-            ResourceKind.OrganizationApiKey, keyId, () => client.DeleteOrganizationApiKeyAsync(key, organizationId, keyId, cancellationToken), cancellationToken)));
+            ResourceKind.OrganizationApiKey, keyId, () => client.DeleteOrganizationApiKeyAsync(
+                key, organizationId, keyId, cancellationToken), cancellationToken)));
         var gateways = Task.WhenAll((discovery.Gateways ?? []).Select(gatewayId => session.RemoveEntityAsync(
             ResourceKind.Gateway,
             gatewayId,
@@ -156,7 +168,8 @@ internal static class OrganizationCleanup
         Func<string, Task> purge,
         CancellationToken cancellationToken)
     {
-        var (deleted, failure) = await session.ListAsync(kind, $"{organizationId} (deleted)", listDeleted, cancellationToken).ConfigureAwait(false);
+        var (deleted, failure) = await session.ListAsync(kind, $"{organizationId} (deleted)", listDeleted, cancellationToken)
+            .ConfigureAwait(false);
         if (deleted is null)
         {
             return [failure!];

@@ -22,7 +22,10 @@ internal static class StartFreshCleanup
         var (client, key) = (session.Client, session.AdminKey);
         var organizationKeys = record.OrganizationId is { } organizationId && record.Checkpoints.HasFlag(ProvisioningStep.Organization)
             ? session.ListAsync(
-                ResourceKind.OrganizationApiKey, "(list)", () => client.ListOrganizationApiKeysAsync(key, organizationId, cancellationToken), cancellationToken)
+                ResourceKind.OrganizationApiKey,
+                "(list)",
+                () => client.ListOrganizationApiKeysAsync(key, organizationId, cancellationToken),
+                cancellationToken)
             : null;
 
         List<ResourceCleanup> entries = [];
@@ -62,7 +65,10 @@ internal static class StartFreshCleanup
                     () => client.DeleteWebhookAsync(key, applicationId, webhookId, cancellationToken),
                     cancellationToken);
                 var keys = session.ListAsync(
-                    ResourceKind.ApplicationApiKey, "(list)", () => client.ListApplicationApiKeysAsync(key, applicationId, cancellationToken), cancellationToken);
+                    ResourceKind.ApplicationApiKey,
+                    "(list)",
+                    () => client.ListApplicationApiKeysAsync(key, applicationId, cancellationToken),
+                    cancellationToken);
                 await Task.WhenAll(exists, webhook, keys).ConfigureAwait(false);
                 if (!await exists.ConfigureAwait(false))
                 {
@@ -90,7 +96,11 @@ internal static class StartFreshCleanup
                         var removedKeys = await applicationKeyRemoval.ConfigureAwait(false);
                         entries.AddRange(removedKeys);
                         return await ApplicationCleanup.RemoveAsync(
-                            session, applicationId, CleanupSession.AllGone(entries), canPurge: false, cancellationToken).ConfigureAwait(false);
+                            session,
+                            applicationId,
+                            CleanupSession.AllGone(entries),
+                            canPurge: false,
+                            cancellationToken).ConfigureAwait(false);
                     };
                 }
             }

@@ -34,7 +34,8 @@ public interface ITtnProvisioningBuilder
     /// <summary>Supplies the admin API key from the host (for example from a vault) instead of the options.</summary>
     /// <typeparam name="TProvider">The provider, registered as a singleton.</typeparam>
     /// <returns>This builder.</returns>
-    ITtnProvisioningBuilder UseAdminApiKeyProvider<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TProvider>()
+    ITtnProvisioningBuilder UseAdminApiKeyProvider<
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TProvider>()
         where TProvider : class, IAdminApiKeyProvider;
 
     /// <summary>Records every credential read in the host's audit trail.</summary>

@@ -26,9 +26,13 @@ internal sealed class TtnProvisioningOptionsValidator : IValidateOptions<TtnProv
             failures.Add($"TtnProvisioningOptions.WebhookBaseUrl {webhookProblem}");
         }
 
-        if (string.IsNullOrEmpty(options.IdPrefix) || options.IdPrefix.Length > MaxIdPrefixLength || !ThingsStackIds.IsValid(options.IdPrefix + "-x0"))
+        if (string.IsNullOrEmpty(options.IdPrefix)
+            || options.IdPrefix.Length > MaxIdPrefixLength
+            || !ThingsStackIds.IsValid(options.IdPrefix + "-x0"))
         {
-            failures.Add($"TtnProvisioningOptions.IdPrefix must be 1 to {MaxIdPrefixLength} characters of lower-case letters, digits and single hyphens, starting with a letter or digit.");
+            failures.Add(
+                $"TtnProvisioningOptions.IdPrefix must be 1 to {MaxIdPrefixLength} characters of lower-case letters, digits and "
+                + "single hyphens, starting with a letter or digit.");
         }
 
         if (!ThingsStackIds.IsValid(options.WebhookId))
@@ -36,12 +40,16 @@ internal sealed class TtnProvisioningOptionsValidator : IValidateOptions<TtnProv
             failures.Add("TtnProvisioningOptions.WebhookId is not a valid TTS id (3 to 36 lower-case letters, digits and single hyphens).");
         }
 
-        if (string.IsNullOrEmpty(options.ApiKeyNamePrefix) || options.ApiKeyNamePrefix.Length > 36 || options.ApiKeyNamePrefix.Any(c => c < ' ' || c > '~'))
+        if (string.IsNullOrEmpty(options.ApiKeyNamePrefix)
+            || options.ApiKeyNamePrefix.Length > 36
+            || options.ApiKeyNamePrefix.Any(c => c < ' ' || c > '~'))
         {
-            failures.Add("TtnProvisioningOptions.ApiKeyNamePrefix must be 1 to 36 printable ASCII characters (TTS key names are at most 50).");
+            failures.Add(
+                "TtnProvisioningOptions.ApiKeyNamePrefix must be 1 to 36 printable ASCII characters (TTS key names are at most 50).");
         }
 
-        if (string.IsNullOrEmpty(options.WebhookSecretHeader) || !options.WebhookSecretHeader.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        if (string.IsNullOrEmpty(options.WebhookSecretHeader)
+            || !options.WebhookSecretHeader.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
             failures.Add("TtnProvisioningOptions.WebhookSecretHeader must be an HTTP header name (letters, digits, '-' and '_').");
         }
@@ -53,7 +61,9 @@ internal sealed class TtnProvisioningOptionsValidator : IValidateOptions<TtnProv
         else if (options.LeaseDuration <= options.ThingsStack.TotalTimeout)
         {
             // The lease is renewed between TTS calls; one call (with its retries) must fit inside it.
-            failures.Add($"TtnProvisioningOptions.LeaseDuration ({options.LeaseDuration}) must be longer than ThingsStack.TotalTimeout ({options.ThingsStack.TotalTimeout}), or another caller could take over a run still waiting on TTS.");
+            failures.Add(
+                $"TtnProvisioningOptions.LeaseDuration ({options.LeaseDuration}) must be longer than ThingsStack.TotalTimeout "
+                + $"({options.ThingsStack.TotalTimeout}), or another caller could take over a run still waiting on TTS.");
         }
 
         if (options.WebhookSecretGracePeriod < TimeSpan.Zero || options.WebhookSecretGracePeriod > TimeSpan.FromDays(1))
@@ -63,7 +73,9 @@ internal sealed class TtnProvisioningOptionsValidator : IValidateOptions<TtnProv
 
         if (ReservedHeaders.Contains(options.WebhookSecretHeader ?? string.Empty))
         {
-            failures.Add($"TtnProvisioningOptions.WebhookSecretHeader cannot be '{options.WebhookSecretHeader}': the Application Server sets that header itself, so the secret would be lost.");
+            failures.Add(
+                $"TtnProvisioningOptions.WebhookSecretHeader cannot be '{options.WebhookSecretHeader}': "
+                + "the Application Server sets that header itself, so the secret would be lost.");
         }
 
         if (options.MaxOrganizationIdRotations is < 0 or > 10)
@@ -78,7 +90,9 @@ internal sealed class TtnProvisioningOptionsValidator : IValidateOptions<TtnProv
 
         if (options.AdminApiKey is { } adminKey && (adminKey.Length == 0 || adminKey.Any(c => c <= ' ' || c > '~')))
         {
-            failures.Add("TtnProvisioningOptions.AdminApiKey is set but is not a well-formed API key (empty, or holds white space or non-ASCII characters).");
+            failures.Add(
+                "TtnProvisioningOptions.AdminApiKey is set but is not a well-formed API key (empty, or holds white space or non-ASCII "
+                    + "characters).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
@@ -113,9 +127,12 @@ internal sealed class TtnProvisioningOptionsValidator : IValidateOptions<TtnProv
             return "must not have a query or a fragment (the tenant id is appended as a path segment).";
         }
 
-        if (url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 && IPAddress.TryParse(url.IdnHost.Trim('[', ']'), out var address) && !IsPublic(address))
+        if (url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6
+            && IPAddress.TryParse(url.IdnHost.Trim('[', ']'), out var address)
+            && !IsPublic(address))
         {
-            return "must not point at a loopback, private, link-local or unspecified address: TTS cannot reach it, and it could be aimed at internal services.";
+            return "must not point at a loopback, private, link-local or unspecified address: TTS cannot reach it, and it could be aimed "
+                + "at internal services.";
         }
 
         if (url.IsLoopback || url.Host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase))
@@ -133,7 +150,10 @@ internal sealed class TtnProvisioningOptionsValidator : IValidateOptions<TtnProv
             address = address.MapToIPv4();
         }
 
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || address.Equals(IPAddress.Broadcast))
+        if (IPAddress.IsLoopback(address)
+            || address.Equals(IPAddress.Any)
+            || address.Equals(IPAddress.IPv6Any)
+            || address.Equals(IPAddress.Broadcast))
         {
             return false;
         }
@@ -164,7 +184,9 @@ internal sealed class TtnProvisioningOptionsValidator : IValidateOptions<TtnProv
     /// </summary>
     private static void CheckOrganizationKeyCoversItsWork(List<string> failures, TtnProvisioningOptions options)
     {
-        if (!options.OrganizationApiKeyRights.All(ThingsStackRights.IsKnown) || !options.ApplicationApiKeyRights.All(ThingsStackRights.IsKnown) || !options.GatewayApiKeyRights.All(ThingsStackRights.IsKnown))
+        if (!options.OrganizationApiKeyRights.All(ThingsStackRights.IsKnown)
+            || !options.ApplicationApiKeyRights.All(ThingsStackRights.IsKnown)
+            || !options.GatewayApiKeyRights.All(ThingsStackRights.IsKnown))
         {
             return;
         }
@@ -175,10 +197,13 @@ internal sealed class TtnProvisioningOptionsValidator : IValidateOptions<TtnProv
                 .Concat(options.CreateGatewayApiKey ? options.GatewayApiKeyRights : [])
                 .Concat([ThingsStackRights.OrganizationSettingsApiKeys, ThingsStackRights.ApplicationSettingsApiKeys])
                 .Concat(ThingsStackRights.For(ThingsStackRightsGroup.Webhook)));
-        var missing = needed.Where(r => !r.EndsWith("_ALL", StringComparison.Ordinal) && !held.Contains(r)).Order(StringComparer.Ordinal).ToArray();
+        var missing = needed.Where(r => !r.EndsWith("_ALL", StringComparison.Ordinal)
+            && !held.Contains(r)).Order(StringComparer.Ordinal).ToArray();
         if (missing.Length > 0)
         {
-            failures.Add($"TtnProvisioningOptions.OrganizationApiKeyRights must include the rights the organization key hands on or uses: missing {string.Join(", ", missing)}.");
+            failures.Add(
+                "TtnProvisioningOptions.OrganizationApiKeyRights must include the rights the organization key hands on or uses: "
+                + $"missing {string.Join(", ", missing)}.");
         }
     }
 

@@ -46,7 +46,8 @@ public static class TtnProvisioningServiceCollectionExtensions
         services.AddOptions<SecretProtectionOptions>()
             .Configure<IOptions<TtnProvisioningOptions>>((target, source) => CopySecrets(source.Value.Secrets, target))
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecretProtectionOptions>, SecretProtectionOptionsValidator>());
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<SecretProtectionOptions>, SecretProtectionOptionsValidator>());
         var httpClient = services.AddThingsStackClient(static _ => { });
         services.AddOptions<ThingsStackOptions>()
             .Configure<IOptions<TtnProvisioningOptions>>((target, source) => CopyThingsStack(source.Value.ThingsStack, target));
@@ -96,7 +97,8 @@ public static class TtnProvisioningServiceCollectionExtensions
             return this;
         }
 
-        public ITtnProvisioningBuilder UseCredentialStore<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>()
+        public ITtnProvisioningBuilder UseCredentialStore<[DynamicallyAccessedMembers(
+            DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>()
             where TStore : class, ICredentialStore
         {
             Services.Replace(ServiceDescriptor.Singleton<ICredentialStore, TStore>());
@@ -116,14 +118,16 @@ public static class TtnProvisioningServiceCollectionExtensions
             return this;
         }
 
-        public ITtnProvisioningBuilder UseAdminApiKeyProvider<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TProvider>()
+        public ITtnProvisioningBuilder UseAdminApiKeyProvider<[DynamicallyAccessedMembers(
+            DynamicallyAccessedMemberTypes.PublicConstructors)] TProvider>()
             where TProvider : class, IAdminApiKeyProvider
         {
             Services.Replace(ServiceDescriptor.Singleton<IAdminApiKeyProvider, TProvider>());
             return this;
         }
 
-        public ITtnProvisioningBuilder UseCredentialAuditSink<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TSink>()
+        public ITtnProvisioningBuilder UseCredentialAuditSink<[DynamicallyAccessedMembers(
+            DynamicallyAccessedMemberTypes.PublicConstructors)] TSink>()
             where TSink : class, ICredentialAuditSink
         {
             Services.Replace(ServiceDescriptor.Singleton<ICredentialAuditSink, TSink>());

@@ -16,7 +16,9 @@ internal static class ApiKeyArguments
         }
     }
 
-    /// <summary>The key's id on TTS: the middle part of <c>NNSXS.&lt;id&gt;.&lt;secret&gt;</c> (not secret); null for another shape.</summary>
+    /// <summary>
+    /// The key's id on TTS: the middle part of <c>NNSXS.&lt;id&gt;.&lt;secret&gt;</c> (not secret); null for another shape.
+    /// </summary>
     public static string? KeyIdOf(string apiKey)
     {
         var parts = apiKey.Split('.');

@@ -30,7 +30,8 @@ internal sealed class CheckApiKeyOperation : TenantOperation<ApiKeyCheckResult>
 
     public override async Task<ApiKeyCheckResult> ExecuteAsync(OperationContext context, CancellationToken cancellationToken)
     {
-        var rights = await CheckRightsAsync(context, _services.Client, _apiKey, _applicationId, "Checking the API key", cancellationToken).ConfigureAwait(false);
+        var rights = await CheckRightsAsync(
+            context, _services.Client, _apiKey, _applicationId, "Checking the API key", cancellationToken).ConfigureAwait(false);
         return rights.Succeeded
             ? new ApiKeyCheckResult
             {
@@ -65,9 +66,15 @@ internal sealed class CheckApiKeyOperation : TenantOperation<ApiKeyCheckResult>
 
     /// <summary>Asks TTS for a key's rights on an application.</summary>
     public static async Task<TtsResult<PermissionReport>> CheckRightsAsync(
-        OperationContext context, IThingsStackClient client, string apiKey, string applicationId, string what, CancellationToken cancellationToken)
+        OperationContext context,
+        IThingsStackClient client,
+        string apiKey,
+        string applicationId,
+        string what,
+        CancellationToken cancellationToken)
     {
-        var rights = await context.CallAsync(what, () => client.ListApplicationRightsAsync(apiKey, applicationId, cancellationToken), cancellationToken)
+        var rights = await context.CallAsync(
+            what, () => client.ListApplicationRightsAsync(apiKey, applicationId, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
         return rights.Succeeded ? TtsResult<PermissionReport>.Ok(PermissionReport.FromRights(rights.Value)) : rights.Failure;
     }

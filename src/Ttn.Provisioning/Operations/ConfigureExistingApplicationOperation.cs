@@ -39,7 +39,12 @@ internal sealed class ConfigureExistingApplicationOperation : TenantOperation<Pr
     {
         var run = context.LeasedRun;
         var rights = await CheckApiKeyOperation.CheckRightsAsync(
-            context, _services.Client, _applicationApiKey, _applicationId, "Checking the application API key", cancellationToken).ConfigureAwait(false);
+            context,
+            _services.Client,
+            _applicationApiKey,
+            _applicationId,
+            "Checking the application API key",
+            cancellationToken).ConfigureAwait(false);
         var refusal = rights switch
         {
             { Succeeded: false } => rights.Failure,
@@ -50,12 +55,14 @@ internal sealed class ConfigureExistingApplicationOperation : TenantOperation<Pr
         if (refusal is not null)
         {
             var error = refusal.ToError(ProvisioningStep.Application, context.Now);
-            await run.ReleaseAsync(r => TenantTransitions.MarkFailed(r, error, requiresStartFresh: false), CancellationToken.None).ConfigureAwait(false);
+            await run.ReleaseAsync(r => TenantTransitions.MarkFailed(r, error, requiresStartFresh: false), CancellationToken.None)
+                .ConfigureAwait(false);
             return ProvisioningRun.Result(context.TenantId, ProvisioningOutcome.Failed, run.Record, context.RequestCount, error);
         }
 
         var vault = _services.Vault;
-        var key = vault.SealApiKey(context.TenantId, SecretField.ApplicationApiKey, _applicationApiKey, ApiKeyArguments.KeyIdOf(_applicationApiKey));
+        var key = vault.SealApiKey(
+            context.TenantId, SecretField.ApplicationApiKey, _applicationApiKey, ApiKeyArguments.KeyIdOf(_applicationApiKey));
         var pending = vault.NewWebhookSecret(context.TenantId);
         await run.SaveAsync(r => TenantTransitions.BringExistingApplication(r, _applicationId, key, pending, run.Now), cancellationToken)
             .ConfigureAwait(false);

@@ -42,7 +42,14 @@ internal sealed class DeepCleanOperation : TenantOperation<DeepCleanResult>
         var storedError = complete
             ? null
             : new TenantError(
-                null, $"Deep clean incomplete: {remaining} resource(s) remain on The Things Stack; run it again to finish.", null, null, null, null, context.Now, true);
+                null,
+                $"Deep clean incomplete: {remaining} resource(s) remain on The Things Stack; run it again to finish.",
+                null,
+                null,
+                null,
+                null,
+                context.Now,
+                true);
 
         // What was deleted but not purged stays reserved by TTS: the next provisioning gets new collision-safe ids.
         var applicationId = !outcome.ApplicationGone ? record.ApplicationId
@@ -51,19 +58,30 @@ internal sealed class DeepCleanOperation : TenantOperation<DeepCleanResult>
         var organizationId = !outcome.OrganizationGone ? record.OrganizationId
             : record.OrganizationId is null || outcome.OrganizationPurged ? null
             : conventions.NewOrganizationId(record.TenantId);
-        await run.ReleaseAsync(r => TenantTransitions.AfterDeepClean(r, outcome, applicationId, organizationId, storedError), CancellationToken.None)
+        await run.ReleaseAsync(
+            r => TenantTransitions.AfterDeepClean(r, outcome, applicationId, organizationId, storedError), CancellationToken.None)
             .ConfigureAwait(false);
 
         var resultError = remaining == 0
             ? null
-            : new TenantError(null, $"{remaining} resource(s) could not be removed; run deep clean again to finish.", null, null, null, null, context.Now, true);
+            : new TenantError(
+                null,
+                $"{remaining} resource(s) could not be removed; run deep clean again to finish.",
+                null,
+                null,
+                null,
+                null,
+                context.Now,
+                true);
         return Result(context, remaining == 0 ? ProvisioningOutcome.Succeeded : ProvisioningOutcome.Failed, report, resultError);
     }
 
     /// <summary>Interrupted: something may already be deleted, so the record must not keep claiming Ready with those keys.</summary>
     public override TenantRecord AfterInterruption(TenantRecord record, TenantError error) =>
         TenantTransitions.MarkFailed(
-            TenantTransitions.AfterDeepClean(record, default, record.ApplicationId, record.OrganizationId, error), error, requiresStartFresh: false);
+            TenantTransitions.AfterDeepClean(record, default, record.ApplicationId, record.OrganizationId, error),
+            error,
+            requiresStartFresh: false);
 
     public override DeepCleanResult Answer(OperationAnswer answer) => new()
     {
@@ -74,7 +92,8 @@ internal sealed class DeepCleanOperation : TenantOperation<DeepCleanResult>
         TtsRequestCount = answer.TtsRequestCount,
     };
 
-    private static DeepCleanResult Result(OperationContext context, ProvisioningOutcome outcome, CleanupReport report, TenantError? error) => new()
+    private static DeepCleanResult Result(
+        OperationContext context, ProvisioningOutcome outcome, CleanupReport report, TenantError? error) => new()
     {
         Outcome = outcome,
         TenantId = context.TenantId,

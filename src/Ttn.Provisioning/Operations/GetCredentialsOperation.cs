@@ -36,7 +36,8 @@ internal sealed class GetCredentialsOperation : TenantOperation<TenantCredential
             OrganizationApiKey = Open(record, SecretField.OrganizationApiKey, record.OrganizationApiKey),
             ApplicationApiKey = Open(record, SecretField.ApplicationApiKey, record.ApplicationApiKey),
             GatewayApiKey = Open(record, SecretField.GatewayApiKey, record.GatewayApiKey),
-            WebhookSecret = Open(record, SecretField.WebhookSecret, record.WebhookSecret.Sealed, record.WebhookSecret.LastFour, keyId: null),
+            WebhookSecret = Open(
+                record, SecretField.WebhookSecret, record.WebhookSecret.Sealed, record.WebhookSecret.LastFour, keyId: null),
             WebhookUrl = record.WebhookUrl,
         };
 
@@ -46,10 +47,17 @@ internal sealed class GetCredentialsOperation : TenantOperation<TenantCredential
         AddIfOpened(opened, nameof(TenantCredentials.GatewayApiKey), credentials.GatewayApiKey);
         AddIfOpened(opened, nameof(TenantCredentials.WebhookSecret), credentials.WebhookSecret);
         var caller = context.Caller;
-        Log.CredentialsRead(_services.Logger, caller.TenantId, caller.UserId, caller.Role, opened.Count == 0 ? "none" : string.Join(", ", opened));
-        await _services.Audit.RecordAsync(new CredentialAccessAudit(caller.TenantId, caller.UserId, caller.Role, context.Now, opened), cancellationToken)
+        Log.CredentialsRead(
+            _services.Logger, caller.TenantId, caller.UserId, caller.Role, opened.Count == 0 ? "none" : string.Join(", ", opened));
+        await _services.Audit.RecordAsync(
+            new CredentialAccessAudit(caller.TenantId, caller.UserId, caller.Role, context.Now, opened), cancellationToken)
             .ConfigureAwait(false);
-        return new TenantCredentialsResult { Outcome = ProvisioningOutcome.Succeeded, TenantId = context.TenantId, Credentials = credentials };
+        return new TenantCredentialsResult
+        {
+            Outcome = ProvisioningOutcome.Succeeded,
+            TenantId = context.TenantId,
+            Credentials = credentials,
+        };
     }
 
     public override TenantCredentialsResult Answer(OperationAnswer answer) => new()

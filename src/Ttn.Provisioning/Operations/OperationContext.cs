@@ -15,7 +15,12 @@ internal sealed class OperationContext
     private readonly string? _adminKey;
 
     public OperationContext(
-        ProvisioningCaller caller, TimeProvider time, TtsRequestCounter requests, TenantRun? run, TenantRecord? readRecord, string? adminKey)
+        ProvisioningCaller caller,
+        TimeProvider time,
+        TtsRequestCounter requests,
+        TenantRun? run,
+        TenantRecord? readRecord,
+        string? adminKey)
     {
         Caller = caller;
         _time = time;
@@ -76,12 +81,20 @@ internal sealed class OperationContext
     /// <summary>Sends one request that returns nothing; null when it succeeded, otherwise how it failed.</summary>
     public async Task<TtsFailure?> CallAsync(string what, Func<Task> call, CancellationToken cancellationToken)
     {
-        var result = await CallAsync(what, async () => { await call().ConfigureAwait(false); return true; }, cancellationToken).ConfigureAwait(false);
+        var result = await CallAsync(
+            what,
+            async () =>
+            {
+                await call().ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
         return result.Failure;
     }
 
     /// <summary>Reads a paged listing to its end, making sure the lease outlasts each page's request.</summary>
-    public async Task<TtsResult<IReadOnlyList<T>>> ListAsync<T>(string what, Func<IAsyncEnumerable<T>> list, CancellationToken cancellationToken)
+    public async Task<TtsResult<IReadOnlyList<T>>> ListAsync<T>(
+        string what, Func<IAsyncEnumerable<T>> list, CancellationToken cancellationToken)
     {
         var items = new List<T>();
         try

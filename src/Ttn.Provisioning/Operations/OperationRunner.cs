@@ -21,7 +21,12 @@ internal sealed class OperationRunner
     private readonly ILogger _logger;
 
     public OperationRunner(
-        ICredentialStore store, IRolePolicyEvaluator policy, IAdminApiKeyProvider adminKeys, TimeProvider time, LeasePolicy lease, ILogger logger)
+        ICredentialStore store,
+        IRolePolicyEvaluator policy,
+        IAdminApiKeyProvider adminKeys,
+        TimeProvider time,
+        LeasePolicy lease,
+        ILogger logger)
     {
         _store = store;
         _policy = policy;
@@ -33,7 +38,8 @@ internal sealed class OperationRunner
 
     /// <summary>Runs <paramref name="operation"/> for <paramref name="caller"/>.</summary>
     /// <exception cref="ArgumentException">The caller is null or names an invalid tenant id.</exception>
-    public async Task<TResult> RunAsync<TResult>(TenantOperation<TResult> operation, ProvisioningCaller caller, CancellationToken cancellationToken)
+    public async Task<TResult> RunAsync<TResult>(
+        TenantOperation<TResult> operation, ProvisioningCaller caller, CancellationToken cancellationToken)
         where TResult : OperationResult
     {
         ValidateCaller(caller);
@@ -51,7 +57,8 @@ internal sealed class OperationRunner
         ArgumentException.ThrowIfNullOrEmpty(caller.TenantId, nameof(caller));
         if (!SecretContext.IsValidTenantId(caller.TenantId))
         {
-            throw new ArgumentException($"A tenant id is 1 to {SecretContext.MaxTenantIdLength} characters without control characters.", nameof(caller));
+            throw new ArgumentException(
+                $"A tenant id is 1 to {SecretContext.MaxTenantIdLength} characters without control characters.", nameof(caller));
         }
 
         ArgumentNullException.ThrowIfNull(caller.UserId, nameof(caller));
@@ -130,7 +137,8 @@ internal sealed class OperationRunner
         {
             var step = run.Record.CurrentStep;
             Log.Cancelled(_logger, tenantId, step);
-            var error = new TenantError(step, "The run was cancelled by the caller; retry to resume it.", null, null, null, null, _time.GetUtcNow(), true);
+            var error = new TenantError(
+                step, "The run was cancelled by the caller; retry to resume it.", null, null, null, null, _time.GetUtcNow(), true);
             await ReleaseBestEffortAsync(run, r => operation.AfterInterruption(r, error)).ConfigureAwait(false);
             throw;
         }

@@ -20,7 +20,8 @@ internal sealed class OperationTelemetry : IDisposable
     private readonly long _started;
     private bool _finished;
 
-    private OperationTelemetry(ProvisioningOperation operation, string tenantId, TtsRequestCounter requests, TimeProvider time, ILogger logger)
+    private OperationTelemetry(
+        ProvisioningOperation operation, string tenantId, TtsRequestCounter requests, TimeProvider time, ILogger logger)
     {
         _operation = operation;
         _tenantId = tenantId;
@@ -49,7 +50,14 @@ internal sealed class OperationTelemetry : IDisposable
             if (result.Error is { } error)
             {
                 Log.StepFailed(
-                    _logger, _tenantId, error.Step, error.HttpStatus, error.ErrorName, error.CorrelationId, error.IsTransient, error.Message);
+                    _logger,
+                    _tenantId,
+                    error.Step,
+                    error.HttpStatus,
+                    error.ErrorName,
+                    error.CorrelationId,
+                    error.IsTransient,
+                    error.Message);
                 ProvisioningDiagnostics.StepFailures.Add(
                     1,
                     new KeyValuePair<string, object?>("operation", _operation.ToString()),

@@ -46,5 +46,7 @@ internal class ProvisionOperation : TenantOperation<ProvisioningResult>
 
     /// <summary>Ready means done, unless the optional gateway key was asked for and a transient failure left it pending.</summary>
     protected bool IsGatewayKeyPending(TenantRecord record) =>
-        Services.Options.CreateGatewayApiKey && !record.IsExistingApplication && !record.Checkpoints.HasFlag(ProvisioningStep.GatewayApiKey);
+        Services.Options.CreateGatewayApiKey
+        && !record.IsExistingApplication
+        && !record.Checkpoints.HasFlag(ProvisioningStep.GatewayApiKey);
 }

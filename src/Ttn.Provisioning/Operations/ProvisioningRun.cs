@@ -10,7 +10,8 @@ namespace Ttn.Provisioning.Operations;
 internal static class ProvisioningRun
 {
     /// <summary>Runs the pipeline from the tenant's checkpoints and releases the lease; answers the result.</summary>
-    public static async Task<ProvisioningResult> CompleteAsync(OperationServices services, OperationContext context, CancellationToken cancellationToken)
+    public static async Task<ProvisioningResult> CompleteAsync(
+        OperationServices services, OperationContext context, CancellationToken cancellationToken)
     {
         var run = context.LeasedRun;
         var outcome = await services.Pipeline.RunAsync(context, cancellationToken).ConfigureAwait(false);

@@ -53,7 +53,12 @@ internal sealed class RotateWebhookSecretOperation : TenantOperation<WebhookSecr
         var grace = options.WebhookSecretGracePeriod;
         await run.ReleaseAsync(
             r => TenantTransitions.RotateWebhookSecret(
-                r, conventions.WebhookId, conventions.WebhookUrlFor(tenantId), lastFour, grace > TimeSpan.Zero ? run.Now + grace : null, run.Now),
+                r,
+                conventions.WebhookId,
+                conventions.WebhookUrlFor(tenantId),
+                lastFour,
+                grace > TimeSpan.Zero ? run.Now + grace : null,
+                run.Now),
             CancellationToken.None).ConfigureAwait(false);
         return Result(context, ProvisioningOutcome.Succeeded, run.Record.WebhookSecret.LastFour);
     }
@@ -84,7 +89,8 @@ internal sealed class RotateWebhookSecretOperation : TenantOperation<WebhookSecr
         var secret = vault.Open(record.TenantId, SecretField.WebhookSecret, record.WebhookSecret.PendingSealed);
         if (!secret.TryGetValue(out var plain))
         {
-            return TtsFailure.Refusal($"The pending webhook secret could not be opened ({secret}); retrying generates a new one.", isTransient: true);
+            return TtsFailure.Refusal(
+                $"The pending webhook secret could not be opened ({secret}); retrying generates a new one.", isTransient: true);
         }
 
         var applicationId = record.ApplicationId!;

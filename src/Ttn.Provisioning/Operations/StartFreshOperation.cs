@@ -40,7 +40,8 @@ internal sealed class StartFreshOperation : TenantOperation<StartFreshResult>
         var remaining = report.Failures.Count();
         if (remaining > 0)
         {
-            var message = $"Start fresh incomplete: {remaining} old resource(s) could not be removed from The Things Stack; run start fresh again to finish.";
+            var message = $"Start fresh incomplete: {remaining} old resource(s) could not be removed from The Things Stack; "
+                + "run start fresh again to finish.";
             var error = new TenantError(null, message, null, null, null, null, context.Now, isTransient: true);
             await run.ReleaseAsync(r => TenantTransitions.StartFreshIncomplete(r, error), CancellationToken.None).ConfigureAwait(false);
             return Result(context, ProvisioningOutcome.Failed, report, error: error);
@@ -49,7 +50,8 @@ internal sealed class StartFreshOperation : TenantOperation<StartFreshResult>
         var keepOrganization = old.Checkpoints.HasFlag(ProvisioningStep.Organization) && !old.RequiresStartFreshForOrganization();
         var newApplicationId = conventions.NewApplicationId(context.TenantId);
         var newOrganizationId = conventions.NewOrganizationId(context.TenantId);
-        await run.SaveAsync(r => TenantTransitions.AfterStartFresh(r, keepOrganization, newOrganizationId, newApplicationId), CancellationToken.None)
+        await run.SaveAsync(
+            r => TenantTransitions.AfterStartFresh(r, keepOrganization, newOrganizationId, newApplicationId), CancellationToken.None)
             .ConfigureAwait(false);
         if (!_provisionAgain)
         {

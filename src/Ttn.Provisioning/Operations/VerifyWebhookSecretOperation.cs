@@ -45,7 +45,8 @@ internal sealed class VerifyWebhookSecretOperation
         // Each is compared (always each, so the time taken does not say which matched).
         var matchesCurrent = current.TryGetValue(out var currentSecret) && WebhookSecrets.FixedTimeEquals(presentedSecret, currentSecret);
         var matchesPending = pending.TryGetValue(out var pendingSecret) && WebhookSecrets.FixedTimeEquals(presentedSecret, pendingSecret);
-        var matchesPrevious = previous.TryGetValue(out var previousSecret) && WebhookSecrets.FixedTimeEquals(presentedSecret, previousSecret);
+        var matchesPrevious = previous.TryGetValue(out var previousSecret)
+            && WebhookSecrets.FixedTimeEquals(presentedSecret, previousSecret);
         return matchesCurrent | matchesPending | matchesPrevious;
     }
 }

@@ -9,7 +9,8 @@ public sealed class CredentialAccessAudit
     /// <param name="role">The user's role.</param>
     /// <param name="at">When.</param>
     /// <param name="fields">Which credentials were returned opened (names only).</param>
-    public CredentialAccessAudit(string tenantId, string userId, Authorization.TenantRole role, DateTimeOffset at, IReadOnlyList<string> fields)
+    public CredentialAccessAudit(
+        string tenantId, string userId, Authorization.TenantRole role, DateTimeOffset at, IReadOnlyList<string> fields)
     {
         TenantId = tenantId;
         UserId = userId;

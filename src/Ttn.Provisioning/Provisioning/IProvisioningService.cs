@@ -38,7 +38,8 @@ public interface IProvisioningService
     /// <param name="caller">Who asks (owner or admin by default).</param>
     /// <param name="provisionAgain">Whether to provision again right away.</param>
     /// <param name="cancellationToken">Stops the operation.</param>
-    Task<StartFreshResult> StartFreshAsync(ProvisioningCaller caller, bool provisionAgain = true, CancellationToken cancellationToken = default);
+    Task<StartFreshResult> StartFreshAsync(
+        ProvisioningCaller caller, bool provisionAgain = true, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Removes everything the tenant owns on The Things Stack, in dependency order (end devices, webhooks, API keys,
@@ -68,7 +69,8 @@ public interface IProvisioningService
     /// <param name="applicationId">The application to check it against.</param>
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <exception cref="ArgumentException">The application id is not a valid TTS id, or the key is empty.</exception>
-    Task<ApiKeyCheckResult> CheckApiKeyAsync(ProvisioningCaller caller, string apiKey, string applicationId, CancellationToken cancellationToken = default);
+    Task<ApiKeyCheckResult> CheckApiKeyAsync(
+        ProvisioningCaller caller, string apiKey, string applicationId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Brings an existing application and application key instead of provisioning one: checks the key's rights,
@@ -79,7 +81,8 @@ public interface IProvisioningService
     /// <param name="applicationApiKey">An application key with the core, webhook, devices and downlink rights.</param>
     /// <param name="cancellationToken">Stops the operation.</param>
     /// <exception cref="ArgumentException">The application id is not a valid TTS id, or the key is empty.</exception>
-    Task<ProvisioningResult> ConfigureExistingApplicationAsync(ProvisioningCaller caller, string applicationId, string applicationApiKey, CancellationToken cancellationToken = default);
+    Task<ProvisioningResult> ConfigureExistingApplicationAsync(
+        ProvisioningCaller caller, string applicationId, string applicationApiKey, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Replaces the webhook secret. The new secret is stored (pending) before it is sent to TTS and promoted once TTS

@@ -31,5 +31,7 @@ public abstract class OperationResult
 
     /// <summary>The result's type, outcome and tenant, and the error's message when there is one; never a secret.</summary>
     public override string ToString() =>
-        Error is { } error ? $"{GetType().Name} {Outcome} for tenant {TenantId}: {error.Message}" : $"{GetType().Name} {Outcome} for tenant {TenantId}";
+        Error is { } error
+            ? $"{GetType().Name} {Outcome} for tenant {TenantId}: {error.Message}"
+            : $"{GetType().Name} {Outcome} for tenant {TenantId}";
 }

@@ -40,7 +40,8 @@ internal sealed class ProvisioningService : IProvisioningService
         var pipeline = new ProvisioningPipeline(new StepServices(client, conventions, vault, settings, log));
         _services = new OperationServices(client, conventions, vault, pipeline, audit, settings, log);
         var calls = thingsStack.Value;
-        _runner = new OperationRunner(store, policy, adminKeys, time, new LeasePolicy(settings.LeaseDuration, calls.TotalTimeout + calls.AttemptTimeout), log);
+        _runner = new OperationRunner(
+            store, policy, adminKeys, time, new LeasePolicy(settings.LeaseDuration, calls.TotalTimeout + calls.AttemptTimeout), log);
         _verify = new VerifyWebhookSecretOperation(store, vault, time);
     }
 
@@ -53,7 +54,8 @@ internal sealed class ProvisioningService : IProvisioningService
         _runner.RunAsync(new RetryOperation(_services), caller, cancellationToken);
 
     /// <inheritdoc />
-    public Task<StartFreshResult> StartFreshAsync(ProvisioningCaller caller, bool provisionAgain = true, CancellationToken cancellationToken = default) =>
+    public Task<StartFreshResult> StartFreshAsync(
+        ProvisioningCaller caller, bool provisionAgain = true, CancellationToken cancellationToken = default) =>
         _runner.RunAsync(new StartFreshOperation(_services, provisionAgain), caller, cancellationToken);
 
     /// <inheritdoc />
@@ -81,11 +83,13 @@ internal sealed class ProvisioningService : IProvisioningService
         ProvisioningCaller caller, string applicationId, string applicationApiKey, CancellationToken cancellationToken = default)
     {
         OperationRunner.ValidateCaller(caller);
-        return _runner.RunAsync(new ConfigureExistingApplicationOperation(_services, applicationId, applicationApiKey), caller, cancellationToken);
+        return _runner.RunAsync(
+            new ConfigureExistingApplicationOperation(_services, applicationId, applicationApiKey), caller, cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task<WebhookSecretRotationResult> RotateWebhookSecretAsync(ProvisioningCaller caller, CancellationToken cancellationToken = default) =>
+    public Task<WebhookSecretRotationResult> RotateWebhookSecretAsync(
+        ProvisioningCaller caller, CancellationToken cancellationToken = default) =>
         _runner.RunAsync(new RotateWebhookSecretOperation(_services), caller, cancellationToken);
 
     /// <inheritdoc />

@@ -60,7 +60,10 @@ public sealed class TenantCredentials
     public string? WebhookUrl { get; init; }
 }
 
-/// <summary>The result of <see cref="IProvisioningService.GetCredentialsAsync"/>: Succeeded (with <see cref="Credentials"/>), Denied or NotConfigured.</summary>
+/// <summary>
+/// The result of <see cref="IProvisioningService.GetCredentialsAsync"/>: Succeeded (with <see cref="Credentials"/>), Denied or
+/// NotConfigured.
+/// </summary>
 public sealed class TenantCredentialsResult : OperationResult
 {
     /// <summary>The credentials, when Succeeded.</summary>

@@ -34,7 +34,8 @@ internal abstract class ApiKeyStep : PipelineStep
     {
         var name = context.Services.Conventions.KeyName(Step);
         var actingKey = ActingKey(context);
-        if (context.WasInterrupted(Step) && await RevokeOrphansAsync(context, actingKey, name, cancellationToken).ConfigureAwait(false) is { } listFailed)
+        if (context.WasInterrupted(Step)
+            && await RevokeOrphansAsync(context, actingKey, name, cancellationToken).ConfigureAwait(false) is { } listFailed)
         {
             return StepOutcome.Failed(listFailed);
         }
@@ -50,7 +51,8 @@ internal abstract class ApiKeyStep : PipelineStep
 
         if (string.IsNullOrEmpty(created.Value.Key))
         {
-            return StepOutcome.Failed(TtsFailure.Refusal("The Things Stack created the API key but returned no secret.", isTransient: true));
+            return StepOutcome.Failed(
+                TtsFailure.Refusal("The Things Stack created the API key but returned no secret.", isTransient: true));
         }
 
         var key = context.Services.Vault.SealApiKey(context.TenantId, Field, created.Value.Key, created.Value.Id);
@@ -62,20 +64,25 @@ internal abstract class ApiKeyStep : PipelineStep
     }
 
     /// <summary>Revokes every key of ours on the entity; null when done, otherwise how it failed.</summary>
-    private async Task<TtsFailure?> RevokeOrphansAsync(StepContext context, string actingKey, string name, CancellationToken cancellationToken)
+    private async Task<TtsFailure?> RevokeOrphansAsync(
+        StepContext context, string actingKey, string name, CancellationToken cancellationToken)
     {
-        var listed = await context.Operation.ListAsync($"Listing {Kind} API keys", () => List(context, actingKey, cancellationToken), cancellationToken)
+        var listed = await context.Operation.ListAsync(
+            $"Listing {Kind} API keys", () => List(context, actingKey, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
         if (!listed.Succeeded)
         {
             return listed.Failure;
         }
 
-        var orphans = listed.Value.Where(k => string.Equals(k.Name, name, StringComparison.Ordinal) && k.Id is not null).Select(k => k.Id!).ToList();
+        var orphans = listed.Value.Where(k => string.Equals(k.Name, name, StringComparison.Ordinal)
+            && k.Id is not null).Select(k => k.Id!).ToList();
         foreach (var id in orphans)
         {
             var failure = await context.Operation.CallAsync(
-                $"Revoking an orphaned {Kind} API key", () => DeleteAsync(context, actingKey, id, cancellationToken), cancellationToken).ConfigureAwait(false);
+                $"Revoking an orphaned {Kind} API key",
+                () => DeleteAsync(context, actingKey, id, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
             if (failure is { IsNotFound: false })
             {
                 return failure;

@@ -21,12 +21,14 @@ internal sealed class ApplicationApiKeyStep : ApiKeyStep
 
     protected override IReadOnlyCollection<string> Rights(TtnProvisioningOptions options) => [.. options.ApplicationApiKeyRights];
 
-    protected override IAsyncEnumerable<ThingsStackApiKey> List(StepContext context, string actingKey, CancellationToken cancellationToken) =>
+    protected override IAsyncEnumerable<ThingsStackApiKey> List(
+        StepContext context, string actingKey, CancellationToken cancellationToken) =>
         context.Services.Client.ListApplicationApiKeysAsync(actingKey, context.Record.ApplicationId!, cancellationToken);
 
     protected override Task<ThingsStackApiKey> CreateAsync(
         StepContext context, string actingKey, string name, IReadOnlyCollection<string> rights, CancellationToken cancellationToken) =>
-        context.Services.Client.CreateApplicationApiKeyAsync(actingKey, context.Record.ApplicationId!, name, rights, cancellationToken: cancellationToken);
+        context.Services.Client.CreateApplicationApiKeyAsync(
+            actingKey, context.Record.ApplicationId!, name, rights, cancellationToken: cancellationToken);
 
     protected override Task DeleteAsync(StepContext context, string actingKey, string keyId, CancellationToken cancellationToken) =>
         context.Services.Client.DeleteApplicationApiKeyAsync(actingKey, context.Record.ApplicationId!, keyId, cancellationToken);

@@ -12,10 +12,16 @@ internal static partial class Log
     [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Tenant {TenantId}: step {Step} completed")]
     public static partial void StepCompleted(ILogger logger, string tenantId, ProvisioningStep step);
 
-    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "Tenant {TenantId}: organization id {OrganizationId} belongs to someone else; trying {NextOrganizationId}")]
+    [LoggerMessage(
+        EventId = 2009,
+        Level = LogLevel.Warning,
+        Message = "Tenant {TenantId}: organization id {OrganizationId} belongs to someone else; trying {NextOrganizationId}")]
     public static partial void OrganizationIdRotated(ILogger logger, string tenantId, string organizationId, string nextOrganizationId);
 
-    [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "Tenant {TenantId}: revoked {Count} orphaned {Kind} API key(s) left by an interrupted run")]
+    [LoggerMessage(
+        EventId = 2010,
+        Level = LogLevel.Warning,
+        Message = "Tenant {TenantId}: revoked {Count} orphaned {Kind} API key(s) left by an interrupted run")]
     public static partial void OrphanKeysRevoked(ILogger logger, string tenantId, int count, string kind);
 
     [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Tenant {TenantId}: optional step {Step} failed: {Message}")]

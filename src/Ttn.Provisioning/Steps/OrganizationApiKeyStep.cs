@@ -19,12 +19,14 @@ internal sealed class OrganizationApiKeyStep : ApiKeyStep
 
     protected override IReadOnlyCollection<string> Rights(TtnProvisioningOptions options) => [.. options.OrganizationApiKeyRights];
 
-    protected override IAsyncEnumerable<ThingsStackApiKey> List(StepContext context, string actingKey, CancellationToken cancellationToken) =>
+    protected override IAsyncEnumerable<ThingsStackApiKey> List(
+        StepContext context, string actingKey, CancellationToken cancellationToken) =>
         context.Services.Client.ListOrganizationApiKeysAsync(actingKey, context.Record.OrganizationId!, cancellationToken);
 
     protected override Task<ThingsStackApiKey> CreateAsync(
         StepContext context, string actingKey, string name, IReadOnlyCollection<string> rights, CancellationToken cancellationToken) =>
-        context.Services.Client.CreateOrganizationApiKeyAsync(actingKey, context.Record.OrganizationId!, name, rights, cancellationToken: cancellationToken);
+        context.Services.Client.CreateOrganizationApiKeyAsync(
+            actingKey, context.Record.OrganizationId!, name, rights, cancellationToken: cancellationToken);
 
     protected override Task DeleteAsync(StepContext context, string actingKey, string keyId, CancellationToken cancellationToken) =>
         context.Services.Client.DeleteOrganizationApiKeyAsync(actingKey, context.Record.OrganizationId!, keyId, cancellationToken);

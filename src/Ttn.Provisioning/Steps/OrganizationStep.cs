@@ -16,7 +16,8 @@ internal sealed class OrganizationStep : PipelineStep
     public override ProvisioningStep DependsOn => ProvisioningStep.Preflight;
 
     public override TenantRecord Prepare(TenantRecord record, StepContext context) =>
-        TenantTransitions.BeginOrganization(record, record.OrganizationId ?? context.Services.Conventions.OrganizationIdFor(record.TenantId));
+        TenantTransitions.BeginOrganization(
+            record, record.OrganizationId ?? context.Services.Conventions.OrganizationIdFor(record.TenantId));
 
     public override async Task<StepOutcome> RunAsync(StepContext context, CancellationToken cancellationToken)
     {
@@ -63,7 +64,8 @@ internal sealed class OrganizationStep : PipelineStep
 
             var next = conventions.NewOrganizationId(tenantId);
             Log.OrganizationIdRotated(logger, tenantId, organizationId, next);
-            await context.Operation.LeasedRun.SaveAsync(r => TenantTransitions.RotateOrganizationId(r, next), cancellationToken).ConfigureAwait(false);
+            await context.Operation.LeasedRun.SaveAsync(r => TenantTransitions.RotateOrganizationId(r, next), cancellationToken)
+                .ConfigureAwait(false);
         }
     }
 }

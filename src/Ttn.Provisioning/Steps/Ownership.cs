@@ -58,7 +58,8 @@ internal static class Ownership
         Func<Task<IReadOnlyDictionary<string, string>?>> attributes,
         CancellationToken cancellationToken)
     {
-        var granted = await context.Operation.CallAsync($"Checking rights on the existing {kind}", rights, cancellationToken).ConfigureAwait(false);
+        var granted = await context.Operation.CallAsync($"Checking rights on the existing {kind}", rights, cancellationToken)
+            .ConfigureAwait(false);
         if (!granted.Succeeded)
         {
             return NotOursOr(granted.Failure);
@@ -69,7 +70,8 @@ internal static class Ownership
             return new Answer(false, null);
         }
 
-        var marks = await context.Operation.CallAsync($"Reading the existing {kind}'s owner", attributes, cancellationToken).ConfigureAwait(false);
+        var marks = await context.Operation.CallAsync($"Reading the existing {kind}'s owner", attributes, cancellationToken)
+            .ConfigureAwait(false);
         return marks.Succeeded
             ? new Answer(context.Services.Conventions.CarriesOwnerMarker(marks.Value, context.TenantId), null)
             : NotOursOr(marks.Failure);

@@ -20,7 +20,9 @@ internal sealed class PreflightStep : PipelineStep
         var services = context.Services;
         var adminKey = context.Operation.AdminKey;
         var answer = await context.Operation.CallAsync(
-            "Checking the admin API key", () => services.Client.GetAuthInfoAsync(adminKey, cancellationToken), cancellationToken).ConfigureAwait(false);
+            "Checking the admin API key",
+            () => services.Client.GetAuthInfoAsync(adminKey, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
         if (!answer.Succeeded)
         {
             return StepOutcome.Failed(answer.Failure);
@@ -42,7 +44,8 @@ internal sealed class PreflightStep : PipelineStep
 
         if (!auth.IsAdmin && MissingRights(auth, services.Options) is { Length: > 0 } missing)
         {
-            return StepOutcome.Failed(TtsFailure.Refusal($"The admin API key lacks rights provisioning needs: {string.Join(", ", missing)}."));
+            return StepOutcome.Failed(
+                TtsFailure.Refusal($"The admin API key lacks rights provisioning needs: {string.Join(", ", missing)}."));
         }
 
         context.AdminUserId = userId;

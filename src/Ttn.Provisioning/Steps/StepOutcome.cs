@@ -39,7 +39,8 @@ internal sealed class StepOutcome
         new(change, null, requiresStartFresh: false, undoIfUnrecorded);
 
     /// <summary>The step failed; <paramref name="change"/> is written even so (for example, forgetting a refused key).</summary>
-    public static StepOutcome Failed(TtsFailure failure, bool requiresStartFresh = false, Func<TenantRecord, TenantRecord>? change = null) =>
+    public static StepOutcome Failed(
+        TtsFailure failure, bool requiresStartFresh = false, Func<TenantRecord, TenantRecord>? change = null) =>
         new(change, failure, requiresStartFresh, undo: null);
 }
 

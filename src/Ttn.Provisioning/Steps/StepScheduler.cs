@@ -17,7 +17,8 @@ internal static class StepScheduler
     /// Runs every step not yet done; stops after the first wave with a failed (not optional) step, and reports the failure
     /// of the earliest step of that wave in pipeline order.
     /// </summary>
-    public static async Task<PipelineOutcome> RunAsync(IReadOnlyList<PipelineStep> steps, StepContext context, CancellationToken cancellationToken)
+    public static async Task<PipelineOutcome> RunAsync(
+        IReadOnlyList<PipelineStep> steps, StepContext context, CancellationToken cancellationToken)
     {
         var attempted = ProvisioningStep.None;
         var completed = ProvisioningStep.None;
@@ -36,7 +37,8 @@ internal static class StepScheduler
                 return new PipelineOutcome(null, false, warnings);
             }
 
-            if (wave.Any(s => s.UsesOrganizationKey) && await OpenOrganizationKeyAsync(context, cancellationToken).ConfigureAwait(false) is { } lost)
+            if (wave.Any(s => s.UsesOrganizationKey)
+                && await OpenOrganizationKeyAsync(context, cancellationToken).ConfigureAwait(false) is { } lost)
             {
                 return lost;
             }
@@ -124,7 +126,8 @@ internal static class StepScheduler
         {
             try
             {
-                await context.Operation.LeasedRun.SaveAsync(r => changes.Aggregate(r, (record, change) => change(record)), CancellationToken.None)
+                await context.Operation.LeasedRun.SaveAsync(
+                    r => changes.Aggregate(r, (record, change) => change(record)), CancellationToken.None)
                     .ConfigureAwait(false);
             }
             catch (LeaseLostException)
@@ -173,7 +176,8 @@ internal static class StepScheduler
 
         Log.SecretUnreadable(context.Services.Logger, context.TenantId, nameof(SecretField.OrganizationApiKey), opened.ToString());
         await context.Operation.LeasedRun.SaveAsync(TenantTransitions.ForgetOrganizationKey, cancellationToken).ConfigureAwait(false);
-        var failure = TtsFailure.Refusal($"The stored organization API key could not be opened ({opened}); a retry replaces it.", isTransient: true);
+        var failure = TtsFailure.Refusal(
+            $"The stored organization API key could not be opened ({opened}); a retry replaces it.", isTransient: true);
         return new PipelineOutcome(failure.ToError(ProvisioningStep.OrganizationApiKey, context.Operation.Now), false, []);
     }
 

@@ -44,14 +44,16 @@ internal sealed class WebhookStep : PipelineStep
         else if (!vault.OpenApplicationKey(record).TryGetValue(out key!))
         {
             return StepOutcome.Failed(TtsFailure.Refusal(
-                "The stored application API key of the brought application could not be opened; configure the application again with its key."));
+                "The stored application API key of the brought application could not be opened; configure the application again with its "
+                    + "key."));
         }
 
         var secret = vault.Open(record.TenantId, SecretField.WebhookSecret, record.WebhookSecret.PendingSealed);
         if (!secret.TryGetValue(out var plain))
         {
             return StepOutcome.Failed(
-                TtsFailure.Refusal($"The pending webhook secret could not be opened ({secret}); retrying generates a new one.", isTransient: true));
+                TtsFailure.Refusal(
+                    $"The pending webhook secret could not be opened ({secret}); retrying generates a new one.", isTransient: true));
         }
 
         var applicationId = record.ApplicationId!;

@@ -12,7 +12,15 @@ public sealed class TenantError
     /// <param name="correlationId">The TTS correlation id, for support.</param>
     /// <param name="occurredAt">When it happened.</param>
     /// <param name="isTransient">Whether trying again later may succeed (a timeout, a 5xx, a rate limit).</param>
-    public TenantError(ProvisioningStep? step, string message, int? httpStatus, string? errorNamespace, string? errorName, string? correlationId, DateTimeOffset occurredAt, bool isTransient = false)
+    public TenantError(
+        ProvisioningStep? step,
+        string message,
+        int? httpStatus,
+        string? errorNamespace,
+        string? errorName,
+        string? correlationId,
+        DateTimeOffset occurredAt,
+        bool isTransient = false)
     {
         Step = step;
         Message = message;
@@ -51,7 +59,9 @@ public sealed class TenantError
     /// <summary>The step, the message, and what TTS answered; never a secret.</summary>
     public override string ToString()
     {
-        var tts = HttpStatus is { } status ? $" (HTTP {status}{(ErrorName is null ? "" : ", " + ErrorName)}{(CorrelationId is null ? "" : ", correlation id " + CorrelationId)})" : "";
+        var name = ErrorName is null ? "" : ", " + ErrorName;
+        var correlation = CorrelationId is null ? "" : ", correlation id " + CorrelationId;
+        var tts = HttpStatus is { } status ? $" (HTTP {status}{name}{correlation})" : "";
         return $"{(Step is { } step ? step + ": " : "")}{Message}{tts}";
     }
 }

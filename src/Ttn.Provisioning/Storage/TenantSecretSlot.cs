@@ -38,7 +38,9 @@ internal static class TenantSecretSlots
         TenantSecretSlot.PreviousWebhookSecret,
     ];
 
-    /// <summary>The secret field a slot is sealed as (its associated data); the pending and previous webhook secrets are webhook secrets.</summary>
+    /// <summary>
+    /// The secret field a slot is sealed as (its associated data); the pending and previous webhook secrets are webhook secrets.
+    /// </summary>
     /// <param name="slot">The slot.</param>
     public static SecretField ToSecretField(this TenantSecretSlot slot) => slot switch
     {
@@ -89,5 +91,6 @@ internal static class TenantSecretSlots
     };
 
     private static StoredApiKey Reseal(StoredApiKey? key, string sealedValue) =>
-        key is null ? throw new InvalidOperationException("The record holds no key in that slot.") : new StoredApiKey(sealedValue, key.LastFour, key.KeyId);
+        key is null ? throw new InvalidOperationException("The record holds no key in that slot.") : new StoredApiKey(
+            sealedValue, key.LastFour, key.KeyId);
 }

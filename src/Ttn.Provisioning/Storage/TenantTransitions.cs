@@ -6,7 +6,9 @@ namespace Ttn.Provisioning.Storage;
 /// </summary>
 internal static class TenantTransitions
 {
-    /// <summary>The steps that create a secret TTS shows only once: a run that stops inside one must revoke what it may have left.</summary>
+    /// <summary>
+    /// The steps that create a secret TTS shows only once: a run that stops inside one must revoke what it may have left.
+    /// </summary>
     public const ProvisioningStep KeySteps =
         ProvisioningStep.OrganizationApiKey | ProvisioningStep.ApplicationApiKey | ProvisioningStep.GatewayApiKey;
 
@@ -53,7 +55,8 @@ internal static class TenantTransitions
     };
 
     /// <summary>The application step will use <paramref name="applicationId"/> (kept once chosen).</summary>
-    public static TenantRecord WithApplicationId(TenantRecord record, string applicationId) => record with { ApplicationId = applicationId };
+    public static TenantRecord WithApplicationId(TenantRecord record, string applicationId) =>
+        record with { ApplicationId = applicationId };
 
     /// <summary>An API key TTS created is stored (sealed): its step is done.</summary>
     /// <param name="record">The record.</param>
@@ -217,7 +220,8 @@ internal static class TenantTransitions
     /// credential is forgotten and the new application id is chosen; no key step is pending, since no key of ours is left
     /// to revoke. The organization is kept when it was ours; otherwise <paramref name="newOrganizationId"/> replaces it.
     /// </summary>
-    public static TenantRecord AfterStartFresh(TenantRecord record, bool keepOrganization, string newOrganizationId, string newApplicationId) =>
+    public static TenantRecord AfterStartFresh(
+        TenantRecord record, bool keepOrganization, string newOrganizationId, string newApplicationId) =>
         Cleared(record) with
         {
             OrganizationId = keepOrganization ? record.OrganizationId : newOrganizationId,
@@ -289,4 +293,5 @@ internal static class TenantTransitions
 /// <param name="OrganizationGone">The tenant's organization is deleted (or was never there).</param>
 /// <param name="ApplicationPurged">The application's id was released by a purge.</param>
 /// <param name="OrganizationPurged">The organization's id was released by a purge.</param>
-internal readonly record struct DeepCleanOutcome(bool ApplicationGone, bool OrganizationGone, bool ApplicationPurged, bool OrganizationPurged);
+internal readonly record struct DeepCleanOutcome(
+    bool ApplicationGone, bool OrganizationGone, bool ApplicationPurged, bool OrganizationPurged);

@@ -56,7 +56,8 @@ internal sealed class TenantConventions
         $"{_options.WebhookBaseUrl!.AbsoluteUri.TrimEnd('/')}/{Uri.EscapeDataString(tenantId)}";
 
     /// <summary>The field mask of a webhook the library creates or updates whole.</summary>
-    public static IReadOnlyCollection<string> WebhookFieldMask { get; } = ["base_url", "format", "headers", "uplink_message", "join_accept"];
+    public static IReadOnlyCollection<string> WebhookFieldMask { get; } = [
+        "base_url", "format", "headers", "uplink_message", "join_accept"];
 
     /// <summary>The field mask that changes only a webhook's secret (a rotation).</summary>
     public static IReadOnlyCollection<string> WebhookSecretFieldMask { get; } = ["headers"];

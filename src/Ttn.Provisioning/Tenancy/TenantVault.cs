@@ -14,10 +14,12 @@ internal sealed class TenantVault
     }
 
     /// <summary>Seals a secret for a tenant's field.</summary>
-    public string Seal(string tenantId, SecretField field, string plaintext) => _protector.Protect(plaintext, new SecretContext(tenantId, field));
+    public string Seal(string tenantId, SecretField field, string plaintext) => _protector.Protect(
+        plaintext, new SecretContext(tenantId, field));
 
     /// <summary>Opens a sealed secret of a tenant's field; never throws.</summary>
-    public SafeDecrypt Open(string tenantId, SecretField field, string? token) => _protector.Unprotect(token, new SecretContext(tenantId, field));
+    public SafeDecrypt Open(string tenantId, SecretField field, string? token) => _protector.Unprotect(
+        token, new SecretContext(tenantId, field));
 
     /// <summary>Seals an API key TTS created (or a tenant brought) into what the record keeps.</summary>
     public StoredApiKey SealApiKey(string tenantId, SecretField field, string key, string? keyId) =>
@@ -34,7 +36,9 @@ internal sealed class TenantVault
     public SafeDecrypt OpenApplicationKey(TenantRecord record) =>
         Open(record.TenantId, SecretField.ApplicationApiKey, record.ApplicationApiKey?.Sealed);
 
-    /// <summary>The key that manages the tenant's application: the organization key, or the tenant's own key for a brought application.</summary>
+    /// <summary>
+    /// The key that manages the tenant's application: the organization key, or the tenant's own key for a brought application.
+    /// </summary>
     public SafeDecrypt OpenManagementKey(TenantRecord record) =>
         record.IsExistingApplication ? OpenApplicationKey(record) : OpenOrganizationKey(record);
 

@@ -73,7 +73,8 @@ internal sealed class ThingsStackEndpoints
         if (!Matches(_identityServerBase, requestUri) && !Matches(_clusterBase, requestUri))
         {
             throw new InvalidOperationException(
-                $"Refusing to send credentials to '{requestUri.Scheme}://{requestUri.Authority}': it is neither the configured Identity Server nor the configured cluster.");
+                $"Refusing to send credentials to '{requestUri.Scheme}://{requestUri.Authority}': "
+                + "it is neither the configured Identity Server nor the configured cluster.");
         }
     }
 

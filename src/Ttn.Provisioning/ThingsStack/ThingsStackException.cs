@@ -85,7 +85,9 @@ internal sealed class ThingsStackException : Exception
         NameIs("id_taken") || NameIs("already_exists") || GrpcCode == 6
         || (GrpcCode is null && StatusCode == HttpStatusCode.Conflict);
 
-    /// <summary>Gets a value indicating whether the JoinEUI/DevEUI pair is in use (<c>end_device_euis_taken</c>, <c>duplicate_identifiers</c>).</summary>
+    /// <summary>
+    /// Gets a value indicating whether the JoinEUI/DevEUI pair is in use (<c>end_device_euis_taken</c>, <c>duplicate_identifiers</c>).
+    /// </summary>
     public bool IsEndDeviceEuisTaken => NameIs("end_device_euis_taken") || NameIs("duplicate_identifiers");
 
     /// <summary>Gets a value indicating whether the gateway EUI is in use (<c>gateway_eui_taken</c>, <c>eui_taken</c>).</summary>
@@ -108,16 +110,22 @@ internal sealed class ThingsStackException : Exception
     /// <summary>Gets a value indicating whether the error is <c>no_organization_rights</c>.</summary>
     public bool IsNoOrganizationRights => NameIs("no_organization_rights");
 
-    /// <summary>Gets a value indicating whether an application could not be deleted because devices remain (<c>application_has_devices</c>).</summary>
+    /// <summary>
+    /// Gets a value indicating whether an application could not be deleted because devices remain (<c>application_has_devices</c>).
+    /// </summary>
     public bool IsApplicationHasDevices => NameIs("application_has_devices");
 
-    /// <summary>Gets a value indicating whether the API key is unknown, revoked or expired (<c>api_key_not_found</c>, <c>api_key_expired</c>).</summary>
+    /// <summary>
+    /// Gets a value indicating whether the API key is unknown, revoked or expired (<c>api_key_not_found</c>, <c>api_key_expired</c>).
+    /// </summary>
     public bool IsApiKeyNotFoundOrExpired => NameIs("api_key_not_found") || NameIs("api_key_expired");
 
     /// <summary>Gets a value indicating whether the request was rate limited (HTTP 429, <c>rate_limit_exceeded</c>).</summary>
     public bool IsRateLimited => StatusCode == HttpStatusCode.TooManyRequests || NameIs("rate_limit_exceeded");
 
-    /// <summary>Gets a value indicating whether the operation is reserved to administrators (<c>admins_purge_*</c>, <c>admins_create_*</c>).</summary>
+    /// <summary>
+    /// Gets a value indicating whether the operation is reserved to administrators (<c>admins_purge_*</c>, <c>admins_create_*</c>).
+    /// </summary>
     public bool IsAdminOnly => ErrorName?.StartsWith("admins_", StringComparison.Ordinal) == true;
 
     /// <summary>Gets a value indicating whether the ID is on the server's blocklist (<c>forbidden_id</c>).</summary>

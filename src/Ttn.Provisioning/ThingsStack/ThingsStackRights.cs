@@ -201,15 +201,67 @@ internal static class ThingsStackRights
     /// <summary><c>RIGHT_ALL</c>: every right.</summary>
     public const string All = "RIGHT_ALL";
 
-    private static readonly string[] _userRights = [UserInfo, UserSettingsBasic, UserSettingsApiKeys, UserDelete, UserAuthorizedClients, UserApplicationsList, UserApplicationsCreate, UserGatewaysList, UserGatewaysCreate, UserClientsList, UserClientsCreate, UserOrganizationsList, UserOrganizationsCreate, UserNotificationsRead];
+    private static readonly string[] _userRights = [
+        UserInfo,
+        UserSettingsBasic,
+        UserSettingsApiKeys,
+        UserDelete,
+        UserAuthorizedClients,
+        UserApplicationsList,
+        UserApplicationsCreate,
+        UserGatewaysList,
+        UserGatewaysCreate,
+        UserClientsList,
+        UserClientsCreate,
+        UserOrganizationsList,
+        UserOrganizationsCreate,
+        UserNotificationsRead];
 
-    private static readonly string[] _applicationRights = [ApplicationInfo, ApplicationSettingsBasic, ApplicationSettingsApiKeys, ApplicationSettingsCollaborators, ApplicationSettingsPackages, ApplicationDelete, ApplicationDevicesRead, ApplicationDevicesWrite, ApplicationDevicesReadKeys, ApplicationDevicesWriteKeys, ApplicationTrafficRead, ApplicationTrafficUpWrite, ApplicationTrafficDownWrite, ApplicationLink];
+    private static readonly string[] _applicationRights = [
+        ApplicationInfo,
+        ApplicationSettingsBasic,
+        ApplicationSettingsApiKeys,
+        ApplicationSettingsCollaborators,
+        ApplicationSettingsPackages,
+        ApplicationDelete,
+        ApplicationDevicesRead,
+        ApplicationDevicesWrite,
+        ApplicationDevicesReadKeys,
+        ApplicationDevicesWriteKeys,
+        ApplicationTrafficRead,
+        ApplicationTrafficUpWrite,
+        ApplicationTrafficDownWrite,
+        ApplicationLink];
 
     private static readonly string[] _clientRights = [ClientInfo, ClientSettingsBasic, ClientSettingsCollaborators, ClientDelete];
 
-    private static readonly string[] _gatewayRights = [GatewayInfo, GatewaySettingsBasic, GatewaySettingsApiKeys, GatewaySettingsCollaborators, GatewayDelete, GatewayTrafficRead, GatewayTrafficDownWrite, GatewayLink, GatewayStatusRead, GatewayLocationRead, GatewayWriteSecrets, GatewayReadSecrets];
+    private static readonly string[] _gatewayRights = [
+        GatewayInfo,
+        GatewaySettingsBasic,
+        GatewaySettingsApiKeys,
+        GatewaySettingsCollaborators,
+        GatewayDelete,
+        GatewayTrafficRead,
+        GatewayTrafficDownWrite,
+        GatewayLink,
+        GatewayStatusRead,
+        GatewayLocationRead,
+        GatewayWriteSecrets,
+        GatewayReadSecrets];
 
-    private static readonly string[] _organizationRights = [OrganizationInfo, OrganizationSettingsBasic, OrganizationSettingsApiKeys, OrganizationSettingsMembers, OrganizationDelete, OrganizationApplicationsList, OrganizationApplicationsCreate, OrganizationGatewaysList, OrganizationGatewaysCreate, OrganizationClientsList, OrganizationClientsCreate, OrganizationAddAsCollaborator];
+    private static readonly string[] _organizationRights = [
+        OrganizationInfo,
+        OrganizationSettingsBasic,
+        OrganizationSettingsApiKeys,
+        OrganizationSettingsMembers,
+        OrganizationDelete,
+        OrganizationApplicationsList,
+        OrganizationApplicationsCreate,
+        OrganizationGatewaysList,
+        OrganizationGatewaysCreate,
+        OrganizationClientsList,
+        OrganizationClientsCreate,
+        OrganizationAddAsCollaborator];
 
     private static readonly FrozenDictionary<string, string[]> _implied = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
@@ -258,7 +310,8 @@ internal static class ThingsStackRights
     /// <param name="right">The right name.</param>
     /// <returns><see langword="true"/> when it is a known right or pseudo-right.</returns>
     public static bool IsKnown(string? right) =>
-        !string.IsNullOrWhiteSpace(right) && (_implied[All].Contains(Normalize(right)) || string.Equals(Normalize(right), All, StringComparison.Ordinal));
+        !string.IsNullOrWhiteSpace(right)
+            && (_implied[All].Contains(Normalize(right)) || string.Equals(Normalize(right), All, StringComparison.Ordinal));
 
     /// <summary>Adds the <c>RIGHT_</c> prefix when it is missing and upper-cases the name.</summary>
     /// <param name="right">A right name such as <c>APPLICATION_INFO</c> or <c>RIGHT_APPLICATION_INFO</c>.</param>

@@ -197,7 +197,8 @@ internal sealed record RootKeys
     public KeyEnvelope? NwkKey { get; init; }
 
     /// <summary>Never shows the keys.</summary>
-    public override string ToString() => $"RootKeys(AppKey {(AppKey is null ? "none" : "****")}, NwkKey {(NwkKey is null ? "none" : "****")})";
+    public override string ToString() =>
+        $"RootKeys(AppKey {(AppKey is null ? "none" : "****")}, NwkKey {(NwkKey is null ? "none" : "****")})";
 }
 
 /// <summary><c>EndDevice</c>: the fields the IS, JS, NS and AS records of a provisioned device use.</summary>
@@ -233,7 +234,8 @@ internal sealed record EndDevice
 
     /// <summary>Never prints root keys.</summary>
     public override string ToString() =>
-        $"EndDevice {{ DeviceId = {Ids.DeviceId}, DevEui = {Ids.DevEui}, JoinEui = {Ids.JoinEui}, RootKeys = {(RootKeys is null ? "null" : "[REDACTED]")} }}";
+        $"EndDevice {{ DeviceId = {Ids.DeviceId}, DevEui = {Ids.DevEui}, JoinEui = {Ids.JoinEui}, "
+        + $"RootKeys = {(RootKeys is null ? "null" : "[REDACTED]")} }}";
 }
 
 /// <summary><c>Gateway</c>.</summary>
