@@ -59,7 +59,8 @@ public sealed class TtnMessageParser
 
         var reader = new Utf8JsonReader(utf8Json, _readerOptions);
         var again = new Utf8JsonReader(utf8Json, _readerOptions);
-        return Parse(ref reader, ref again);
+        return Parse(ref reader, ref again, out var error) ??
+            NotJson(error!, reader, OpensContainer(utf8Json[(int)reader.BytesConsumed..]));
     }
 
     /// <summary>Parses a UTF-8 JSON body held in segments, such as what a <c>PipeReader</c> read.</summary>
@@ -75,7 +76,8 @@ public sealed class TtnMessageParser
 
         var reader = new Utf8JsonReader(utf8Json, _readerOptions);
         var again = new Utf8JsonReader(utf8Json, _readerOptions);
-        return Parse(ref reader, ref again);
+        return Parse(ref reader, ref again, out var error) ??
+            NotJson(error!, reader, OpensContainer(utf8Json.Slice(reader.BytesConsumed)));
     }
 
     /// <summary>Parses a JSON body given as a string.</summary>
@@ -132,9 +134,15 @@ public sealed class TtnMessageParser
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
-    /// <summary><paramref name="again"/> reads the same input from its start, for a body of unknown kind.</summary>
-    private TtnParseResult Parse(ref Utf8JsonReader reader, ref Utf8JsonReader again)
+    private static ReadOnlySpan<byte> JsonWhitespace => " \t\r\n"u8;
+
+    /// <summary>
+    /// Reads the body; null when it is not JSON (or nests too deeply), with the reader's <paramref name="error"/>.
+    /// <paramref name="again"/> reads the same input from its start, for a body of unknown kind.
+    /// </summary>
+    private static TtnParseResult? Parse(ref Utf8JsonReader reader, ref Utf8JsonReader again, out JsonException? error)
     {
+        error = null;
         try
         {
             var message = ApplicationUpReader.Read(ref reader, out var envelope, out var unknownKind) ??
@@ -143,14 +151,44 @@ public sealed class TtnMessageParser
         }
         catch (JsonException e)
         {
-            var where = $"line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}";
-            return TtnParseResult.Failure(reader.CurrentDepth >= _readerOptions.MaxDepth
-                ? $"The body nests objects and arrays deeper than {_readerOptions.MaxDepth} levels ({where})."
-                : $"The body is not valid JSON ({where}).");
+            error = e;
+            return null;
         }
         catch (MessageFormatException e)
         {
             return TtnParseResult.Failure(e.Message);
         }
+    }
+
+    /// <summary>
+    /// Words the reader's error: too deep when it stopped at the depth limit just before an object or array (the
+    /// reader's exception says so only in its English text), else not JSON. Neither quotes the body.
+    /// </summary>
+    private TtnParseResult NotJson(JsonException error, in Utf8JsonReader reader, bool atContainer)
+    {
+        var where = $"line {error.LineNumber + 1}, byte {error.BytePositionInLine + 1}";
+        return TtnParseResult.Failure(atContainer && reader.CurrentDepth >= _readerOptions.MaxDepth - 1
+            ? $"The body nests objects and arrays deeper than {_readerOptions.MaxDepth} levels ({where})."
+            : $"The body is not valid JSON ({where}).");
+    }
+
+    private static bool OpensContainer(ReadOnlySpan<byte> rest)
+    {
+        var start = rest.IndexOfAnyExcept(JsonWhitespace);
+        return start >= 0 && rest[start] is (byte)'{' or (byte)'[';
+    }
+
+    private static bool OpensContainer(ReadOnlySequence<byte> rest)
+    {
+        foreach (var segment in rest)
+        {
+            var start = segment.Span.IndexOfAnyExcept(JsonWhitespace);
+            if (start >= 0)
+            {
+                return segment.Span[start] is (byte)'{' or (byte)'[';
+            }
+        }
+
+        return false;
     }
 }

@@ -43,9 +43,9 @@ internal static partial class ProtoJson
         var scratch = size <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(size));
         try
         {
-            TryGetUtf8(reader, scratch[..(int)length], out var text);
             var decoded = scratch[(int)length..];
-            return TryDecodeBase64(text, decoded, scratch[..(int)length], out var written)
+            return TryGetUtf8(reader, scratch[..(int)length], out var text) &&
+                TryDecodeBase64(text, decoded, scratch[..(int)length], out var written)
                 ? decoded[..written].ToArray()
                 : throw Fail(ref reader, field, "expected base64");
         }

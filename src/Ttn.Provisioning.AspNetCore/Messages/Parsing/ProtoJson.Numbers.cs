@@ -103,9 +103,15 @@ internal static partial class ProtoJson
                 : throw Fail(ref reader, field, "expected an enum name or number");
         }
 
+        Span<byte> scratch = stackalloc byte[MaxScalarLength];
+        if (!TryGetUtf8(reader, scratch, out var text))
+        {
+            return 0; // longer than any name, or not valid text: not a name this version knows
+        }
+
         foreach (var name in names)
         {
-            if (reader.ValueTextEquals(name.Utf8))
+            if (text.SequenceEqual(name.Utf8))
             {
                 return name.Value;
             }

@@ -18,7 +18,8 @@ internal static partial class ProtoJson
 
     /// <summary>
     /// The unescaped UTF-8 of the current string, property name or number token: the input itself when it can be
-    /// (no escapes, one segment), else a copy in <paramref name="scratch"/>. False when it does not fit.
+    /// (no escapes, one segment), else a copy in <paramref name="scratch"/>. False when it does not fit or is not
+    /// valid UTF-8.
     /// </summary>
     public static bool TryGetUtf8(in Utf8JsonReader reader, Span<byte> scratch, out ReadOnlySpan<byte> value)
     {
@@ -37,8 +38,17 @@ internal static partial class ProtoJson
 
         if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
         {
-            value = scratch[..reader.CopyString(scratch)];
-            return true;
+            try
+            {
+                value = scratch[..reader.CopyString(scratch)];
+                return true;
+            }
+            catch (InvalidOperationException)
+            {
+                // Unescaping validates UTF-8 (and escaped surrogates), which the contiguous path leaves to the caller.
+                value = default;
+                return false;
+            }
         }
 
         reader.ValueSequence.CopyTo(scratch);
@@ -89,8 +99,27 @@ internal static partial class ProtoJson
     /// Any JSON value (a <c>google.protobuf.Struct</c> or <c>Value</c>) as a standalone element that outlives the
     /// input; null for JSON null.
     /// </summary>
-    public static JsonElement? ReadElement(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Null ? null : JsonElement.ParseValue(ref reader);
+    public static JsonElement? ReadElement(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        // ParseValue counts depth from the value itself; skipping a copy first holds the value to the body's limit.
+        var probe = reader;
+        try
+        {
+            probe.Skip();
+        }
+        catch (JsonException)
+        {
+            reader = probe;
+            throw;
+        }
+
+        return JsonElement.ParseValue(ref reader);
+    }
 
     public static IReadOnlyList<string> ReadStringArray(ref Utf8JsonReader reader, string field) =>
         ReadArray(ref reader, field, static (ref Utf8JsonReader r) => ReadString(ref r, "array item"));
