@@ -7,6 +7,8 @@ namespace Ttn.Provisioning.AspNetCore.Tests.Messages;
 /// <summary>Bodies that are not usable messages: each is a failure with a reason, never an exception.</summary>
 public sealed class ParseFailureTests
 {
+    private const string TooDeep = "The body nests objects and arrays deeper than 32 levels";
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
@@ -87,7 +89,10 @@ public sealed class ParseFailureTests
     [InlineData("dev_addr", "260B4C7E00")]
     public void A_malformed_eui_or_device_address_is_a_failure(string field, string value)
     {
-        var body = $$"""{"end_device_ids":{"device_id":"d","application_ids":{"application_id":"a"},"{{field}}":"{{value}}"},"uplink_message":{} }""";
+        var body = $$"""
+            {"end_device_ids":{"device_id":"d","application_ids":{"application_id":"a"},"{{field}}":"{{value}}"},
+             "uplink_message":{} }
+            """;
 
         Assert.StartsWith($"end_device_ids.{field}: expected", Reason(body), StringComparison.Ordinal);
     }
@@ -112,7 +117,9 @@ public sealed class ParseFailureTests
         const string Sentinel = "NNSXS.SENTINEL-VALUE-4F3C";
 
         var wrongType = Reason(Minimal("uplink_message", $$"""{"f_cnt":"{{Sentinel}}"}"""));
-        var wrongEui = Reason($$"""{"end_device_ids":{"device_id":"d","application_ids":{"application_id":"a"},"dev_eui":"{{Sentinel}}"} }""");
+        var wrongEui = Reason($$"""
+            {"end_device_ids":{"device_id":"d","application_ids":{"application_id":"a"},"dev_eui":"{{Sentinel}}"} }
+            """);
         var badJson = Reason($$"""{"end_device_ids":{{Sentinel}}}""");
 
         Assert.All([wrongType, wrongEui, badJson], reason => Assert.DoesNotContain("SENTINEL", reason, StringComparison.Ordinal));
@@ -157,7 +164,7 @@ public sealed class ParseFailureTests
         var result = TtnMessageParser.Default.Parse(Minimal("uplink_message", $$"""{"decoded_payload":{{nested}} }"""));
 
         Assert.Equal(parses, result.IsSuccess);
-        Assert.True(parses || result.FailureReason!.StartsWith("The body nests objects and arrays deeper than 32 levels", StringComparison.Ordinal), result.FailureReason);
+        Assert.True(parses || result.FailureReason!.StartsWith(TooDeep, StringComparison.Ordinal), result.FailureReason);
     }
 
     [Fact]
@@ -165,7 +172,7 @@ public sealed class ParseFailureTests
     {
         var nested = new string('[', 40) + new string(']', 40);
 
-        Assert.StartsWith("The body nests objects and arrays deeper than 32", Reason(Minimal("uplink_message", $$"""{"x":{{nested}} }""")), StringComparison.Ordinal);
+        Assert.StartsWith(TooDeep, Reason(Minimal("uplink_message", $$"""{"x":{{nested}} }""")), StringComparison.Ordinal);
     }
 
     [Fact]
