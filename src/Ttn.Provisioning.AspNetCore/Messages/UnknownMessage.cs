@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Ttn.Provisioning.AspNetCore.Messages;
@@ -19,4 +20,17 @@ public sealed record UnknownMessage : TtnMessage
 
     /// <summary>The whole body (the <c>ApplicationUp</c> object), valid after parsing.</summary>
     public JsonElement Body { get; init; }
+
+    /// <summary>
+    /// Prints the envelope and the kind's name but not the body: a kind this version does not know may carry a key
+    /// (as <c>join_accept</c> and <c>uplink_message</c> can), and <see cref="object.ToString"/> reaches logs.
+    /// </summary>
+    /// <param name="builder">Where the members are written.</param>
+    protected override bool PrintMembers(StringBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        base.PrintMembers(builder);
+        builder.Append(", KindName = ").Append(KindName).Append(", Body = (not printed)");
+        return true;
+    }
 }

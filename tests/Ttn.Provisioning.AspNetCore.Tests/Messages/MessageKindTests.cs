@@ -230,6 +230,28 @@ public sealed class MessageKindTests
     }
 
     [Fact]
+    public void An_unknown_message_does_not_print_its_body_which_may_hold_a_key()
+    {
+        var body = Node("unknown-kind.json");
+        body["uplink_holographic"]!["app_s_key"] = new System.Text.Json.Nodes.JsonObject { ["key"] = "5B7E151628AED2A6ABF7158809CF4F3C" };
+
+        var printed = Parse<UnknownMessage>(body.ToJsonString()).ToString();
+
+        Assert.DoesNotContain("5B7E1516", printed, StringComparison.Ordinal);
+        Assert.Contains("KindName = uplink_holographic", printed, StringComparison.Ordinal);
+        Assert.Contains("DeviceId = dev1", printed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_uplink_of_a_device_that_skips_payload_crypto_never_holds_the_session_key()
+    {
+        var up = Uplink("""{"f_port":1,"app_s_key":{"key":"5B7E151628AED2A6ABF7158809CF4F3C"},"last_a_f_cnt_down":3}""");
+
+        Assert.DoesNotContain("5B7E1516", up.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, up.FPort);
+    }
+
+    [Fact]
     public void Every_known_kind_is_a_distinct_subclass_to_match_on()
     {
         var kinds = All.Select(name => TtnMessageParser.Default.Parse(Text(name)).Message!)
