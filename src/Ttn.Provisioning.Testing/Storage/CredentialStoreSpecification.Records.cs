@@ -1,0 +1,127 @@
+using System.Reflection;
+using Ttn.Provisioning.Storage;
+using Xunit;
+
+namespace Ttn.Provisioning.Testing.Storage;
+
+/// <summary>The records the facts write and how they are compared.</summary>
+public abstract partial class CredentialStoreSpecification
+{
+    /// <summary>A record with only the required values, for facts that do not care about the rest.</summary>
+    /// <param name="tenantId">The tenant id.</param>
+    protected static TenantRecord MinimalRecord(string tenantId) =>
+        new() { TenantId = tenantId, CreatedAt = BaseTime, UpdatedAt = BaseTime };
+
+    /// <summary>
+    /// A record whose every property holds a distinct, non-default value (instants with non-zero offsets), for round trips.
+    /// </summary>
+    /// <param name="tenantId">The tenant id.</param>
+    protected static TenantRecord FullRecord(string tenantId) => new()
+    {
+        TenantId = tenantId,
+        Version = 0,
+        State = ProvisioningState.Failed,
+        CurrentStep = ProvisioningStep.ApplicationApiKey,
+        Checkpoints = ProvisioningStep.Organization | ProvisioningStep.OrganizationApiKey | ProvisioningStep.Application,
+        PendingSteps = ProvisioningStep.ApplicationApiKey | ProvisioningStep.GatewayApiKey,
+        AttemptCount = 3,
+        TtsUserId = "admin-user",
+        OrganizationId = "org-tenant-1",
+        OrganizationIdRotations = 2,
+        ApplicationId = "app-tenant-1",
+        IsExistingApplication = true,
+        WebhookId = "ttn-provisioning",
+        WebhookUrl = "https://hooks.example/tenants/1",
+        OrganizationApiKey = new StoredApiKey("ttn1.k1.organization-sealed", "ORG4", "ORGKEYID"),
+        ApplicationApiKey = new StoredApiKey("ttn1.k1.application-sealed", "APP4", "APPKEYID"),
+        GatewayApiKey = new StoredApiKey("ttn1.k1.gateway-sealed", "GTW4", "GTWKEYID"),
+        WebhookSecret = new WebhookSecretSet
+        {
+            Sealed = "ttn1.k1.webhook-sealed",
+            LastFour = "WHK4",
+            PendingSealed = "ttn1.k1.pending-sealed",
+            PreviousSealed = "ttn1.k1.previous-sealed",
+            PreviousValidUntil = new DateTimeOffset(2026, 11, 3, 12, 10, 0, TimeSpan.FromHours(2)).AddTicks(11),
+        },
+        CredentialsUpdatedAt = BaseTime.AddSeconds(1).AddTicks(1),
+        LastError = new TenantError(
+            ProvisioningStep.ApplicationApiKey,
+            "forbidden",
+            403,
+            "pkg/auth/rights",
+            "no_application_rights",
+            "corr-1",
+            new DateTimeOffset(2026, 11, 3, 7, 0, 0, TimeSpan.FromHours(-5)).AddTicks(7),
+            isTransient: true),
+        RequiresStartFresh = true,
+        Lease = new TenantLease(
+            "run-1", BaseTime.AddSeconds(2).AddTicks(3), new DateTimeOffset(2026, 11, 3, 18, 17, 30, TimeSpan.FromHours(9)).AddTicks(5)),
+        CreatedAt = BaseTime.AddDays(-3),
+        UpdatedAt = BaseTime.AddSeconds(3).AddTicks(9),
+        StartedAt = new DateTimeOffset(2026, 11, 3, 9, 0, 0, TimeSpan.FromMinutes(330)),
+        CompletedAt = BaseTime.AddDays(-2).AddMilliseconds(7),
+    };
+
+    /// <summary>
+    /// Asserts that two records hold the same values: instants are compared as instants (the offset may be normalised
+    /// by the store), the parts a record is made of (a stored key, the webhook secrets, the lease, the error) member by
+    /// member, everything else exactly.
+    /// </summary>
+    /// <param name="expected">The expected record.</param>
+    /// <param name="actual">The record the store returned.</param>
+    protected static void AssertSameRecord(TenantRecord expected, TenantRecord actual)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(actual);
+        AssertSameValues(nameof(TenantRecord), typeof(TenantRecord), expected, actual);
+    }
+
+    private static void AssertSameValues(string path, Type type, object expected, object actual)
+    {
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var e = property.GetValue(expected);
+            var a = property.GetValue(actual);
+            var name = $"{path}.{property.Name}";
+            if (e is not null && a is not null && IsRecordPart(property.PropertyType))
+            {
+                AssertSameValues(name, property.PropertyType, e, a);
+                continue;
+            }
+
+            // DateTimeOffset equality compares instants.
+            Assert.True(Equals(e, a), $"{name}: expected {Describe(e)}, actual {Describe(a)}.");
+        }
+    }
+
+    private static bool IsRecordPart(Type type) =>
+        type == typeof(StoredApiKey) || type == typeof(WebhookSecretSet) || type == typeof(TenantLease) || type == typeof(TenantError);
+
+    private static string Describe(object? value) => value switch
+    {
+        null => "null",
+        string s when s.Length > 80 => $"\"{s[..80]}…\" ({s.Length} characters)",
+        string s => $"\"{s}\"",
+        DateTimeOffset d => d.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+
+    private static void AssertEveryPropertyIsSet(TenantRecord record)
+    {
+        foreach (var property in typeof(TenantRecord).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.Name == nameof(TenantRecord.Version))
+            {
+                continue;
+            }
+
+            var value = property.GetValue(record);
+            var defaultValue = property.PropertyType.IsValueType && Nullable.GetUnderlyingType(property.PropertyType) is null
+                ? Activator.CreateInstance(property.PropertyType)
+                : null;
+            Assert.False(
+                Equals(value, defaultValue),
+                $"The round-trip record leaves {property.Name} at its default value: the specification must set every property.");
+        }
+    }
+}
