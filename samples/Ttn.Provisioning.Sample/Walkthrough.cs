@@ -1,4 +1,5 @@
 using Ttn.Provisioning.Authorization;
+using Ttn.Provisioning.Secrets;
 using Ttn.Provisioning.Storage;
 using Ttn.Provisioning.Testing;
 
@@ -115,7 +116,7 @@ internal sealed class Walkthrough(SampleEnvironment env, SampleSettings settings
         if (credentials is not null)
         {
             // A SafeDecrypt prints its status and the last four characters, never the secret.
-            Report.Line($"organization API key:  {credentials.OrganizationApiKey.Secret} (TTS key id {credentials.OrganizationApiKey.TtsKeyId ?? "-"})");
+            Report.Line($"organization API key:  {credentials.OrganizationApiKey} (it mints keys: only owners and admins open it)");
             Report.Line($"application API key:   {credentials.ApplicationApiKey.Secret} (TTS key id {credentials.ApplicationApiKey.TtsKeyId ?? "-"})");
             Report.Line($"gateway API key:       {credentials.GatewayApiKey.Secret} (not asked for)");
             Report.Line($"webhook secret:        {credentials.WebhookSecret.Secret}");
@@ -123,8 +124,11 @@ internal sealed class Walkthrough(SampleEnvironment env, SampleSettings settings
 
         report.Expect(result.Outcome == ProvisioningOutcome.Succeeded, "a manager may read the credentials", result.Outcome.ToString());
         report.Expect(
-            credentials is not null && credentials.OrganizationApiKey.Secret.IsDecrypted && credentials.ApplicationApiKey.Secret.IsDecrypted && credentials.WebhookSecret.Secret.IsDecrypted,
-            "the organization key, application key and webhook secret open");
+            credentials is not null && credentials.ApplicationApiKey.Secret.IsDecrypted && credentials.WebhookSecret.Secret.IsDecrypted,
+            "the application key and webhook secret open");
+        report.Expect(
+            credentials is not null && credentials.OrganizationApiKey.IsWithheld && credentials.OrganizationApiKey.Secret.Status == SafeDecryptStatus.Empty,
+            "the organization key, which mints keys, is withheld from a manager");
     }
 
     private async Task DeniedAsync()

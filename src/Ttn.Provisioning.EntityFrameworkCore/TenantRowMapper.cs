@@ -83,7 +83,7 @@ internal static class TenantRowMapper
         if (!recognised)
         {
             // Never silently Idle: the tenant is Failed, and the error names the value that was found.
-            var quoted = row.State.Length > MaxQuotedStateLength ? row.State[..MaxQuotedStateLength] + "…" : row.State;
+            var quoted = Quote(row.State);
             var message = string.Create(
                 CultureInfo.InvariantCulture,
                 $"The stored provisioning state '{quoted}' is not recognised; the tenant is treated as Failed.");
@@ -107,6 +107,7 @@ internal static class TenantRowMapper
             TenantId = row.TenantId,
             Version = row.Version,
             State = state,
+            UnrecognisedState = recognised ? null : Quote(row.State),
             CurrentStep = currentStep,
             Checkpoints = ParseCheckpoints(row.Checkpoints, row.TenantId),
             PendingSteps = row.PendingSteps is null ? ProvisioningStep.None : ParseCheckpoints(row.PendingSteps, row.TenantId),
@@ -144,6 +145,9 @@ internal static class TenantRowMapper
     }
 
     private static long ToTicks(DateTimeOffset value) => value.UtcTicks;
+
+    /// <summary>An unrecognised stored state as shown to people: at most <see cref="MaxQuotedStateLength"/> characters.</summary>
+    private static string Quote(string state) => state.Length > MaxQuotedStateLength ? state[..MaxQuotedStateLength] + "…" : state;
 
     /// <summary>A stored API key, from its columns: none when no sealed key is stored.</summary>
     private static StoredApiKey? ApiKey(string? sealedKey, string? lastFour, string? keyId) =>

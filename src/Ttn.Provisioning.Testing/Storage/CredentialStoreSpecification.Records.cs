@@ -110,7 +110,8 @@ public abstract partial class CredentialStoreSpecification
     {
         foreach (var property in typeof(TenantRecord).GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.Name == nameof(TenantRecord.Version))
+            // The version is the store's; an unrecognised state is what a store found, never what it was given.
+            if (property.Name is nameof(TenantRecord.Version) or nameof(TenantRecord.UnrecognisedState))
             {
                 continue;
             }

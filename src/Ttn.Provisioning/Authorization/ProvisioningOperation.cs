@@ -29,4 +29,7 @@ public enum ProvisioningOperation
 
     /// <summary>Check which rights an API key has.</summary>
     CheckApiKey = 9,
+
+    /// <summary>Replace the organization API key (the key that manages the tenant's resources) and revoke the old one.</summary>
+    RotateOrganizationKey = 10,
 }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Microsoft.Extensions.Options;
+using Ttn.Provisioning.Secrets;
 
 namespace Ttn.Provisioning.Authorization;
 
@@ -10,6 +11,7 @@ namespace Ttn.Provisioning.Authorization;
 internal sealed class RolePolicyEvaluator : IRolePolicyEvaluator
 {
     private readonly FrozenDictionary<ProvisioningOperation, FrozenSet<TenantRole>> _table;
+    private readonly FrozenDictionary<SecretField, FrozenSet<TenantRole>> _secretReaders;
 
     /// <summary>Creates an evaluator over the default table.</summary>
     public RolePolicyEvaluator()
@@ -25,7 +27,14 @@ internal sealed class RolePolicyEvaluator : IRolePolicyEvaluator
         _table = options.Value.AllowedRoles.ToFrozenDictionary(
             entry => entry.Key,
             entry => (entry.Value ?? new HashSet<TenantRole>()).Where(role => role != TenantRole.None).ToFrozenSet());
+        _secretReaders = options.Value.SecretReaders.ToFrozenDictionary(
+            entry => entry.Key,
+            entry => (entry.Value ?? new HashSet<TenantRole>()).Where(role => role != TenantRole.None).ToFrozenSet());
     }
+
+    /// <inheritdoc />
+    public bool MayReveal(TenantRole role, SecretField secret) =>
+        Enum.IsDefined(role) && _secretReaders.TryGetValue(secret, out var readers) && readers.Contains(role);
 
     /// <inheritdoc />
     public PolicyDecision Evaluate(TenantRole role, ProvisioningOperation operation)

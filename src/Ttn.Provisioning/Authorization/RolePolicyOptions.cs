@@ -1,3 +1,5 @@
+using Ttn.Provisioning.Secrets;
+
 namespace Ttn.Provisioning.Authorization;
 
 /// <summary>
@@ -12,11 +14,29 @@ namespace Ttn.Provisioning.Authorization;
 /// <item><term>GetCredentials</term><description>Owner, Admin, Manager</description></item>
 /// <item><term>every other operation</term><description>Owner, Admin</description></item>
 /// </list>
+/// Of the credentials, a Manager sees the application key and the webhook secret in plain text; the organization and
+/// gateway keys, which can mint keys or control gateways, only Owner and Admin (<see cref="SecretReaders"/>).
 /// </remarks>
 public sealed class RolePolicyOptions
 {
     /// <summary>The roles allowed each operation. Replace an entry to change the policy for that operation.</summary>
     public IDictionary<ProvisioningOperation, ISet<TenantRole>> AllowedRoles { get; } = CreateDefaultTable();
+
+    /// <summary>
+    /// The roles that see each secret in plain text when they read credentials; the others see its last four characters.
+    /// </summary>
+    public IDictionary<SecretField, ISet<TenantRole>> SecretReaders { get; } = CreateDefaultSecretReaders();
+
+    /// <summary>Lets <paramref name="roles"/>, and only them, see <paramref name="secret"/> in plain text.</summary>
+    /// <param name="secret">The secret.</param>
+    /// <param name="roles">The roles that may see it.</param>
+    /// <returns>These options, for chaining.</returns>
+    public RolePolicyOptions Reveal(SecretField secret, params TenantRole[] roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        SecretReaders[secret] = new HashSet<TenantRole>(roles);
+        return this;
+    }
 
     /// <summary>Allows <paramref name="roles"/>, and only them, to perform <paramref name="operation"/>.</summary>
     /// <param name="operation">The operation.</param>
@@ -28,6 +48,15 @@ public sealed class RolePolicyOptions
         AllowedRoles[operation] = new HashSet<TenantRole>(roles);
         return this;
     }
+
+    /// <summary>The default secret readers: managers see the application key and the webhook secret, not the keys that mint keys.</summary>
+    private static Dictionary<SecretField, ISet<TenantRole>> CreateDefaultSecretReaders() => new()
+    {
+        [SecretField.OrganizationApiKey] = new HashSet<TenantRole> { TenantRole.Owner, TenantRole.Admin },
+        [SecretField.GatewayApiKey] = new HashSet<TenantRole> { TenantRole.Owner, TenantRole.Admin },
+        [SecretField.ApplicationApiKey] = new HashSet<TenantRole> { TenantRole.Owner, TenantRole.Admin, TenantRole.Manager },
+        [SecretField.WebhookSecret] = new HashSet<TenantRole> { TenantRole.Owner, TenantRole.Admin, TenantRole.Manager },
+    };
 
     /// <summary>Creates the default table.</summary>
     public static IDictionary<ProvisioningOperation, ISet<TenantRole>> CreateDefaultTable()

@@ -119,6 +119,10 @@ internal sealed class CleanupSession
     public ResourceCleanup Kept(ResourceKind kind, string id) =>
         Record(new ResourceCleanup(kind, id, CleanupStatus.Failed, reason: "Kept: resources inside it could not be removed."));
 
+    /// <summary>What a report says of an API key the library did not create (its name is not secret).</summary>
+    public static string CreatedOutside(string? keyName) =>
+        $"Created outside the library (named '{keyName ?? "(no name)"}'), for example with the organization key.";
+
     /// <summary>Logs what happened to a resource and returns it.</summary>
     public ResourceCleanup Record(ResourceCleanup cleanup)
     {

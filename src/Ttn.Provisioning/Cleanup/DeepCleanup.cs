@@ -55,7 +55,7 @@ internal static class DeepCleanup
         // Round trips 2-3: the application's contents (and, together, the organization's), then the application.
         var applicationTask = RemoveApplicationAsync();
         var organizationContents = organization is null ? null : OrganizationCleanup.EmptyAsync(
-            session, await organization.ConfigureAwait(false), record.ApplicationId, canPurge, cancellationToken);
+            session, await organization.ConfigureAwait(false), record.ApplicationId, canPurge, conventions.IsOurKeyName, cancellationToken);
         var applicationEntries = await applicationTask.ConfigureAwait(false);
         entries.AddRange(applicationEntries);
 

@@ -1,3 +1,5 @@
+using Ttn.Provisioning.ThingsStack;
+
 namespace Ttn.Provisioning.Cleanup;
 
 /// <summary>
@@ -11,7 +13,7 @@ internal static class OrganizationCleanup
         string OrganizationId,
         bool Exists,
         IReadOnlyList<string>? Applications,
-        IReadOnlyList<string>? Keys,
+        IReadOnlyList<ThingsStackApiKey>? Keys,
         IReadOnlyList<string>? Gateways,
         IReadOnlyList<ResourceCleanup> ListFailures);
 
@@ -52,7 +54,7 @@ internal static class OrganizationCleanup
             organizationId,
             true,
             a.Items?.Select(x => x.Ids.ApplicationId).ToList(),
-            k.Items?.Where(x => x.Id is not null).Select(x => x.Id!).ToList(),
+            k.Items?.Where(x => x.Id is not null).ToList(),
             g.Items?.Select(x => x.Ids.GatewayId).ToList(),
             [.. new[] { a.Failure, k.Failure, g.Failure }.OfType<ResourceCleanup>()]);
     }
@@ -62,7 +64,12 @@ internal static class OrganizationCleanup
     /// (removed with their contents; soft-deleted ones purged when the key may purge), every API key, every gateway.
     /// </summary>
     public static async Task<List<ResourceCleanup>> EmptyAsync(
-        CleanupSession session, Discovery discovery, string? currentApplicationId, bool canPurge, CancellationToken cancellationToken)
+        CleanupSession session,
+        Discovery discovery,
+        string? currentApplicationId,
+        bool canPurge,
+        Func<string?, bool> isOurs,
+        CancellationToken cancellationToken)
     {
         if (!discovery.Exists)
         {
@@ -87,9 +94,18 @@ internal static class OrganizationCleanup
                 id => client.PurgeApplicationAsync(key, id, cancellationToken),
                 cancellationToken)
             : Task.FromResult(new List<ResourceCleanup>());
-        var keys = Task.WhenAll((discovery.Keys ?? []).Select(keyId => session.DeleteAsync(
-            ResourceKind.OrganizationApiKey, keyId, () => client.DeleteOrganizationApiKeyAsync(
-                key, organizationId, keyId, cancellationToken), cancellationToken)));
+        var keys = Task.WhenAll((discovery.Keys ?? []).Select(async apiKey =>
+        {
+            var keyId = apiKey.Id!;
+            var removed = await session.DeleteAsync(
+                ResourceKind.OrganizationApiKey,
+                keyId,
+                () => client.DeleteOrganizationApiKeyAsync(key, organizationId, keyId, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
+            return isOurs(apiKey.Name) || removed.Reason is not null
+                ? removed
+                : new ResourceCleanup(removed.Kind, removed.Id, removed.Status, removed.Purged, CleanupSession.CreatedOutside(apiKey.Name));
+        }));
         var gateways = Task.WhenAll((discovery.Gateways ?? []).Select(gatewayId => session.RemoveEntityAsync(
             ResourceKind.Gateway,
             gatewayId,

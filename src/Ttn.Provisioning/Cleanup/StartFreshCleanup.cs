@@ -134,7 +134,13 @@ internal static class StartFreshCleanup
                 id,
                 () => client.DeleteOrganizationApiKeyAsync(key, organization, id, cancellationToken),
                 cancellationToken))).ConfigureAwait(false);
-            return [.. removed];
+
+            // Keys someone minted with the organization key outside the library survive a start fresh: the host must hear of
+            // them (ids and names only), since they still act on the organization.
+            var foreign = (listed ?? [])
+                .Where(k => k.Id is not null && !conventions.IsOurKeyName(k.Name))
+                .Select(k => session.Skip(ResourceKind.OrganizationApiKey, k.Id!, CleanupSession.CreatedOutside(k.Name) + " It was left in place."));
+            return [.. removed, .. foreign];
         }
     }
 

@@ -58,12 +58,14 @@ internal sealed class TtnProvisioningOptionsValidator : IValidateOptions<TtnProv
         {
             failures.Add("TtnProvisioningOptions.LeaseDuration must be between 5 seconds and 1 hour.");
         }
-        else if (options.LeaseDuration <= options.ThingsStack.TotalTimeout)
+        else if (options.LeaseDuration <= options.ThingsStack.TotalTimeout + options.ThingsStack.AttemptTimeout)
         {
-            // The lease is renewed between TTS calls; one call (with its retries) must fit inside it.
+            // The lease is renewed before every request; the longest one request can take (every attempt and retry wait,
+            // bounded by TotalTimeout, then the answer's body with AttemptTimeout of its own) must fit inside it.
             failures.Add(
                 $"TtnProvisioningOptions.LeaseDuration ({options.LeaseDuration}) must be longer than ThingsStack.TotalTimeout "
-                + $"({options.ThingsStack.TotalTimeout}), or another caller could take over a run still waiting on TTS.");
+                + $"plus ThingsStack.AttemptTimeout ({options.ThingsStack.TotalTimeout + options.ThingsStack.AttemptTimeout}), the "
+                + "longest one request can take, or another caller could take over a run still waiting on TTS.");
         }
 
         if (options.WebhookSecretGracePeriod < TimeSpan.Zero || options.WebhookSecretGracePeriod > TimeSpan.FromDays(1))

@@ -23,7 +23,10 @@ internal sealed class DeepCleanOperation : TenantOperation<DeepCleanResult>
 
     public override async Task<DeepCleanResult> ExecuteAsync(OperationContext context, CancellationToken cancellationToken)
     {
-        var (client, conventions, vault, _, _, _, logger) = _services;
+        var client = _services.Client;
+        var conventions = _services.Conventions;
+        var vault = _services.Vault;
+        var logger = _services.Logger;
         var run = context.LeasedRun;
         var record = run.Record;
         var session = new CleanupSession(context, client, context.AdminKey, logger);

@@ -11,6 +11,7 @@ namespace Ttn.Provisioning.Operations;
 internal sealed class GetCredentialsOperation : TenantOperation<TenantCredentialsResult>
 {
     private readonly OperationServices _services;
+    private TenantRole _role;
 
     public GetCredentialsOperation(OperationServices services)
     {
@@ -23,6 +24,7 @@ internal sealed class GetCredentialsOperation : TenantOperation<TenantCredential
 
     public override async Task<TenantCredentialsResult> ExecuteAsync(OperationContext context, CancellationToken cancellationToken)
     {
+        _role = context.Caller.Role;
         if (context.Record is not { } record)
         {
             return new TenantCredentialsResult { Outcome = ProvisioningOutcome.NotConfigured, TenantId = context.TenantId };
@@ -73,6 +75,11 @@ internal sealed class GetCredentialsOperation : TenantOperation<TenantCredential
 
     private StoredCredential Open(TenantRecord record, SecretField field, string? token, string? lastFour, string? keyId)
     {
+        if (token is not null && !_services.Policy.MayReveal(_role, field))
+        {
+            return new StoredCredential(SafeDecrypt.Empty, lastFour, keyId, isWithheld: true);
+        }
+
         var opened = _services.Vault.Open(record.TenantId, field, token);
         if (opened.Status == SafeDecryptStatus.Failed)
         {

@@ -66,6 +66,7 @@ internal sealed class GetStatusOperation : TenantOperation<TenantStatusResult>
             StartedAt = record.StartedAt,
             CompletedAt = record.CompletedAt,
             UpdatedAt = record.UpdatedAt,
+            UnrecognisedStoredStatus = record.UnrecognisedState,
         };
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Ttn.Provisioning.Authorization;
 using Ttn.Provisioning.Steps;
 using Ttn.Provisioning.Tenancy;
 using Ttn.Provisioning.ThingsStack;
@@ -11,6 +12,7 @@ namespace Ttn.Provisioning.Operations;
 /// <param name="Vault">Seals and opens the tenants' secrets.</param>
 /// <param name="Pipeline">The provisioning steps.</param>
 /// <param name="Audit">Where credential reads are recorded.</param>
+/// <param name="Policy">The role policy (which secrets a role may see).</param>
 /// <param name="Options">The provisioning options.</param>
 /// <param name="Logger">The logger.</param>
 internal sealed record OperationServices(
@@ -19,5 +21,6 @@ internal sealed record OperationServices(
     TenantVault Vault,
     ProvisioningPipeline Pipeline,
     ICredentialAuditSink Audit,
+    IRolePolicyEvaluator Policy,
     TtnProvisioningOptions Options,
     ILogger Logger);

@@ -29,12 +29,18 @@ internal sealed class RotateWebhookSecretOperation : TenantOperation<WebhookSecr
 
     public override async Task<WebhookSecretRotationResult> ExecuteAsync(OperationContext context, CancellationToken cancellationToken)
     {
-        var (client, conventions, vault, _, _, options, _) = _services;
+        var client = _services.Client;
+        var conventions = _services.Conventions;
+        var vault = _services.Vault;
+        var options = _services.Options;
         var run = context.LeasedRun;
         var tenantId = context.TenantId;
 
-        // A rotation that failed earlier left its secret pending (TTS may already have it): it is used again.
-        if (run.Record.WebhookSecret.PendingSealed is null)
+        // A rotation that failed earlier left its secret pending (TTS may already have it): it is used again, unless it is
+        // damaged (it could never be sent), in which case a new one replaces it.
+        var pending = run.Record.WebhookSecret.PendingSealed;
+        var opened = vault.Open(tenantId, SecretField.WebhookSecret, pending);
+        if (pending is null || (opened.Status == SafeDecryptStatus.Failed && TenantVault.MissingKeyProblem(opened, pending, "") is null))
         {
             var staged = vault.NewWebhookSecret(tenantId);
             await run.SaveAsync(r => TenantTransitions.StagePendingWebhookSecret(r, staged), cancellationToken).ConfigureAwait(false);
@@ -78,19 +84,26 @@ internal sealed class RotateWebhookSecretOperation : TenantOperation<WebhookSecr
     /// <summary>Sends the pending secret to TTS (only the webhook's headers change); null when TTS accepted it.</summary>
     private async Task<TtsFailure?> SetWebhookAsync(OperationContext context, TenantRecord record, CancellationToken cancellationToken)
     {
-        var (client, conventions, vault, _, _, _, _) = _services;
+        var client = _services.Client;
+        var conventions = _services.Conventions;
+        var vault = _services.Vault;
         var managementKey = vault.OpenManagementKey(record);
         if (!managementKey.TryGetValue(out var key))
         {
-            var field = record.IsExistingApplication ? SecretField.ApplicationApiKey : SecretField.OrganizationApiKey;
-            return TtsFailure.Refusal($"The stored {field} could not be opened ({managementKey}).");
+            var field = record.IsExistingApplication ? "application API key" : "organization API key";
+            var token = record.IsExistingApplication ? record.ApplicationApiKey?.Sealed : record.OrganizationApiKey?.Sealed;
+            return TtsFailure.Refusal(
+                TenantVault.MissingKeyProblem(managementKey, token, field) ?? $"The stored {field} could not be opened ({managementKey}).");
         }
 
-        var secret = vault.Open(record.TenantId, SecretField.WebhookSecret, record.WebhookSecret.PendingSealed);
+        var pending = record.WebhookSecret.PendingSealed;
+        var secret = vault.Open(record.TenantId, SecretField.WebhookSecret, pending);
         if (!secret.TryGetValue(out var plain))
         {
             return TtsFailure.Refusal(
-                $"The pending webhook secret could not be opened ({secret}); retrying generates a new one.", isTransient: true);
+                TenantVault.MissingKeyProblem(secret, pending, "pending webhook secret")
+                    ?? $"The pending webhook secret could not be opened ({secret}); retrying generates a new one.",
+                isTransient: true);
         }
 
         var applicationId = record.ApplicationId!;

@@ -27,7 +27,10 @@ internal sealed class StartFreshOperation : TenantOperation<StartFreshResult>
 
     public override async Task<StartFreshResult> ExecuteAsync(OperationContext context, CancellationToken cancellationToken)
     {
-        var (client, conventions, vault, _, _, _, logger) = _services;
+        var client = _services.Client;
+        var conventions = _services.Conventions;
+        var vault = _services.Vault;
+        var logger = _services.Logger;
         var run = context.LeasedRun;
         var old = run.Record;
 

@@ -93,6 +93,14 @@ public interface IProvisioningService
     Task<WebhookSecretRotationResult> RotateWebhookSecretAsync(ProvisioningCaller caller, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Replaces the organization API key (the key that manages the tenant's resources, and can mint keys): the new key is
+    /// created and stored before the old one is revoked, so there is no moment without a working key.
+    /// </summary>
+    /// <param name="caller">Who asks (owner or admin by default).</param>
+    /// <param name="cancellationToken">Stops the operation; the stored key is always one that works.</param>
+    Task<OrganizationKeyRotationResult> RotateOrganizationKeyAsync(ProvisioningCaller caller, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Checks, in constant time, a webhook secret presented to the host's webhook endpoint for a tenant. A secret that
     /// is being rotated in is accepted as well, so no call is refused during a rotation.
     /// </summary>

@@ -38,7 +38,7 @@ internal sealed class ProvisioningService : IProvisioningService
         var conventions = new TenantConventions(settings);
         var vault = new TenantVault(protector);
         var pipeline = new ProvisioningPipeline(new StepServices(client, conventions, vault, settings, log));
-        _services = new OperationServices(client, conventions, vault, pipeline, audit, settings, log);
+        _services = new OperationServices(client, conventions, vault, pipeline, audit, policy, settings, log);
         var calls = thingsStack.Value;
         _runner = new OperationRunner(
             store, policy, adminKeys, time, new LeasePolicy(settings.LeaseDuration, calls.TotalTimeout + calls.AttemptTimeout), log);
@@ -91,6 +91,10 @@ internal sealed class ProvisioningService : IProvisioningService
     public Task<WebhookSecretRotationResult> RotateWebhookSecretAsync(
         ProvisioningCaller caller, CancellationToken cancellationToken = default) =>
         _runner.RunAsync(new RotateWebhookSecretOperation(_services), caller, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<OrganizationKeyRotationResult> RotateOrganizationKeyAsync(ProvisioningCaller caller, CancellationToken cancellationToken = default) =>
+        _runner.RunAsync(new RotateOrganizationKeyOperation(_services), caller, cancellationToken);
 
     /// <inheritdoc />
     public Task<bool> VerifyWebhookSecretAsync(string tenantId, string? presentedSecret, CancellationToken cancellationToken = default) =>

@@ -12,11 +12,13 @@ public sealed class StoredCredential
     /// <param name="secret">Empty, Decrypted (with the value) or Failed (with the reason).</param>
     /// <param name="lastFour">The last four characters recorded at write time.</param>
     /// <param name="ttsKeyId">The API key's id on TTS (not secret), for keys.</param>
-    public StoredCredential(SafeDecrypt secret, string? lastFour, string? ttsKeyId = null)
+    /// <param name="isWithheld">Whether the caller's role may not see the secret (it is then Empty, with its last four).</param>
+    public StoredCredential(SafeDecrypt secret, string? lastFour, string? ttsKeyId = null, bool isWithheld = false)
     {
         Secret = secret;
         LastFour = lastFour;
         TtsKeyId = ttsKeyId;
+        IsWithheld = isWithheld;
     }
 
     /// <summary>Empty, Decrypted (with the value) or Failed (with the reason).</summary>
@@ -28,8 +30,18 @@ public sealed class StoredCredential
     /// <summary>The API key's id on TTS (not secret), for keys.</summary>
     public string? TtsKeyId { get; }
 
+    /// <summary>
+    /// Whether the secret is stored but the caller's role may not see it (the role policy's secret readers): only its last
+    /// four characters are given.
+    /// </summary>
+    public bool IsWithheld { get; }
+
     /// <summary>Shows the status and at most the last four characters.</summary>
-    public override string ToString() => TtsKeyId is null ? Secret.ToString() : $"{Secret} (key id {TtsKeyId})";
+    public override string ToString()
+    {
+        var secret = IsWithheld ? $"Withheld(…{LastFour})" : Secret.ToString();
+        return TtsKeyId is null ? secret : $"{secret} (key id {TtsKeyId})";
+    }
 }
 
 /// <summary>A tenant's credentials in plain text, for callers allowed to see them. Every read is audited.</summary>

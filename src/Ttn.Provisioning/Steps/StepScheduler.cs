@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using Ttn.Provisioning.Secrets;
 using Ttn.Provisioning.Storage;
+using Ttn.Provisioning.Tenancy;
 using Ttn.Provisioning.ThingsStack;
 
 namespace Ttn.Provisioning.Steps;
@@ -175,6 +176,14 @@ internal static class StepScheduler
         }
 
         Log.SecretUnreadable(context.Services.Logger, context.TenantId, nameof(SecretField.OrganizationApiKey), opened.ToString());
+        var token = context.Record.OrganizationApiKey?.Sealed;
+        if (TenantVault.MissingKeyProblem(opened, token, "organization API key") is { } configuration)
+        {
+            // The key works; this host cannot open it. Nothing is forgotten and nothing revoked.
+            var missing = TtsFailure.Refusal(configuration);
+            return new PipelineOutcome(missing.ToError(ProvisioningStep.OrganizationApiKey, context.Operation.Now), false, []);
+        }
+
         await context.Operation.LeasedRun.SaveAsync(TenantTransitions.ForgetOrganizationKey, cancellationToken).ConfigureAwait(false);
         var failure = TtsFailure.Refusal(
             $"The stored organization API key could not be opened ({opened}); a retry replaces it.", isTransient: true);

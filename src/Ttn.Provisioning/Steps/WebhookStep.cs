@@ -27,10 +27,21 @@ internal sealed class WebhookStep : PipelineStep
 
     public override bool UsesOrganizationKey => !_broughtApplication;
 
-    public override TenantRecord Prepare(TenantRecord record, StepContext context) =>
-        record.WebhookSecret.PendingSealed is null
-            ? TenantTransitions.StagePendingWebhookSecret(record, context.Services.Vault.NewWebhookSecret(record.TenantId))
+    /// <summary>
+    /// Stages a new pending secret when there is none, or when the one stored is damaged (it can never be sent, and TTS
+    /// cannot hold a secret the store cannot open): TTS and the store agree again once the webhook is set with the new one.
+    /// A pending secret sealed with a key this host does not hold is kept: another host can open it.
+    /// </summary>
+    public override TenantRecord Prepare(TenantRecord record, StepContext context)
+    {
+        var vault = context.Services.Vault;
+        var pending = record.WebhookSecret.PendingSealed;
+        var opened = vault.Open(record.TenantId, SecretField.WebhookSecret, pending);
+        var damaged = opened.Status == SafeDecryptStatus.Failed && TenantVault.MissingKeyProblem(opened, pending, "") is null;
+        return pending is null || damaged
+            ? TenantTransitions.StagePendingWebhookSecret(record, vault.NewWebhookSecret(record.TenantId))
             : record;
+    }
 
     public override async Task<StepOutcome> RunAsync(StepContext context, CancellationToken cancellationToken)
     {
@@ -48,12 +59,14 @@ internal sealed class WebhookStep : PipelineStep
                     + "key."));
         }
 
-        var secret = vault.Open(record.TenantId, SecretField.WebhookSecret, record.WebhookSecret.PendingSealed);
+        var pending = record.WebhookSecret.PendingSealed;
+        var secret = vault.Open(record.TenantId, SecretField.WebhookSecret, pending);
         if (!secret.TryGetValue(out var plain))
         {
-            return StepOutcome.Failed(
-                TtsFailure.Refusal(
-                    $"The pending webhook secret could not be opened ({secret}); retrying generates a new one.", isTransient: true));
+            return StepOutcome.Failed(TtsFailure.Refusal(
+                TenantVault.MissingKeyProblem(secret, pending, "pending webhook secret")
+                    ?? $"The pending webhook secret could not be opened ({secret}); retrying generates a new one.",
+                isTransient: true));
         }
 
         var applicationId = record.ApplicationId!;

@@ -30,6 +30,12 @@ public sealed record TenantRecord
     /// <summary>Where the tenant is in its lifecycle.</summary>
     public ProvisioningState State { get; init; }
 
+    /// <summary>
+    /// The stored state a store read but did not recognise (a value the replaced system wrote, say); the tenant is then
+    /// Failed, never silently Idle. Null for every state the library knows. Stores set it; the library only shows it.
+    /// </summary>
+    public string? UnrecognisedState { get; init; }
+
     /// <summary>The step in progress, or the step that failed; null when nothing is in progress.</summary>
     public ProvisioningStep? CurrentStep { get; init; }
 

@@ -42,6 +42,24 @@ internal sealed class TenantVault
     public SafeDecrypt OpenManagementKey(TenantRecord record) =>
         record.IsExistingApplication ? OpenApplicationKey(record) : OpenOrganizationKey(record);
 
+    /// <summary>
+    /// The id of the key a token was sealed with (<c>ttn1.&lt;keyId&gt;.…</c>; not secret), or null for a value in another
+    /// format.
+    /// </summary>
+    public static string? KeyIdOf(string? token) =>
+        token?.Split('.', 3) is ["ttn1", { Length: > 0 } keyId, _] ? keyId : null;
+
+    /// <summary>
+    /// Why a stored secret that did not open is a configuration problem rather than a damaged value: it was sealed with a
+    /// key this host's key ring does not hold (a host still on an older ring during a rotation, say). Such a value is
+    /// never replaced: another host can open it. Null when the value is damaged (or opened).
+    /// </summary>
+    public static string? MissingKeyProblem(SafeDecrypt opened, string? token, string what) =>
+        opened.FailureReason == SafeDecryptFailureReason.UnknownKey
+            ? $"The stored {what} was sealed with key id '{KeyIdOf(token) ?? "?"}', which this host's key ring does not hold: "
+                + "add that key to SecretProtectionOptions.Keys (nothing was changed or revoked)."
+            : null;
+
     /// <summary>The last four characters of a sealed webhook secret.</summary>
     public string? WebhookSecretLastFour(string tenantId, string? token) => Open(tenantId, SecretField.WebhookSecret, token).LastFour;
 }

@@ -174,6 +174,7 @@ public sealed class AuthorizationThroughServiceTests
         ProvisioningOperation.ConfigureExistingApplication => (await host.Service.ConfigureExistingApplicationAsync(caller, "their-app", host.AdminKey)).Outcome,
         ProvisioningOperation.RotateWebhookSecret => (await host.Service.RotateWebhookSecretAsync(caller)).Outcome,
         ProvisioningOperation.CheckApiKey => (await host.Service.CheckApiKeyAsync(caller, host.AdminKey, "their-app")).Outcome,
+        ProvisioningOperation.RotateOrganizationKey => (await host.Service.RotateOrganizationKeyAsync(caller)).Outcome,
         _ => throw new ArgumentOutOfRangeException(nameof(operation)),
     };
 

@@ -224,13 +224,13 @@ public sealed class LifecycleOperationTests
     }
 
     [Fact]
-    public async Task Credentials_read_by_a_manager_open_every_secret_and_are_audited()
+    public async Task Credentials_read_by_an_owner_open_every_secret_and_are_audited()
     {
         var audit = new RecordingAuditSink();
         await using var host = new ProvisioningTestHost(services: s => s.AddSingleton<ICredentialAuditSink>(audit));
         await host.Service.ProvisionAsync(Owner());
 
-        var result = await host.Service.GetCredentialsAsync(As(TenantRole.Manager));
+        var result = await host.Service.GetCredentialsAsync(As(TenantRole.Owner));
 
         Assert.Equal(ProvisioningOutcome.Succeeded, result.Outcome);
         var credentials = result.Credentials!;
@@ -477,16 +477,5 @@ public sealed class LifecycleOperationTests
         var device = new EndDevice { Ids = new EndDeviceIdentifiers { DeviceId = "sensor-1", DevEui = "70B3D57ED0000001", JoinEui = "0000000000000000" } };
         await client.CreateEndDeviceAsync(host.AdminKey, record.ApplicationId!, device);
         await client.CreateGatewayAsync(host.AdminKey, record.OrganizationId!, new Gateway { Ids = new GatewayIdentifiers("gw-1", "70B3D57ED0000002"), FrequencyPlanIds = ["EU_863_870_TTN"] });
-    }
-
-    private sealed class RecordingAuditSink : ICredentialAuditSink
-    {
-        public List<CredentialAccessAudit> Entries { get; } = [];
-
-        public Task RecordAsync(CredentialAccessAudit audit, CancellationToken cancellationToken = default)
-        {
-            Entries.Add(audit);
-            return Task.CompletedTask;
-        }
     }
 }

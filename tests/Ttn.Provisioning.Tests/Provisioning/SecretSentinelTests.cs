@@ -26,6 +26,7 @@ public sealed partial class SecretSentinelTests
         nameof(IProvisioningService.DeepCleanAsync), nameof(IProvisioningService.GetStatusAsync), nameof(IProvisioningService.GetCredentialsAsync),
         nameof(IProvisioningService.CheckApiKeyAsync), nameof(IProvisioningService.ConfigureExistingApplicationAsync),
         nameof(IProvisioningService.RotateWebhookSecretAsync), nameof(IProvisioningService.VerifyWebhookSecretAsync),
+        nameof(IProvisioningService.RotateOrganizationKeyAsync),
     ];
 
     [Fact]
@@ -57,26 +58,28 @@ public sealed partial class SecretSentinelTests
         var texts = new List<string>();
         var service = host.Service;
 
-        async Task Run(Func<Task<object?>> operation)
+        // Expected outcomes are results: an operation that starts throwing fails the test here.
+        async Task Run(Func<Task<object?>> operation) => texts.Add((await operation())?.ToString() ?? string.Empty);
+
+        // Misuse is an exception, whose text is searched too.
+        async Task Misuse(Func<Task> operation) => texts.Add((await Assert.ThrowsAnyAsync<ArgumentException>(operation)).ToString());
+
+        async Task Status(ProvisioningCaller caller)
         {
-            try
-            {
-                texts.Add((await operation())?.ToString() ?? string.Empty);
-            }
-            catch (Exception exception)
-            {
-                texts.Add(exception.ToString());
-            }
+            var result = await service.GetStatusAsync(caller);
+            texts.Add(result.ToString());
+            texts.Add(JsonSerializer.Serialize(result.Status));
         }
 
-        // Provision: failure, then retry: success.
+        // Provision: failure (and the status of the failed tenant), then retry: success.
         var rule = host.Fake.Faults.Add(HttpMethod.Post, "applications/*/api-keys", FakeFault.Status(503), onCall: 1);
         await Run(async () => await service.ProvisionAsync(Owner()));
+        await Status(Owner());
         await Run(async () => await service.RetryAsync(Owner()));
         await Run(async () => await service.RetryAsync(Owner()));
+        await Status(Owner());
+        await Status(As(TenantRole.None));
         var status = (await service.GetStatusAsync(Owner())).Status!;
-        texts.Add($"{status}");
-        texts.Add(JsonSerializer.Serialize(status));
         await Run(async () => await service.GetCredentialsAsync(As(TenantRole.Manager)));
         await Run(async () => await service.GetCredentialsAsync(As(TenantRole.Viewer)));
 
@@ -94,7 +97,7 @@ public sealed partial class SecretSentinelTests
         await Run(async () => await service.CheckApiKeyAsync(Owner(), credentials.ApplicationApiKey.Secret.Value!, status.ApplicationId!));
         host.Fake.Faults.Add(HttpMethod.Get, "applications/*/rights", FakeFault.Status(503), onCall: 2);
         await Run(async () => await service.CheckApiKeyAsync(Owner(), credentials.ApplicationApiKey.Secret.Value!, status.ApplicationId!));
-        await Run(async () => await service.CheckApiKeyAsync(Owner(), credentials.OrganizationApiKey.Secret.Value! + " tail", status.ApplicationId!));
+        await Misuse(() => service.CheckApiKeyAsync(Owner(), credentials.OrganizationApiKey.Secret.Value! + " tail", status.ApplicationId!));
         await Run(async () => await service.CheckApiKeyAsync(As(TenantRole.Staff), credentials.OrganizationApiKey.Secret.Value!, status.ApplicationId!));
 
         // Bringing an application: a key without the rights (failure), then a sufficient key (success), for another tenant.
@@ -107,6 +110,13 @@ public sealed partial class SecretSentinelTests
         await Run(async () => await service.ConfigureExistingApplicationAsync(Owner("globex"), "their-app", goodKey));
         await Run(async () => await service.ConfigureExistingApplicationAsync(As(TenantRole.Viewer, "globex"), "their-app", goodKey));
         await Run(async () => await service.GetCredentialsAsync(Owner("globex")));
+
+        // Organization key rotation: failure (TTS refuses the new key), then success, then denied.
+        host.Fake.Faults.Add(HttpMethod.Post, "organizations/*/api-keys", FakeFault.Status(503), onCall: 1);
+        await Run(async () => await service.RotateOrganizationKeyAsync(Owner()));
+        await Run(async () => await service.RotateOrganizationKeyAsync(Owner()));
+        await Run(async () => await service.RotateOrganizationKeyAsync(As(TenantRole.Manager)));
+        await Run(async () => await service.GetCredentialsAsync(Owner()));
 
         // Start fresh: failure (a delete refused), then success; deep clean: failure, then success.
         var deleteApplication = host.Fake.Faults.Add(HttpMethod.Delete, "applications/*", FakeFault.Status(500), onCall: 1);

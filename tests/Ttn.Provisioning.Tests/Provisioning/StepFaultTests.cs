@@ -76,23 +76,6 @@ public sealed class StepFaultTests
     }
 }
 
-public sealed class UnexpectedFailureTests
-{
-    [Fact]
-    public async Task Missing_admin_key_answers_failed_naming_the_problem_and_writes_nothing()
-    {
-        await using var host = new ProvisioningTestHost(o => o.AdminApiKey = null);
-
-        var result = await host.Service.ProvisionAsync(Owner());
-
-        Assert.Equal(ProvisioningOutcome.Failed, result.Outcome);
-        Assert.Contains("No admin API key is configured", result.Error!.Message, StringComparison.Ordinal);
-        Assert.Null(await host.Store.GetAsync("acme"));
-        Assert.Equal(0, host.CrashStore.Writes);
-        Assert.Empty(host.Fake.Journal.Entries);
-    }
-}
-
 public sealed class UnreachableThingsStackTests
 {
     [Fact]

@@ -86,3 +86,15 @@ internal sealed class OtherAccount : IDisposable
 
     public void Dispose() => _http.Dispose();
 }
+
+/// <summary>An audit sink that keeps every credential read.</summary>
+internal sealed class RecordingAuditSink : ICredentialAuditSink
+{
+    public List<CredentialAccessAudit> Entries { get; } = [];
+
+    public Task RecordAsync(CredentialAccessAudit audit, CancellationToken cancellationToken = default)
+    {
+        Entries.Add(audit);
+        return Task.CompletedTask;
+    }
+}

@@ -191,7 +191,7 @@ public sealed class StepSchedulerTests
         {
             TenantId = "acme",
             Checkpoints = B,
-            OrganizationApiKey = new StoredApiKey("ttn1.gone.AAAA", "AAAA", "ID"),
+            OrganizationApiKey = new StoredApiKey("ttn1.k1.AAAA", "AAAA", "ID"),
         });
         var step = new ProbeStep(D, B, usesOrganizationKey: true);
 
@@ -202,6 +202,25 @@ public sealed class StepSchedulerTests
         Assert.Equal(0, step.Calls);
         Assert.Null(harness.Run.Record.OrganizationApiKey);
         Assert.True(harness.Run.Record.PendingSteps.HasFlag(B));
+    }
+
+    [Fact]
+    public async Task An_organization_key_sealed_under_a_key_this_host_lacks_is_kept_and_named_as_a_configuration_problem()
+    {
+        var harness = await Harness.CreateAsync(new TenantRecord
+        {
+            TenantId = "acme",
+            Checkpoints = B,
+            OrganizationApiKey = new StoredApiKey("ttn1.elsewhere.AAAA", "AAAA", "ID"),
+        });
+        var step = new ProbeStep(D, B, usesOrganizationKey: true);
+
+        var outcome = await StepScheduler.RunAsync([step], harness.Context, CancellationToken.None);
+
+        Assert.Contains("'elsewhere'", outcome.Error!.Message, StringComparison.Ordinal);
+        Assert.False(outcome.Error.IsTransient);
+        Assert.Equal(0, step.Calls);
+        Assert.Equal("ttn1.elsewhere.AAAA", harness.Run.Record.OrganizationApiKey?.Sealed);
     }
 
     [Fact]
