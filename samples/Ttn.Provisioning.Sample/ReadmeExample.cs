@@ -25,7 +25,7 @@ internal static class ReadmeExample
             services.AddTtnProvisioning(options =>
             {
                 options.ThingsStack.IdentityServerUri = identityServer;  // e.g. https://eu1.cloud.thethings.network
-                options.ThingsStack.ClusterUri = cluster;                // the cluster of your applications, e.g. eu1
+                options.ThingsStack.Clusters["eu1"] = cluster;           // where tenants live; UseTheThingsNetworkCloud() sets all three
                 options.AdminApiKey = adminApiKey;                       // a user API key; from configuration or a vault
                 options.WebhookBaseUrl = new Uri("https://saas.example.com/ttn/webhook"); // TTS posts to {base}/{tenant}
                 options.Secrets.Keys.Add(new SecretKeyOptions { Id = "2026-11", Key = encryptionKey }); // 32 random bytes, base64

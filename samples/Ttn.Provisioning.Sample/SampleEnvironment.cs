@@ -41,7 +41,7 @@ internal sealed class SampleEnvironment : IAsyncDisposable
         var provisioning = services.AddTtnProvisioning(options =>
             {
                 options.ThingsStack.IdentityServerUri = identityServer;
-                options.ThingsStack.ClusterUri = cluster;
+                options.ThingsStack.Clusters["main"] = cluster;
                 options.AdminApiKey = adminKey;
                 options.WebhookBaseUrl = settings.WebhookBaseUrl;
                 options.Secrets.Keys.Add(new SecretKeyOptions { Id = "sample", Key = EncryptionKey });

@@ -25,6 +25,9 @@ namespace Ttn.Provisioning.EntityFrameworkCore;
 public sealed class EfCoreCredentialStore<TContext> : ICredentialStore
     where TContext : DbContext
 {
+    /// <summary>How many times a write that failed transiently (a busy database) is tried in all.</summary>
+    private const int TransientAttempts = 5;
+
     private readonly IDbContextFactory<TContext> _contextFactory;
 
     /// <summary>Creates the store.</summary>
@@ -64,7 +67,7 @@ public sealed class EfCoreCredentialStore<TContext> : ICredentialStore
                 context.Set<TenantRow>().Add(row);
                 try
                 {
-                    await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                    await SaveAsync(context, cancellationToken).ConfigureAwait(false);
                 }
                 catch (DbUpdateException)
                 {
@@ -84,7 +87,7 @@ public sealed class EfCoreCredentialStore<TContext> : ICredentialStore
                 entry.Property(r => r.Version).OriginalValue = record.Version;
                 try
                 {
-                    await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                    await SaveAsync(context, cancellationToken).ConfigureAwait(false);
                 }
                 catch (DbUpdateConcurrencyException)
                 {
@@ -95,6 +98,29 @@ public sealed class EfCoreCredentialStore<TContext> : ICredentialStore
         }
 
         return TenantRowMapper.ToRecord(row);
+    }
+
+    /// <summary>
+    /// Saves, trying again (up to <see cref="TransientAttempts"/> times) when the database reports a transient failure
+    /// such as SQLite's <c>SQLITE_BUSY</c> between concurrent writers (see <see cref="TransientWriteFailure"/>). A failed save changed nothing (the write is one
+    /// conditional statement in its own transaction), so trying again cannot write twice; a concurrency conflict is not
+    /// transient and is answered at once.
+    /// </summary>
+    private static async Task SaveAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (DbUpdateException error) when (TransientWriteFailure.Is(error) && attempt < TransientAttempts)
+            {
+                // A real pause (the database, not the library, decides when it is free), kept short: writers hold the lock briefly.
+                await Task.Delay(TimeSpan.FromMilliseconds(5 * attempt), TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <inheritdoc />

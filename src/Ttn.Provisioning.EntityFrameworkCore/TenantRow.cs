@@ -23,6 +23,8 @@ internal sealed class TenantRow
 
     public string? TtsUserId { get; set; }
 
+    public string? Cluster { get; set; }
+
     public string? OrganizationId { get; set; }
 
     public int OrganizationIdRotations { get; set; }

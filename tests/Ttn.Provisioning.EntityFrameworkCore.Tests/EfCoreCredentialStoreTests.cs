@@ -136,3 +136,25 @@ public sealed class EfCoreCredentialStoreTests : IDisposable
         return (string)(await command.ExecuteScalarAsync())!;
     }
 }
+
+public sealed class TransientWriteFailureTests
+{
+    [Theory]
+    [InlineData(5, true)]
+    [InlineData(6, true)]
+    [InlineData(19, false)]
+    public void A_busy_or_locked_sqlite_database_is_a_transient_write_failure_and_a_constraint_violation_is_not(int code, bool transient)
+    {
+        var error = new DbUpdateException("save failed", new SqliteException($"SQLite Error {code}: 'whatever'.", code));
+
+        Assert.Equal(transient, TransientWriteFailure.Is(error));
+    }
+
+    [Fact]
+    public void A_concurrency_conflict_is_never_tried_again()
+    {
+        var error = new DbUpdateConcurrencyException("conflict", new SqliteException("SQLite Error 5: 'database is locked'.", 5));
+
+        Assert.False(TransientWriteFailure.Is(error));
+    }
+}

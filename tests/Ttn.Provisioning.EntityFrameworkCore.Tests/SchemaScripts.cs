@@ -20,6 +20,15 @@ internal static class SchemaScripts
 
     public static string PostgreSqlPath => Path.Combine(SchemaDirectory, "postgresql.sql");
 
+    /// <summary>The upgrade scripts of a provider (<c>sqlite</c>, <c>postgresql</c>), in the order they apply.</summary>
+    public static IEnumerable<string> Upgrades(string provider) =>
+        Directory.GetFiles(Path.Combine(SchemaDirectory, "upgrades"), $"*.{provider}.sql")
+            .Order(StringComparer.Ordinal)
+            .Select(File.ReadAllText);
+
+    /// <summary>A frozen script from the test project's Fixtures folder.</summary>
+    public static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+
     private static string SchemaDirectory
     {
         get

@@ -50,7 +50,6 @@ public class ProvisioningBenchmarks
         services.AddTtnProvisioning(o =>
             {
                 o.ThingsStack.IdentityServerUri = new Uri("https://eu1.cloud.thethings.network");
-                o.ThingsStack.ClusterUri = new Uri("https://eu1.cloud.thethings.network");
                 o.AdminApiKey = adminKey;
                 o.WebhookBaseUrl = new Uri("https://saas.example.com/ttn/webhook");
                 o.Secrets.Keys.Add(new SecretKeyOptions { Id = "bench", Key = SecretProtectionOptions.GenerateKey() });

@@ -12,6 +12,7 @@ CREATE TABLE ttn_tenants (
     pending_steps character varying(512),
     attempt_count integer NOT NULL,
     tts_user_id text,
+    cluster text,
     organization_id text,
     organization_id_rotations integer NOT NULL,
     application_id text,

@@ -12,6 +12,7 @@ CREATE TABLE "ttn_tenants" (
     "pending_steps" TEXT NULL,
     "attempt_count" INTEGER NOT NULL,
     "tts_user_id" TEXT NULL,
+    "cluster" TEXT NULL,
     "organization_id" TEXT NULL,
     "organization_id_rotations" INTEGER NOT NULL,
     "application_id" TEXT NULL,

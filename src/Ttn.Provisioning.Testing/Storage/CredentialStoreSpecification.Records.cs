@@ -26,6 +26,7 @@ public abstract partial class CredentialStoreSpecification
         PendingSteps = ProvisioningStep.ApplicationApiKey | ProvisioningStep.GatewayApiKey,
         AttemptCount = 3,
         TtsUserId = "admin-user",
+        Cluster = "nam1",
         OrganizationId = "org-tenant-1",
         OrganizationIdRotations = 2,
         ApplicationId = "app-tenant-1",

@@ -37,7 +37,7 @@ internal static class ApplicationCleanup
             () => client.ListEndDevicesAsync(key, applicationId, cancellationToken: cancellationToken),
             cancellationToken);
         var webhooks = session.ListAsync(
-            ResourceKind.Webhook, applicationId, () => ListWebhooksAsync(client, key, applicationId, cancellationToken), cancellationToken);
+            ResourceKind.Webhook, applicationId, () => ListWebhooksAsync(client, session.Cluster, key, applicationId, cancellationToken), cancellationToken);
         var keys = session.ListAsync(
             ResourceKind.ApplicationApiKey,
             "(list)",
@@ -61,7 +61,7 @@ internal static class ApplicationCleanup
         var webhooks = Task.WhenAll((contents.Webhooks ?? []).Select(webhookId => session.DeleteAsync(
             ResourceKind.Webhook,
             $"{applicationId}/{webhookId}",
-            () => client.DeleteWebhookAsync(key, applicationId, webhookId, cancellationToken),
+            () => client.DeleteWebhookAsync(session.Cluster, key, applicationId, webhookId, cancellationToken),
             cancellationToken)));
         var keys = Task.WhenAll((contents.Keys ?? []).Select(keyId => session.DeleteAsync(
             ResourceKind.ApplicationApiKey, keyId, () => client.DeleteApplicationApiKeyAsync(
@@ -137,7 +137,7 @@ internal static class ApplicationCleanup
         {
             var failure = await session.Operation.CallAsync(
                 $"Deleting end device {deviceId}",
-                () => client.DeleteEndDeviceAsync(key, component, applicationId, deviceId, cancellationToken),
+                () => client.DeleteEndDeviceAsync(session.Cluster, key, component, applicationId, deviceId, cancellationToken),
                 cancellationToken).ConfigureAwait(false);
             if (failure is { IsGone: false })
             {
@@ -154,11 +154,12 @@ internal static class ApplicationCleanup
 
     private static async IAsyncEnumerable<Webhook> ListWebhooksAsync(
         IThingsStackClient client,
+        string cluster,
         string key,
         string applicationId,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var webhooks = await client.ListWebhooksAsync(key, applicationId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var webhooks = await client.ListWebhooksAsync(cluster, key, applicationId, cancellationToken: cancellationToken).ConfigureAwait(false);
         foreach (var webhook in webhooks)
         {
             yield return webhook;

@@ -12,11 +12,12 @@ internal sealed class CleanupSession
 {
     private readonly ILogger _logger;
 
-    public CleanupSession(OperationContext operation, IThingsStackClient client, string adminKey, ILogger logger)
+    public CleanupSession(OperationContext operation, IThingsStackClient client, string adminKey, string cluster, ILogger logger)
     {
         Operation = operation;
         Client = client;
         AdminKey = adminKey;
+        Cluster = cluster;
         _logger = logger;
     }
 
@@ -28,6 +29,9 @@ internal sealed class CleanupSession
 
     /// <summary>The admin key the clean-up acts with.</summary>
     public string AdminKey { get; }
+
+    /// <summary>The cluster whose servers hold the tenant's webhook and devices (the record's, as it was).</summary>
+    public string Cluster { get; }
 
     /// <summary>Deletes one resource. A 404 (or no rights on it at all) means it is already gone.</summary>
     public async Task<ResourceCleanup> DeleteAsync(ResourceKind kind, string id, Func<Task> delete, CancellationToken cancellationToken)

@@ -98,7 +98,7 @@ internal static class DeepCleanup
                 var webhook = await session.DeleteAsync(
                     ResourceKind.Webhook,
                     $"{id}/{record.WebhookId}",
-                    () => client.DeleteWebhookAsync(tenantKey, id, webhookId, cancellationToken),
+                    () => client.DeleteWebhookAsync(session.Cluster, tenantKey, id, webhookId, cancellationToken),
                     cancellationToken)
                     .ConfigureAwait(false);
                 applicationGone = webhook.Status != CleanupStatus.Failed;

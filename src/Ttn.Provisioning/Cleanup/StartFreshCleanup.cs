@@ -41,7 +41,7 @@ internal static class StartFreshCleanup
                     entries.Add(await session.DeleteAsync(
                         ResourceKind.Webhook,
                         $"{applicationId}/{webhookId}",
-                        () => client.DeleteWebhookAsync(tenantKey, applicationId, webhookId, cancellationToken),
+                        () => client.DeleteWebhookAsync(session.Cluster, tenantKey, applicationId, webhookId, cancellationToken),
                         cancellationToken).ConfigureAwait(false));
                 }
 
@@ -62,7 +62,7 @@ internal static class StartFreshCleanup
                 var webhook = session.DeleteAsync(
                     ResourceKind.Webhook,
                     $"{applicationId}/{record.WebhookId ?? "(none)"}",
-                    () => client.DeleteWebhookAsync(key, applicationId, webhookId, cancellationToken),
+                    () => client.DeleteWebhookAsync(session.Cluster, key, applicationId, webhookId, cancellationToken),
                     cancellationToken);
                 var keys = session.ListAsync(
                     ResourceKind.ApplicationApiKey,

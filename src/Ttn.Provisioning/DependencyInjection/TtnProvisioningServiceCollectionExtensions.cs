@@ -25,8 +25,7 @@ public static class TtnProvisioningServiceCollectionExtensions
     /// <code>
     /// services.AddTtnProvisioning(o =>
     /// {
-    ///     o.ThingsStack.IdentityServerUri = new Uri("https://eu1.cloud.thethings.network");
-    ///     o.ThingsStack.ClusterUri = new Uri("https://nam1.cloud.thethings.network");
+    ///     o.ThingsStack.UseTheThingsNetworkCloud(defaultCluster: "nam1");
     ///     o.AdminApiKey = configuration["Ttn:AdminApiKey"];
     ///     o.WebhookBaseUrl = new Uri("https://api.example.com/ttn/webhook");
     ///     o.Secrets.Keys.Add(new SecretKeyOptions { Id = "2026-11", Key = configuration["Ttn:SecretKey"]! });
@@ -67,7 +66,13 @@ public static class TtnProvisioningServiceCollectionExtensions
     internal static void CopyThingsStack(ThingsStackOptions source, ThingsStackOptions target)
     {
         target.IdentityServerUri = source.IdentityServerUri;
-        target.ClusterUri = source.ClusterUri;
+        target.Clusters.Clear();
+        foreach (var (name, root) in source.Clusters)
+        {
+            target.Clusters[name] = root;
+        }
+
+        target.DefaultCluster = source.DefaultCluster;
         target.AttemptTimeout = source.AttemptTimeout;
         target.TotalTimeout = source.TotalTimeout;
         target.MaxRetryAttempts = source.MaxRetryAttempts;

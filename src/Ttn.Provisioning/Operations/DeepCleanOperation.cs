@@ -29,7 +29,7 @@ internal sealed class DeepCleanOperation : TenantOperation<DeepCleanResult>
         var logger = _services.Logger;
         var run = context.LeasedRun;
         var record = run.Record;
-        var session = new CleanupSession(context, client, context.AdminKey, logger);
+        var session = new CleanupSession(context, client, context.AdminKey, conventions.ClusterOf(record), logger);
         var cleanup = await DeepCleanup.RunAsync(session, record, vault, conventions, cancellationToken).ConfigureAwait(false);
         if (cleanup.Abort is { } abort)
         {

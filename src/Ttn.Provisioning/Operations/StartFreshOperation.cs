@@ -37,7 +37,7 @@ internal sealed class StartFreshOperation : TenantOperation<StartFreshResult>
         // The old resources go first, while the record still names them: if something cannot be removed, the old ids are
         // the only record of what is left on TTS, and start fresh run again removes it.
         _cleaning = true;
-        var session = new CleanupSession(context, client, context.AdminKey, logger);
+        var session = new CleanupSession(context, client, context.AdminKey, conventions.ClusterOf(old), logger);
         var report = await StartFreshCleanup.RunAsync(session, old, vault, conventions, cancellationToken).ConfigureAwait(false);
         _cleaning = false;
         var remaining = report.Failures.Count();

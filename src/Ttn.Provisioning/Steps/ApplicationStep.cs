@@ -27,7 +27,7 @@ internal sealed class ApplicationStep : PipelineStep
         var applicationId = record.ApplicationId!;
 
         // The cluster that serves this application's devices (the Identity Server may sit elsewhere).
-        var clusterAddress = (options.ThingsStack.ClusterUri ?? options.ThingsStack.IdentityServerUri)?.Authority;
+        var clusterAddress = conventions.ClusterAddress(conventions.ClusterOf(record));
         var application = new Application
         {
             Ids = new ApplicationIdentifiers(applicationId),

@@ -54,6 +54,12 @@ public sealed record TenantRecord
     /// <summary>The TTS user the admin key belongs to (from the last preflight).</summary>
     public string? TtsUserId { get; init; }
 
+    /// <summary>
+    /// The cluster (a name from <c>ThingsStackOptions.Clusters</c>) whose Application, Network and Join Servers serve the
+    /// tenant. Null on records written before clusters existed: they are on the default cluster.
+    /// </summary>
+    public string? Cluster { get; init; }
+
     /// <summary>The tenant's organization id on TTS.</summary>
     public string? OrganizationId { get; init; }
 
@@ -117,6 +123,7 @@ public sealed record TenantRecord
             .Append(", State = ").Append(State)
             .Append(", CurrentStep = ").Append(CurrentStep?.ToString() ?? "none")
             .Append(", Checkpoints = ").Append(Checkpoints)
+            .Append(", Cluster = ").Append(Cluster ?? "default")
             .Append(", OrganizationId = ").Append(OrganizationId ?? "none")
             .Append(", ApplicationId = ").Append(ApplicationId ?? "none")
             .Append(", LeaseHolder = ").Append(Lease?.Holder ?? "none")

@@ -15,11 +15,28 @@ internal sealed class TenantConventions
     public const string OwnerAttribute = "ttn-provisioning-owner";
 
     private readonly TtnProvisioningOptions _options;
+    private ThingsStackClusters? _clusters;
 
     public TenantConventions(TtnProvisioningOptions options)
     {
         _options = options;
     }
+
+    /// <summary>Gets the configured clusters.</summary>
+    public ThingsStackClusters Clusters => _clusters ??= ThingsStackClusters.From(_options.ThingsStack);
+
+    /// <summary>The cluster that serves a tenant: the one on its record, or the default for a record that names none.</summary>
+    public string ClusterOf(TenantRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Cluster ?? Clusters.DefaultName;
+    }
+
+    /// <summary>
+    /// The host (and port) of a cluster, as The Things Stack stores it in an application's or gateway's server
+    /// addresses.
+    /// </summary>
+    public string ClusterAddress(string cluster) => Clusters.RootOf(cluster).Authority;
 
     /// <summary>The webhook id used on every tenant's application.</summary>
     public string WebhookId => _options.WebhookId;

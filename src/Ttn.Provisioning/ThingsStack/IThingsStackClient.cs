@@ -22,6 +22,11 @@ internal enum EndDeviceComponent
 /// request only. IDs are validated before anything is sent. Failures throw <see cref="ThingsStackException"/>;
 /// invalid arguments throw <see cref="ArgumentException"/>.
 /// </summary>
+/// <remarks>
+/// Requests served by a cluster (<c>/as</c>, <c>/ns</c>, <c>/js</c>, <c>/gs</c>) take the cluster's name first: one of
+/// <see cref="ThingsStackOptions.Clusters"/>, normally the tenant's (see <c>TenantConventions.ClusterOf</c>). An
+/// unknown name is an <see cref="ArgumentException"/> before anything is sent.
+/// </remarks>
 internal interface IThingsStackClient
 {
     /// <summary><c>GET /auth_info</c>: which entity the key belongs to, its (expanded) rights, admin or not.</summary>
@@ -112,6 +117,7 @@ internal interface IThingsStackClient
     /// A create must name <c>base_url</c> and <c>format</c> in the mask.
     /// </summary>
     Task<Webhook> SetWebhookAsync(
+        string cluster,
         string apiKey,
         string applicationId,
         Webhook webhook,
@@ -120,6 +126,7 @@ internal interface IThingsStackClient
 
     /// <summary><c>GET /as/webhooks/{application_id}/{webhook_id}?field_mask=…</c>.</summary>
     Task<Webhook> GetWebhookAsync(
+        string cluster,
         string apiKey,
         string applicationId,
         string webhookId,
@@ -128,10 +135,11 @@ internal interface IThingsStackClient
 
     /// <summary><c>GET /as/webhooks/{application_id}?field_mask=…</c> (not paged by the server).</summary>
     Task<IReadOnlyList<Webhook>> ListWebhooksAsync(
+        string cluster,
         string apiKey, string applicationId, IReadOnlyCollection<string>? fieldMask = null, CancellationToken cancellationToken = default);
 
     /// <summary><c>DELETE /as/webhooks/{application_id}/{webhook_id}</c> (also succeeds when it did not exist).</summary>
-    Task DeleteWebhookAsync(string apiKey, string applicationId, string webhookId, CancellationToken cancellationToken = default);
+    Task DeleteWebhookAsync(string cluster, string apiKey, string applicationId, string webhookId, CancellationToken cancellationToken = default);
 
     /// <summary><c>GET /applications/{application_id}/devices?field_mask=…</c>, paged.</summary>
     IAsyncEnumerable<EndDevice> ListEndDevicesAsync(
@@ -145,6 +153,7 @@ internal interface IThingsStackClient
 
     /// <summary><c>PUT /{js|ns|as}/applications/{application_id}/devices/{device_id}</c> with a field mask.</summary>
     Task<EndDevice> SetEndDeviceAsync(
+        string cluster,
         string apiKey,
         EndDeviceComponent component,
         string applicationId,
@@ -154,6 +163,7 @@ internal interface IThingsStackClient
 
     /// <summary><c>DELETE [/{js|ns|as}]/applications/{application_id}/devices/{device_id}</c>. Delete AS → NS → JS → IS.</summary>
     Task DeleteEndDeviceAsync(
+        string cluster,
         string apiKey, EndDeviceComponent component, string applicationId, string deviceId, CancellationToken cancellationToken = default);
 
     /// <summary><c>POST /organizations/{organization_id}/gateways</c>. Never retried.</summary>

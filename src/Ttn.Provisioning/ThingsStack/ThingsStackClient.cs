@@ -29,6 +29,7 @@ internal sealed partial class ThingsStackClient : IThingsStackClient
     private readonly IOptions<ThingsStackOptions> _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private ThingsStackEndpoints? _endpoints;
 
     public ThingsStackClient(
         IHttpClientFactory httpClientFactory,
@@ -46,7 +47,7 @@ internal sealed partial class ThingsStackClient : IThingsStackClient
 
     public async Task<AuthInfo> GetAuthInfoAsync(string apiKey, CancellationToken cancellationToken = default)
     {
-        var result = await SendAsync(HttpMethod.Get, "/auth_info", "/auth_info", apiKey, null, Json.AuthInfo, cancellationToken).ConfigureAwait(false);
+        var result = await SendAsync(HttpMethod.Get, "/auth_info", "/auth_info", null, apiKey, null, Json.AuthInfo, cancellationToken).ConfigureAwait(false);
         return result.Value;
     }
 
@@ -58,7 +59,7 @@ internal sealed partial class ThingsStackClient : IThingsStackClient
         ArgumentNullException.ThrowIfNull(organization);
         ThingsStackIds.Validate(organization.Ids?.OrganizationId, nameof(organization));
         var body = Content(new OrganizationCreateRequest(organization), Json.OrganizationCreateRequest);
-        var result = await SendAsync(HttpMethod.Post, "/users/{user_id}/organizations", $"/users/{userId}/organizations", apiKey, body, Json.Organization, cancellationToken).ConfigureAwait(false);
+        var result = await SendAsync(HttpMethod.Post, "/users/{user_id}/organizations", $"/users/{userId}/organizations", null, apiKey, body, Json.Organization, cancellationToken).ConfigureAwait(false);
         return result.Value;
     }
 
@@ -66,40 +67,40 @@ internal sealed partial class ThingsStackClient : IThingsStackClient
     {
         ThingsStackIds.Validate(organizationId, nameof(organizationId));
         var path = $"/organizations/{organizationId}" + ReadMask(fieldMask, '?');
-        var result = await SendAsync(HttpMethod.Get, "/organizations/{organization_id}", path, apiKey, null, Json.Organization, cancellationToken).ConfigureAwait(false);
+        var result = await SendAsync(HttpMethod.Get, "/organizations/{organization_id}", path, null, apiKey, null, Json.Organization, cancellationToken).ConfigureAwait(false);
         return result.Value;
     }
 
     public async Task<IReadOnlyList<string>> ListOrganizationRightsAsync(string apiKey, string organizationId, CancellationToken cancellationToken = default)
     {
         ThingsStackIds.Validate(organizationId, nameof(organizationId));
-        var result = await SendAsync(HttpMethod.Get, "/organizations/{organization_id}/rights", $"/organizations/{organizationId}/rights", apiKey, null, Json.RightsList, cancellationToken).ConfigureAwait(false);
+        var result = await SendAsync(HttpMethod.Get, "/organizations/{organization_id}/rights", $"/organizations/{organizationId}/rights", null, apiKey, null, Json.RightsList, cancellationToken).ConfigureAwait(false);
         return result.Value.Rights ?? [];
     }
 
     public Task DeleteOrganizationAsync(string apiKey, string organizationId, CancellationToken cancellationToken = default)
     {
         ThingsStackIds.Validate(organizationId, nameof(organizationId));
-        return SendEmptyAsync(HttpMethod.Delete, "/organizations/{organization_id}", $"/organizations/{organizationId}", apiKey, cancellationToken);
+        return SendEmptyAsync(HttpMethod.Delete, "/organizations/{organization_id}", $"/organizations/{organizationId}", null, apiKey, cancellationToken);
     }
 
     public Task RestoreOrganizationAsync(string apiKey, string organizationId, CancellationToken cancellationToken = default)
     {
         ThingsStackIds.Validate(organizationId, nameof(organizationId));
-        return SendEmptyAsync(HttpMethod.Post, "/organizations/{organization_id}/restore", $"/organizations/{organizationId}/restore", apiKey, cancellationToken);
+        return SendEmptyAsync(HttpMethod.Post, "/organizations/{organization_id}/restore", $"/organizations/{organizationId}/restore", null, apiKey, cancellationToken);
     }
 
     public Task PurgeOrganizationAsync(string apiKey, string organizationId, CancellationToken cancellationToken = default)
     {
         ThingsStackIds.Validate(organizationId, nameof(organizationId));
-        return SendEmptyAsync(HttpMethod.Delete, "/organizations/{organization_id}/purge", $"/organizations/{organizationId}/purge", apiKey, cancellationToken);
+        return SendEmptyAsync(HttpMethod.Delete, "/organizations/{organization_id}/purge", $"/organizations/{organizationId}/purge", null, apiKey, cancellationToken);
     }
 
     public async Task<ThingsStackApiKey> CreateOrganizationApiKeyAsync(string apiKey, string organizationId, string name, IReadOnlyCollection<string> rights, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default)
     {
         ThingsStackIds.Validate(organizationId, nameof(organizationId));
         var body = Content(ApiKeyRequest(name, rights, expiresAt), Json.ApiKeyCreateRequest);
-        var result = await SendAsync(HttpMethod.Post, "/organizations/{organization_id}/api-keys", $"/organizations/{organizationId}/api-keys", apiKey, body, Json.ThingsStackApiKey, cancellationToken).ConfigureAwait(false);
+        var result = await SendAsync(HttpMethod.Post, "/organizations/{organization_id}/api-keys", $"/organizations/{organizationId}/api-keys", null, apiKey, body, Json.ThingsStackApiKey, cancellationToken).ConfigureAwait(false);
         return result.Value;
     }
 
@@ -114,7 +115,7 @@ internal sealed partial class ThingsStackClient : IThingsStackClient
     {
         ThingsStackIds.Validate(organizationId, nameof(organizationId));
         ValidateKeyId(keyId);
-        return SendEmptyAsync(HttpMethod.Delete, "/organizations/{organization_id}/api-keys/{key_id}", $"/organizations/{organizationId}/api-keys/{keyId}", apiKey, cancellationToken);
+        return SendEmptyAsync(HttpMethod.Delete, "/organizations/{organization_id}/api-keys/{key_id}", $"/organizations/{organizationId}/api-keys/{keyId}", null, apiKey, cancellationToken);
     }
 
     // ---- applications ----
@@ -135,40 +136,40 @@ internal sealed partial class ThingsStackClient : IThingsStackClient
     {
         ThingsStackIds.Validate(applicationId, nameof(applicationId));
         var path = $"/applications/{applicationId}" + ReadMask(fieldMask, '?');
-        var result = await SendAsync(HttpMethod.Get, "/applications/{application_id}", path, apiKey, null, Json.Application, cancellationToken).ConfigureAwait(false);
+        var result = await SendAsync(HttpMethod.Get, "/applications/{application_id}", path, null, apiKey, null, Json.Application, cancellationToken).ConfigureAwait(false);
         return result.Value;
     }
 
     public async Task<IReadOnlyList<string>> ListApplicationRightsAsync(string apiKey, string applicationId, CancellationToken cancellationToken = default)
     {
         ThingsStackIds.Validate(applicationId, nameof(applicationId));
-        var result = await SendAsync(HttpMethod.Get, "/applications/{application_id}/rights", $"/applications/{applicationId}/rights", apiKey, null, Json.RightsList, cancellationToken).ConfigureAwait(false);
+        var result = await SendAsync(HttpMethod.Get, "/applications/{application_id}/rights", $"/applications/{applicationId}/rights", null, apiKey, null, Json.RightsList, cancellationToken).ConfigureAwait(false);
         return result.Value.Rights ?? [];
     }
 
     public Task DeleteApplicationAsync(string apiKey, string applicationId, CancellationToken cancellationToken = default)
     {
         ThingsStackIds.Validate(applicationId, nameof(applicationId));
-        return SendEmptyAsync(HttpMethod.Delete, "/applications/{application_id}", $"/applications/{applicationId}", apiKey, cancellationToken);
+        return SendEmptyAsync(HttpMethod.Delete, "/applications/{application_id}", $"/applications/{applicationId}", null, apiKey, cancellationToken);
     }
 
     public Task RestoreApplicationAsync(string apiKey, string applicationId, CancellationToken cancellationToken = default)
     {
         ThingsStackIds.Validate(applicationId, nameof(applicationId));
-        return SendEmptyAsync(HttpMethod.Post, "/applications/{application_id}/restore", $"/applications/{applicationId}/restore", apiKey, cancellationToken);
+        return SendEmptyAsync(HttpMethod.Post, "/applications/{application_id}/restore", $"/applications/{applicationId}/restore", null, apiKey, cancellationToken);
     }
 
     public Task PurgeApplicationAsync(string apiKey, string applicationId, CancellationToken cancellationToken = default)
     {
         ThingsStackIds.Validate(applicationId, nameof(applicationId));
-        return SendEmptyAsync(HttpMethod.Delete, "/applications/{application_id}/purge", $"/applications/{applicationId}/purge", apiKey, cancellationToken);
+        return SendEmptyAsync(HttpMethod.Delete, "/applications/{application_id}/purge", $"/applications/{applicationId}/purge", null, apiKey, cancellationToken);
     }
 
     public async Task<ThingsStackApiKey> CreateApplicationApiKeyAsync(string apiKey, string applicationId, string name, IReadOnlyCollection<string> rights, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default)
     {
         ThingsStackIds.Validate(applicationId, nameof(applicationId));
         var body = Content(ApiKeyRequest(name, rights, expiresAt), Json.ApiKeyCreateRequest);
-        var result = await SendAsync(HttpMethod.Post, "/applications/{application_id}/api-keys", $"/applications/{applicationId}/api-keys", apiKey, body, Json.ThingsStackApiKey, cancellationToken).ConfigureAwait(false);
+        var result = await SendAsync(HttpMethod.Post, "/applications/{application_id}/api-keys", $"/applications/{applicationId}/api-keys", null, apiKey, body, Json.ThingsStackApiKey, cancellationToken).ConfigureAwait(false);
         return result.Value;
     }
 
@@ -183,12 +184,12 @@ internal sealed partial class ThingsStackClient : IThingsStackClient
     {
         ThingsStackIds.Validate(applicationId, nameof(applicationId));
         ValidateKeyId(keyId);
-        return SendEmptyAsync(HttpMethod.Delete, "/applications/{application_id}/api-keys/{key_id}", $"/applications/{applicationId}/api-keys/{keyId}", apiKey, cancellationToken);
+        return SendEmptyAsync(HttpMethod.Delete, "/applications/{application_id}/api-keys/{key_id}", $"/applications/{applicationId}/api-keys/{keyId}", null, apiKey, cancellationToken);
     }
 
     // ---- webhooks (AS, cluster host) ----
 
-    public async Task<Webhook> SetWebhookAsync(string apiKey, string applicationId, Webhook webhook, IReadOnlyCollection<string> fieldMask, CancellationToken cancellationToken = default)
+    public async Task<Webhook> SetWebhookAsync(string cluster, string apiKey, string applicationId, Webhook webhook, IReadOnlyCollection<string> fieldMask, CancellationToken cancellationToken = default)
     {
         ThingsStackIds.Validate(applicationId, nameof(applicationId));
         ArgumentNullException.ThrowIfNull(webhook);
@@ -197,32 +198,32 @@ internal sealed partial class ThingsStackClient : IThingsStackClient
         var mask = WriteMask(fieldMask);
         var wire = webhook with { Ids = new WebhookIdentifiers(webhookId!), CreatedAt = null, UpdatedAt = null };
         var body = Content(new WebhookSetRequest(wire, mask), Json.WebhookSetRequest);
-        var result = await SendAsync(HttpMethod.Put, "/as/webhooks/{application_id}/{webhook_id}", $"/as/webhooks/{applicationId}/{webhookId}", apiKey, body, Json.Webhook, cancellationToken).ConfigureAwait(false);
+        var result = await SendAsync(HttpMethod.Put, "/as/webhooks/{application_id}/{webhook_id}", $"/as/webhooks/{applicationId}/{webhookId}", cluster, apiKey, body, Json.Webhook, cancellationToken).ConfigureAwait(false);
         return result.Value;
     }
 
-    public async Task<Webhook> GetWebhookAsync(string apiKey, string applicationId, string webhookId, IReadOnlyCollection<string>? fieldMask = null, CancellationToken cancellationToken = default)
+    public async Task<Webhook> GetWebhookAsync(string cluster, string apiKey, string applicationId, string webhookId, IReadOnlyCollection<string>? fieldMask = null, CancellationToken cancellationToken = default)
     {
         ThingsStackIds.Validate(applicationId, nameof(applicationId));
         ThingsStackIds.Validate(webhookId, nameof(webhookId));
         var path = $"/as/webhooks/{applicationId}/{webhookId}" + ReadMask(fieldMask, '?');
-        var result = await SendAsync(HttpMethod.Get, "/as/webhooks/{application_id}/{webhook_id}", path, apiKey, null, Json.Webhook, cancellationToken).ConfigureAwait(false);
+        var result = await SendAsync(HttpMethod.Get, "/as/webhooks/{application_id}/{webhook_id}", path, cluster, apiKey, null, Json.Webhook, cancellationToken).ConfigureAwait(false);
         return result.Value;
     }
 
-    public async Task<IReadOnlyList<Webhook>> ListWebhooksAsync(string apiKey, string applicationId, IReadOnlyCollection<string>? fieldMask = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Webhook>> ListWebhooksAsync(string cluster, string apiKey, string applicationId, IReadOnlyCollection<string>? fieldMask = null, CancellationToken cancellationToken = default)
     {
         ThingsStackIds.Validate(applicationId, nameof(applicationId));
         var path = $"/as/webhooks/{applicationId}" + ReadMask(fieldMask, '?');
-        var result = await SendAsync(HttpMethod.Get, "/as/webhooks/{application_id}", path, apiKey, null, Json.WebhookList, cancellationToken).ConfigureAwait(false);
+        var result = await SendAsync(HttpMethod.Get, "/as/webhooks/{application_id}", path, cluster, apiKey, null, Json.WebhookList, cancellationToken).ConfigureAwait(false);
         return result.Value.Webhooks ?? [];
     }
 
-    public Task DeleteWebhookAsync(string apiKey, string applicationId, string webhookId, CancellationToken cancellationToken = default)
+    public Task DeleteWebhookAsync(string cluster, string apiKey, string applicationId, string webhookId, CancellationToken cancellationToken = default)
     {
         ThingsStackIds.Validate(applicationId, nameof(applicationId));
         ThingsStackIds.Validate(webhookId, nameof(webhookId));
-        return SendEmptyAsync(HttpMethod.Delete, "/as/webhooks/{application_id}/{webhook_id}", $"/as/webhooks/{applicationId}/{webhookId}", apiKey, cancellationToken);
+        return SendEmptyAsync(HttpMethod.Delete, "/as/webhooks/{application_id}/{webhook_id}", $"/as/webhooks/{applicationId}/{webhookId}", cluster, apiKey, cancellationToken);
     }
 
     // ---- end devices ----
@@ -240,11 +241,11 @@ internal sealed partial class ThingsStackClient : IThingsStackClient
         ThingsStackIds.Validate(applicationId, nameof(applicationId));
         var wire = ToWire(endDevice);
         var body = Content(new EndDeviceCreateRequest(wire), Json.EndDeviceCreateRequest);
-        var result = await SendAsync(HttpMethod.Post, "/applications/{application_id}/devices", $"/applications/{applicationId}/devices", apiKey, body, Json.EndDevice, cancellationToken).ConfigureAwait(false);
+        var result = await SendAsync(HttpMethod.Post, "/applications/{application_id}/devices", $"/applications/{applicationId}/devices", null, apiKey, body, Json.EndDevice, cancellationToken).ConfigureAwait(false);
         return result.Value;
     }
 
-    public async Task<EndDevice> SetEndDeviceAsync(string apiKey, EndDeviceComponent component, string applicationId, EndDevice endDevice, IReadOnlyCollection<string> fieldMask, CancellationToken cancellationToken = default)
+    public async Task<EndDevice> SetEndDeviceAsync(string cluster, string apiKey, EndDeviceComponent component, string applicationId, EndDevice endDevice, IReadOnlyCollection<string> fieldMask, CancellationToken cancellationToken = default)
     {
         var prefix = component switch
         {
@@ -256,11 +257,11 @@ internal sealed partial class ThingsStackClient : IThingsStackClient
         ThingsStackIds.Validate(applicationId, nameof(applicationId));
         var wire = ToWire(endDevice);
         var body = Content(new EndDeviceSetRequest(wire, WriteMask(fieldMask)), Json.EndDeviceSetRequest);
-        var result = await SendAsync(HttpMethod.Put, prefix + "/applications/{application_id}/devices/{device_id}", $"{prefix}/applications/{applicationId}/devices/{wire.Ids.DeviceId}", apiKey, body, Json.EndDevice, cancellationToken).ConfigureAwait(false);
+        var result = await SendAsync(HttpMethod.Put, prefix + "/applications/{application_id}/devices/{device_id}", $"{prefix}/applications/{applicationId}/devices/{wire.Ids.DeviceId}", cluster, apiKey, body, Json.EndDevice, cancellationToken).ConfigureAwait(false);
         return result.Value;
     }
 
-    public Task DeleteEndDeviceAsync(string apiKey, EndDeviceComponent component, string applicationId, string deviceId, CancellationToken cancellationToken = default)
+    public Task DeleteEndDeviceAsync(string cluster, string apiKey, EndDeviceComponent component, string applicationId, string deviceId, CancellationToken cancellationToken = default)
     {
         var prefix = component switch
         {
@@ -272,7 +273,7 @@ internal sealed partial class ThingsStackClient : IThingsStackClient
         };
         ThingsStackIds.Validate(applicationId, nameof(applicationId));
         ThingsStackIds.Validate(deviceId, nameof(deviceId));
-        return SendEmptyAsync(HttpMethod.Delete, prefix + "/applications/{application_id}/devices/{device_id}", $"{prefix}/applications/{applicationId}/devices/{deviceId}", apiKey, cancellationToken);
+        return SendEmptyAsync(HttpMethod.Delete, prefix + "/applications/{application_id}/devices/{device_id}", $"{prefix}/applications/{applicationId}/devices/{deviceId}", cluster, apiKey, cancellationToken);
     }
 
     // ---- gateways ----
@@ -285,7 +286,7 @@ internal sealed partial class ThingsStackClient : IThingsStackClient
         var ids = gateway.Ids!.Eui is { } eui ? gateway.Ids with { Eui = ThingsStackIds.NormalizeEui(eui, nameof(gateway)) } : gateway.Ids;
         var wire = gateway with { Ids = ids, CreatedAt = null, UpdatedAt = null, DeletedAt = null };
         var body = Content(new GatewayCreateRequest(wire), Json.GatewayCreateRequest);
-        var result = await SendAsync(HttpMethod.Post, "/organizations/{organization_id}/gateways", $"/organizations/{organizationId}/gateways", apiKey, body, Json.Gateway, cancellationToken).ConfigureAwait(false);
+        var result = await SendAsync(HttpMethod.Post, "/organizations/{organization_id}/gateways", $"/organizations/{organizationId}/gateways", null, apiKey, body, Json.Gateway, cancellationToken).ConfigureAwait(false);
         return result.Value;
     }
 
@@ -314,20 +315,20 @@ internal sealed partial class ThingsStackClient : IThingsStackClient
     public async Task<Gateway> GetGatewayAsync(string apiKey, string gatewayId, CancellationToken cancellationToken = default)
     {
         ThingsStackIds.Validate(gatewayId, nameof(gatewayId));
-        var result = await SendAsync(HttpMethod.Get, "/gateways/{gateway_id}", $"/gateways/{gatewayId}", apiKey, null, Json.Gateway, cancellationToken).ConfigureAwait(false);
+        var result = await SendAsync(HttpMethod.Get, "/gateways/{gateway_id}", $"/gateways/{gatewayId}", null, apiKey, null, Json.Gateway, cancellationToken).ConfigureAwait(false);
         return result.Value;
     }
 
     public Task DeleteGatewayAsync(string apiKey, string gatewayId, CancellationToken cancellationToken = default)
     {
         ThingsStackIds.Validate(gatewayId, nameof(gatewayId));
-        return SendEmptyAsync(HttpMethod.Delete, "/gateways/{gateway_id}", $"/gateways/{gatewayId}", apiKey, cancellationToken);
+        return SendEmptyAsync(HttpMethod.Delete, "/gateways/{gateway_id}", $"/gateways/{gatewayId}", null, apiKey, cancellationToken);
     }
 
     public Task PurgeGatewayAsync(string apiKey, string gatewayId, CancellationToken cancellationToken = default)
     {
         ThingsStackIds.Validate(gatewayId, nameof(gatewayId));
-        return SendEmptyAsync(HttpMethod.Delete, "/gateways/{gateway_id}/purge", $"/gateways/{gatewayId}/purge", apiKey, cancellationToken);
+        return SendEmptyAsync(HttpMethod.Delete, "/gateways/{gateway_id}/purge", $"/gateways/{gatewayId}/purge", null, apiKey, cancellationToken);
     }
 
     // ---- plumbing ----
@@ -340,7 +341,7 @@ internal sealed partial class ThingsStackClient : IThingsStackClient
         ThingsStackIds.Validate(application.Ids?.ApplicationId, nameof(application));
         var wire = application with { CreatedAt = null, UpdatedAt = null, DeletedAt = null };
         var body = Content(new ApplicationCreateRequest(wire), Json.ApplicationCreateRequest);
-        var result = await SendAsync(HttpMethod.Post, route, path, apiKey, body, Json.Application, cancellationToken).ConfigureAwait(false);
+        var result = await SendAsync(HttpMethod.Post, route, path, null, apiKey, body, Json.Application, cancellationToken).ConfigureAwait(false);
         return result.Value;
     }
 
@@ -470,7 +471,7 @@ internal sealed partial class ThingsStackClient : IThingsStackClient
                     pageQuery += "&" + query;
                 }
 
-                var result = await SendAsync(HttpMethod.Get, route, path + pageQuery, apiKey, null, pageType, token).ConfigureAwait(false);
+                var result = await SendAsync(HttpMethod.Get, route, path + pageQuery, null, apiKey, null, pageType, token).ConfigureAwait(false);
                 var list = items(result.Value) ?? [];
                 foreach (var item in list)
                 {
@@ -485,13 +486,14 @@ internal sealed partial class ThingsStackClient : IThingsStackClient
         }
     }
 
-    private async Task SendEmptyAsync(HttpMethod method, string route, string path, string apiKey, CancellationToken cancellationToken) =>
-        await SendAsync(method, route, path, apiKey, null, Json.EmptyResponse, cancellationToken).ConfigureAwait(false);
+    private async Task SendEmptyAsync(HttpMethod method, string route, string path, string? cluster, string apiKey, CancellationToken cancellationToken) =>
+        await SendAsync(method, route, path, cluster, apiKey, null, Json.EmptyResponse, cancellationToken).ConfigureAwait(false);
 
     private async Task<Response<T>> SendAsync<T>(
         HttpMethod method,
         string route,
         string pathAndQuery,
+        string? cluster,
         string apiKey,
         HttpContent? content,
         JsonTypeInfo<T> responseType,
@@ -503,8 +505,8 @@ internal sealed partial class ThingsStackClient : IThingsStackClient
         cancellationToken.ThrowIfCancellationRequested();
 
         // Resolve and check the address before anything is sent: only the configured hosts receive credentials.
-        var endpoints = new ThingsStackEndpoints(_options.Value);
-        var uri = endpoints.Resolve(pathAndQuery);
+        var endpoints = _endpoints ??= new ThingsStackEndpoints(_options.Value);
+        var uri = endpoints.Resolve(pathAndQuery, cluster);
         endpoints.EnsureAllowed(uri);
 
         using var request = new HttpRequestMessage(method, uri) { Content = content };

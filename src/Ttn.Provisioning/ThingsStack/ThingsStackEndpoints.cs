@@ -1,7 +1,8 @@
 namespace Ttn.Provisioning.ThingsStack;
 
 /// <summary>
-/// The two hosts the client may talk to, the routing between them and the credential allowlist.
+/// The hosts the client may talk to (the Identity Server and every configured cluster), the routing between them and
+/// the credential allowlist.
 /// </summary>
 internal sealed class ThingsStackEndpoints
 {
@@ -9,7 +10,7 @@ internal sealed class ThingsStackEndpoints
     public const string ApiPrefix = "/api/v3";
 
     private readonly Uri _identityServerBase;
-    private readonly Uri _clusterBase;
+    private readonly Dictionary<string, Uri> _clusterBases = new(StringComparer.Ordinal);
 
     public ThingsStackEndpoints(ThingsStackOptions options)
     {
@@ -17,23 +18,33 @@ internal sealed class ThingsStackEndpoints
         var identityServer = options.IdentityServerUri
             ?? throw new InvalidOperationException("ThingsStackOptions.IdentityServerUri is not configured.");
         EnsureValid(identityServer, nameof(ThingsStackOptions.IdentityServerUri));
-        var cluster = options.ClusterUri ?? identityServer;
-        EnsureValid(cluster, nameof(ThingsStackOptions.ClusterUri));
         _identityServerBase = ToApiBase(identityServer);
-        _clusterBase = ToApiBase(cluster);
+        Clusters = ThingsStackClusters.From(options);
+        foreach (var name in Clusters.Names)
+        {
+            _clusterBases[name] = ToApiBase(Clusters.RootOf(name));
+        }
     }
+
+    /// <summary>Gets the configured clusters.</summary>
+    public ThingsStackClusters Clusters { get; }
 
     /// <summary>Gets the <c>…/api/v3/</c> base of the Identity Server.</summary>
     public Uri IdentityServerBase => _identityServerBase;
 
-    /// <summary>Gets the <c>…/api/v3/</c> base of the cluster.</summary>
-    public Uri ClusterBase => _clusterBase;
+    /// <summary>Gets the <c>…/api/v3/</c> base of a cluster (the default one when <paramref name="cluster"/> is null).</summary>
+    public Uri ClusterBase(string? cluster = null)
+    {
+        var name = cluster ?? Clusters.DefaultName;
+        return _clusterBases.TryGetValue(name, out var apiBase) ? apiBase : throw Clusters.UnknownCluster(name, nameof(cluster));
+    }
 
     /// <summary>
     /// Builds the absolute address of an API path (relative to <c>/api/v3</c>, starting with <c>/</c>):
-    /// <c>/as</c>, <c>/ns</c>, <c>/js</c> go to the cluster, everything else to the Identity Server.
+    /// <c>/as</c>, <c>/ns</c>, <c>/js</c>, <c>/gs</c> go to <paramref name="cluster"/> (the default one when null),
+    /// everything else to the Identity Server. An unknown cluster is an <see cref="ArgumentException"/>.
     /// </summary>
-    public Uri Resolve(string apiPath)
+    public Uri Resolve(string apiPath, string? cluster = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(apiPath);
         if (apiPath[0] != '/')
@@ -41,7 +52,7 @@ internal sealed class ThingsStackEndpoints
             throw new ArgumentException("An API path must start with '/'.", nameof(apiPath));
         }
 
-        var baseUri = IsClusterPath(apiPath) ? _clusterBase : _identityServerBase;
+        var baseUri = IsClusterPath(apiPath) ? ClusterBase(cluster) : _identityServerBase;
         return new Uri(baseUri, apiPath[1..]);
     }
 
@@ -70,11 +81,11 @@ internal sealed class ThingsStackEndpoints
                 $"Refusing to send credentials over plain http to '{requestUri.Host}': http is allowed only for loopback addresses.");
         }
 
-        if (!Matches(_identityServerBase, requestUri) && !Matches(_clusterBase, requestUri))
+        if (!Matches(_identityServerBase, requestUri) && !_clusterBases.Values.Any(apiBase => Matches(apiBase, requestUri)))
         {
             throw new InvalidOperationException(
                 $"Refusing to send credentials to '{requestUri.Scheme}://{requestUri.Authority}': "
-                + "it is neither the configured Identity Server nor the configured cluster.");
+                + "it is neither the configured Identity Server nor a configured cluster.");
         }
     }
 

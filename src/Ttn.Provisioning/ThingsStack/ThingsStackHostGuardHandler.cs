@@ -9,6 +9,7 @@ namespace Ttn.Provisioning.ThingsStack;
 internal sealed class ThingsStackHostGuardHandler : DelegatingHandler
 {
     private readonly IOptions<ThingsStackOptions> _options;
+    private ThingsStackEndpoints? _endpoints;
 
     public ThingsStackHostGuardHandler(IOptions<ThingsStackOptions> options)
     {
@@ -18,7 +19,7 @@ internal sealed class ThingsStackHostGuardHandler : DelegatingHandler
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        new ThingsStackEndpoints(_options.Value).EnsureAllowed(request.RequestUri);
+        (_endpoints ??= new ThingsStackEndpoints(_options.Value)).EnsureAllowed(request.RequestUri);
         return base.SendAsync(request, cancellationToken);
     }
 }

@@ -21,10 +21,7 @@ internal sealed class ThingsStackOptionsValidator : IValidateOptions<ThingsStack
             CheckUri(options.IdentityServerUri, nameof(ThingsStackOptions.IdentityServerUri), failures);
         }
 
-        if (options.ClusterUri is not null)
-        {
-            CheckUri(options.ClusterUri, nameof(ThingsStackOptions.ClusterUri), failures);
-        }
+        _ = ThingsStackClusters.TryFrom(options, failures);
 
         CheckTimeout(options.AttemptTimeout, nameof(ThingsStackOptions.AttemptTimeout), failures);
         CheckTimeout(options.TotalTimeout, nameof(ThingsStackOptions.TotalTimeout), failures);

@@ -42,7 +42,7 @@ internal sealed class ProvisioningTestHost : IAsyncDisposable
         collection.AddTtnProvisioning(o =>
             {
                 o.ThingsStack.IdentityServerUri = IdentityServer;
-                o.ThingsStack.ClusterUri = Cluster;
+                o.ThingsStack.Clusters["nam1"] = Cluster;
                 o.ThingsStack.MaxRetryAttempts = 0;
                 o.AdminApiKey = AdminKey;
                 o.WebhookBaseUrl = WebhookBase;

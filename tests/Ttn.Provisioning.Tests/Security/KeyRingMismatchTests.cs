@@ -94,7 +94,7 @@ public sealed class KeyRingMismatchTests
         services.AddTtnProvisioning(o =>
             {
                 o.ThingsStack.IdentityServerUri = IdentityServer;
-                o.ThingsStack.ClusterUri = Cluster;
+                o.ThingsStack.Clusters["nam1"] = Cluster;
                 o.ThingsStack.MaxRetryAttempts = 0;
                 o.AdminApiKey = host.AdminKey;
                 o.WebhookBaseUrl = WebhookBase;

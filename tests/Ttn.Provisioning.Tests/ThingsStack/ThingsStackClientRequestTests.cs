@@ -48,7 +48,7 @@ public sealed class ThingsStackClientRequestTests : IDisposable
             UplinkMessage = new WebhookMessage("/up"),
         };
 
-        await _host.Client.SetWebhookAsync(ThingsStackTestHost.AdminKey, "app-1", webhook, ["base_url", "format", "headers", "uplink_message"]);
+        await _host.Client.SetWebhookAsync("nam1", ThingsStackTestHost.AdminKey, "app-1", webhook, ["base_url", "format", "headers", "uplink_message"]);
 
         var request = Assert.Single(_host.Stub.Requests);
         Assert.Equal(HttpMethod.Put, request.Method);
@@ -99,7 +99,7 @@ public sealed class ThingsStackClientRequestTests : IDisposable
         };
 
         await _host.Client.CreateEndDeviceAsync(ThingsStackTestHost.AdminKey, "app-1", device with { RootKeys = null });
-        await _host.Client.SetEndDeviceAsync(ThingsStackTestHost.AdminKey, EndDeviceComponent.JoinServer, "app-1", device, ["ids.join_eui", "ids.dev_eui", "root_keys.app_key.key"]);
+        await _host.Client.SetEndDeviceAsync("nam1", ThingsStackTestHost.AdminKey, EndDeviceComponent.JoinServer, "app-1", device, ["ids.join_eui", "ids.dev_eui", "root_keys.app_key.key"]);
 
         Assert.Equal("https://eu1.cloud.thethings.network/api/v3/applications/app-1/devices", _host.Stub.Requests[0].Uri.ToString());
         Assert.Contains("\"dev_eui\":\"70B3D57ED000ABCD\"", _host.Stub.Requests[0].Body, StringComparison.Ordinal);
@@ -116,7 +116,7 @@ public sealed class ThingsStackClientRequestTests : IDisposable
     {
         _host.Stub.Enqueue(HttpStatusCode.OK, "{}");
 
-        await _host.Client.DeleteEndDeviceAsync(ThingsStackTestHost.AdminKey, Enum.Parse<EndDeviceComponent>(component), "app-1", "dev-1");
+        await _host.Client.DeleteEndDeviceAsync("nam1", ThingsStackTestHost.AdminKey, Enum.Parse<EndDeviceComponent>(component), "app-1", "dev-1");
 
         Assert.Equal(expected, Assert.Single(_host.Stub.Requests).Uri.ToString());
         Assert.Empty(_host.Validator.Mismatches);
@@ -140,9 +140,9 @@ public sealed class ThingsStackClientRequestTests : IDisposable
         await client.GetOrganizationAsync(key, "acme-org", ["name"]);
         await client.DeleteOrganizationApiKeyAsync(key, "acme-org", "KEYID");
         await client.DeleteApplicationApiKeyAsync(key, "app-1", "KEYID");
-        await client.GetWebhookAsync(key, "app-1", "hook-1", ["base_url"]);
-        await client.ListWebhooksAsync(key, "app-1");
-        await client.DeleteWebhookAsync(key, "app-1", "hook-1");
+        await client.GetWebhookAsync("nam1", key, "app-1", "hook-1", ["base_url"]);
+        await client.ListWebhooksAsync("nam1", key, "app-1");
+        await client.DeleteWebhookAsync("nam1", key, "app-1", "hook-1");
         await client.DeleteApplicationAsync(key, "app-1");
         await client.RestoreApplicationAsync(key, "app-1");
         await client.PurgeApplicationAsync(key, "app-1");
@@ -172,7 +172,7 @@ public sealed class ThingsStackClientRequestTests : IDisposable
     {
         var webhook = new Webhook { Ids = new WebhookIdentifiers("hook-1"), BaseUrl = "https://x.example", Format = "json" };
 
-        await Assert.ThrowsAsync<ArgumentException>(() => _host.Client.SetWebhookAsync(ThingsStackTestHost.AdminKey, "app-1", webhook, []));
+        await Assert.ThrowsAsync<ArgumentException>(() => _host.Client.SetWebhookAsync("nam1", ThingsStackTestHost.AdminKey, "app-1", webhook, []));
 
         Assert.Empty(_host.Stub.Requests);
     }

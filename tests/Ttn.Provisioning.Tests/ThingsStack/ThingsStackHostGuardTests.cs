@@ -33,7 +33,7 @@ public sealed class ThingsStackHostGuardTests
     [Fact]
     public async Task Configuring_plain_http_for_a_non_loopback_host_fails_before_anything_is_sent()
     {
-        using var host = new ThingsStackTestHost(o => o.ClusterUri = new Uri("http://nam1.cloud.thethings.network"));
+        using var host = new ThingsStackTestHost(o => o.Clusters["nam1"] = new Uri("http://nam1.cloud.thethings.network"));
 
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.Client.GetAuthInfoAsync(ThingsStackTestHost.AdminKey));
 
@@ -48,7 +48,7 @@ public sealed class ThingsStackHostGuardTests
     [InlineData("http://[::1]:1885")]
     public async Task Plain_http_is_allowed_for_loopback_addresses(string address)
     {
-        using var host = new ThingsStackTestHost(o => o.IdentityServerUri = o.ClusterUri = new Uri(address));
+        using var host = new ThingsStackTestHost(o => o.IdentityServerUri = o.Clusters["nam1"] = new Uri(address));
         host.Stub.Enqueue(System.Net.HttpStatusCode.OK, "{}");
 
         await host.Client.GetAuthInfoAsync(ThingsStackTestHost.AdminKey);

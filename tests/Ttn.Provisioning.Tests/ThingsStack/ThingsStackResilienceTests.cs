@@ -65,7 +65,7 @@ public sealed class ThingsStackResilienceTests : IDisposable
             .Enqueue(HttpStatusCode.OK, """{"ids":{"webhook_id":"hook-1"}}""");
         var webhook = new Webhook { Ids = new WebhookIdentifiers("hook-1"), BaseUrl = "https://sink.example.com", Format = "json" };
 
-        var call = _host.Client.SetWebhookAsync(ThingsStackTestHost.AdminKey, "app-1", webhook, ["base_url", "format"]);
+        var call = _host.Client.SetWebhookAsync("nam1", ThingsStackTestHost.AdminKey, "app-1", webhook, ["base_url", "format"]);
         await _host.Time.WaitForTimerAsync(TimeSpan.FromSeconds(5));
         _host.Time.Advance(TimeSpan.FromSeconds(5));
 

@@ -76,7 +76,7 @@ internal sealed class ThingsStackTestHost : IDisposable
         services.AddThingsStackClient(options =>
             {
                 options.IdentityServerUri = IdentityServer;
-                options.ClusterUri = Cluster;
+                options.Clusters["nam1"] = Cluster;
                 configure?.Invoke(options);
             })
             .AddHttpMessageHandler(() => new OpenApiValidatingHandler(Validator))
