@@ -12,6 +12,9 @@ namespace Ttn.Provisioning.Authorization;
 /// <listheader><term>operation</term><description>roles allowed</description></listheader>
 /// <item><term>GetStatus</term><description>Owner, Admin, Manager, Staff, Viewer</description></item>
 /// <item><term>GetCredentials</term><description>Owner, Admin, Manager</description></item>
+/// <item><term>RegisterDevice, RepairDevice, RemoveDevice, ImportDevices, RegisterGateway, RemoveGateway</term>
+/// <description>Owner, Admin, Manager</description></item>
+/// <item><term>ReadDevices, ReadGateways</term><description>Owner, Admin, Manager, Staff, Viewer</description></item>
 /// <item><term>every other operation</term><description>Owner, Admin</description></item>
 /// </list>
 /// Of the credentials, a Manager sees the application key and the webhook secret in plain text; the organization and
@@ -69,8 +72,12 @@ public sealed class RolePolicyOptions
         {
             table[operation] = new HashSet<TenantRole>(operation switch
             {
-                ProvisioningOperation.GetStatus => everyone,
-                ProvisioningOperation.GetCredentials => readers,
+                ProvisioningOperation.GetStatus or ProvisioningOperation.ReadDevices or ProvisioningOperation.ReadGateways => everyone,
+
+                // Managers run the day-to-day: they read credentials and onboard (and remove) devices and gateways.
+                ProvisioningOperation.GetCredentials or ProvisioningOperation.RegisterDevice or ProvisioningOperation.RepairDevice
+                    or ProvisioningOperation.RemoveDevice or ProvisioningOperation.ImportDevices or ProvisioningOperation.RegisterGateway
+                    or ProvisioningOperation.RemoveGateway => readers,
                 _ => changers,
             });
         }

@@ -68,6 +68,16 @@ internal sealed class TtnProvisioningOptionsValidator : IValidateOptions<TtnProv
                 + "longest one request can take, or another caller could take over a run still waiting on TTS.");
         }
 
+        if (options.MaxDevicesPerTenant is < 0)
+        {
+            failures.Add("TtnProvisioningOptions.MaxDevicesPerTenant must not be negative (null: no limit).");
+        }
+
+        if (options.GatewayOnlineWithin <= TimeSpan.Zero)
+        {
+            failures.Add("TtnProvisioningOptions.GatewayOnlineWithin must be positive.");
+        }
+
         if (options.WebhookSecretGracePeriod < TimeSpan.Zero || options.WebhookSecretGracePeriod > TimeSpan.FromDays(1))
         {
             failures.Add("TtnProvisioningOptions.WebhookSecretGracePeriod must be between zero and one day.");

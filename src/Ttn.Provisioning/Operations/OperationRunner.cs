@@ -36,6 +36,17 @@ internal sealed class OperationRunner
         _logger = logger;
     }
 
+    /// <summary>A runner whose lease outlasts the longest one request can take with <paramref name="calls"/>.</summary>
+    public static OperationRunner Create(
+        ICredentialStore store,
+        IRolePolicyEvaluator policy,
+        IAdminApiKeyProvider adminKeys,
+        TimeProvider time,
+        TtnProvisioningOptions settings,
+        ThingsStackOptions calls,
+        ILogger logger) =>
+        new(store, policy, adminKeys, time, new LeasePolicy(settings.LeaseDuration, calls.TotalTimeout + calls.AttemptTimeout), logger);
+
     /// <summary>Runs <paramref name="operation"/> for <paramref name="caller"/>.</summary>
     /// <exception cref="ArgumentException">The caller is null or names an invalid tenant id.</exception>
     public async Task<TResult> RunAsync<TResult>(

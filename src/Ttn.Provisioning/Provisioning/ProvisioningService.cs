@@ -39,9 +39,7 @@ internal sealed class ProvisioningService : IProvisioningService
         var vault = new TenantVault(protector);
         var pipeline = new ProvisioningPipeline(new StepServices(client, conventions, vault, settings, log));
         _services = new OperationServices(client, conventions, vault, pipeline, audit, policy, settings, log);
-        var calls = thingsStack.Value;
-        _runner = new OperationRunner(
-            store, policy, adminKeys, time, new LeasePolicy(settings.LeaseDuration, calls.TotalTimeout + calls.AttemptTimeout), log);
+        _runner = OperationRunner.Create(store, policy, adminKeys, time, settings, thingsStack.Value, log);
         _verify = new VerifyWebhookSecretOperation(store, vault, time);
     }
 

@@ -17,6 +17,12 @@ public enum SecretField
 
     /// <summary>The secret TTS sends with every webhook call.</summary>
     WebhookSecret = 4,
+
+    /// <summary>
+    /// A gateway's LNS API key (<c>RIGHT_GATEWAY_LINK</c>, for LoRa Basics Station), sealed for the host when it asks
+    /// (a TTS API key).
+    /// </summary>
+    GatewayLnsKey = 5,
 }
 
 /// <summary>Facts about <see cref="SecretField"/> values.</summary>
@@ -31,11 +37,13 @@ internal static class SecretFieldExtensions
         SecretField.ApplicationApiKey => "application_api_key",
         SecretField.GatewayApiKey => "gateway_api_key",
         SecretField.WebhookSecret => "webhook_secret",
+        SecretField.GatewayLnsKey => "gateway_lns_key",
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown secret field."),
     };
 
     /// <summary>Whether the field holds a TTS API key (<c>NNSXS.</c> + 39 + <c>.</c> + 52 characters).</summary>
     /// <param name="field">The field.</param>
     public static bool HoldsApiKey(this SecretField field) =>
-        field is SecretField.OrganizationApiKey or SecretField.ApplicationApiKey or SecretField.GatewayApiKey;
+        field is SecretField.OrganizationApiKey or SecretField.ApplicationApiKey or SecretField.GatewayApiKey
+            or SecretField.GatewayLnsKey;
 }

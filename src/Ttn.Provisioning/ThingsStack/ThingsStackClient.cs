@@ -263,14 +263,7 @@ internal sealed partial class ThingsStackClient : IThingsStackClient
 
     public Task DeleteEndDeviceAsync(string cluster, string apiKey, EndDeviceComponent component, string applicationId, string deviceId, CancellationToken cancellationToken = default)
     {
-        var prefix = component switch
-        {
-            EndDeviceComponent.IdentityServer => string.Empty,
-            EndDeviceComponent.JoinServer => "/js",
-            EndDeviceComponent.NetworkServer => "/ns",
-            EndDeviceComponent.ApplicationServer => "/as",
-            _ => throw new ArgumentOutOfRangeException(nameof(component), component, "Unknown component."),
-        };
+        var prefix = ComponentPrefix(component);
         ThingsStackIds.Validate(applicationId, nameof(applicationId));
         ThingsStackIds.Validate(deviceId, nameof(deviceId));
         return SendEmptyAsync(HttpMethod.Delete, prefix + "/applications/{application_id}/devices/{device_id}", $"{prefix}/applications/{applicationId}/devices/{deviceId}", cluster, apiKey, cancellationToken);

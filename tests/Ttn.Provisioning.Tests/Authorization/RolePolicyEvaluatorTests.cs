@@ -7,7 +7,10 @@ public sealed class RolePolicyEvaluatorTests
 {
     private static readonly RolePolicyEvaluator Default = new();
 
-    /// <summary>The default table of DESIGN.md §4, written out independently of the implementation.</summary>
+    /// <summary>
+    /// The default table of DESIGN.md §4, written out independently of the implementation; devices and gateways as issue 12
+    /// says: owners, admins and managers change them, everyone who reads the status reads them.
+    /// </summary>
     public static TheoryData<TenantRole, ProvisioningOperation, bool> DefaultMatrix()
     {
         var data = new TheoryData<TenantRole, ProvisioningOperation, bool>();
@@ -18,8 +21,13 @@ public sealed class RolePolicyEvaluatorTests
                 var allowed = role switch
                 {
                     TenantRole.Owner or TenantRole.Admin => true,
-                    TenantRole.Manager => operation is ProvisioningOperation.GetStatus or ProvisioningOperation.GetCredentials,
-                    TenantRole.Staff or TenantRole.Viewer => operation is ProvisioningOperation.GetStatus,
+                    TenantRole.Manager => operation is ProvisioningOperation.GetStatus or ProvisioningOperation.GetCredentials
+                        or ProvisioningOperation.RegisterDevice or ProvisioningOperation.ReadDevices or ProvisioningOperation.RepairDevice
+                        or ProvisioningOperation.RemoveDevice or ProvisioningOperation.ImportDevices
+                        or ProvisioningOperation.RegisterGateway or ProvisioningOperation.ReadGateways
+                        or ProvisioningOperation.RemoveGateway,
+                    TenantRole.Staff or TenantRole.Viewer => operation is ProvisioningOperation.GetStatus
+                        or ProvisioningOperation.ReadDevices or ProvisioningOperation.ReadGateways,
                     _ => false,
                 };
                 data.Add(role, operation, allowed);

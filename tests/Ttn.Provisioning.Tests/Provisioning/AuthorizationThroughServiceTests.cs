@@ -1,6 +1,7 @@
 using Ttn.Provisioning.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Ttn.Provisioning.Storage;
+using Ttn.Provisioning.Tests.Devices;
 using static Ttn.Provisioning.Tests.Provisioning.ProvisioningTestHost;
 
 namespace Ttn.Provisioning.Tests.Provisioning;
@@ -175,6 +176,14 @@ public sealed class AuthorizationThroughServiceTests
         ProvisioningOperation.RotateWebhookSecret => (await host.Service.RotateWebhookSecretAsync(caller)).Outcome,
         ProvisioningOperation.CheckApiKey => (await host.Service.CheckApiKeyAsync(caller, host.AdminKey, "their-app")).Outcome,
         ProvisioningOperation.RotateOrganizationKey => (await host.Service.RotateOrganizationKeyAsync(caller)).Outcome,
+        ProvisioningOperation.RegisterDevice => (await host.Devices.RegisterDeviceAsync(caller, DeviceSamples.Device())).Outcome,
+        ProvisioningOperation.ReadDevices => (await host.Devices.ListDevicesAsync(caller)).Outcome,
+        ProvisioningOperation.RepairDevice => (await host.Devices.RepairDeviceAsync(caller, "sensor-1")).Outcome,
+        ProvisioningOperation.RemoveDevice => (await host.Devices.RemoveDeviceAsync(caller, "sensor-1")).Outcome,
+        ProvisioningOperation.ImportDevices => (await host.Devices.ImportDevicesAsync(caller, [DeviceSamples.Device(2)])).Outcome,
+        ProvisioningOperation.RegisterGateway => (await host.Gateways.RegisterGatewayAsync(caller, DeviceSamples.Gateway())).Outcome,
+        ProvisioningOperation.ReadGateways => (await host.Gateways.GetGatewayStatusAsync(caller)).Outcome,
+        ProvisioningOperation.RemoveGateway => (await host.Gateways.RemoveGatewayAsync(caller, "gateway-1")).Outcome,
         _ => throw new ArgumentOutOfRangeException(nameof(operation)),
     };
 
