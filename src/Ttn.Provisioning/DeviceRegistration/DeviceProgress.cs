@@ -24,7 +24,10 @@ internal sealed class DeviceProgress
     /// <summary>The registries that may hold a part of the device, as far as the work knows.</summary>
     public DeviceRegistries Holds => _entry.Holds;
 
-    /// <summary>Reads what an earlier run left and writes the entry of this run (before its first request).</summary>
+    /// <summary>
+    /// Reads what an earlier run left and writes the entry of this run (before its first request): a registration starts
+    /// from what the earlier run knew to exist, a removal from every registry (it does not know yet).
+    /// </summary>
     public static async Task<DeviceProgress> StartAsync(
         DeviceSession session, string deviceId, string? devEui, string? joinEui, DeviceWork work, CancellationToken cancellationToken)
     {
@@ -40,7 +43,7 @@ internal sealed class DeviceProgress
             DevEui = devEui ?? earlier?.DevEui,
             JoinEui = joinEui ?? earlier?.JoinEui,
             Work = work,
-            Holds = earlier?.Holds ?? DeviceRegistries.None,
+            Holds = work == DeviceWork.Remove ? DeviceRegistries.All : earlier?.Holds ?? DeviceRegistries.None,
             StartedAt = now,
             UpdatedAt = now,
         };

@@ -113,7 +113,7 @@ internal static class DeviceRegistrar
         TtsFailure failure)
     {
         // Removing is the way out of a failure, so it runs even when the caller's token is what failed the step.
-        var (removed, remaining) = await DeviceRemover.DeleteAsync(session, deviceId, toRemove, CancellationToken.None)
+        var (removed, remaining) = await DeviceRemover.DeleteAsync(session, deviceId, toRemove, progress, CancellationToken.None)
             .ConfigureAwait(false);
         var status = conflict is not null ? DeviceOutcome.Conflict
             : remaining != DeviceRegistries.None || removed == DeviceRegistries.None ? DeviceOutcome.Failed

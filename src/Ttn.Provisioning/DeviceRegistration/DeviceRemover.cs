@@ -38,7 +38,7 @@ internal static class DeviceRemover
 
         var isGone = lookUp.Failure is { IsNotFound: true };
         var (removed, remaining, gone, failure) = await DeleteCoreAsync(
-            session, deviceId, DeviceRegistries.All, identityKnownGone: isGone, cancellationToken).ConfigureAwait(false);
+            session, deviceId, DeviceRegistries.All, isGone, progress, cancellationToken).ConfigureAwait(false);
         if (remaining == DeviceRegistries.None)
         {
             await progress.DoneAsync().ConfigureAwait(false);
@@ -59,13 +59,14 @@ internal static class DeviceRemover
     }
 
     /// <summary>
-    /// Deletes the device from <paramref name="registries"/> in removal order; answers those it is now gone from and
-    /// those that still hold it. Used by the roll-back of a failed registration.
+    /// Deletes the device from <paramref name="registries"/> in removal order, recording each in
+    /// <paramref name="progress"/>; answers those it is now gone from and those that still hold it. Used by the
+    /// roll-back of a failed registration.
     /// </summary>
     public static async Task<(DeviceRegistries Removed, DeviceRegistries Remaining)> DeleteAsync(
-        DeviceSession session, string deviceId, DeviceRegistries registries, CancellationToken cancellationToken)
+        DeviceSession session, string deviceId, DeviceRegistries registries, DeviceProgress progress, CancellationToken cancellationToken)
     {
-        var (removed, remaining, gone, _) = await DeleteCoreAsync(session, deviceId, registries, false, cancellationToken)
+        var (removed, remaining, gone, _) = await DeleteCoreAsync(session, deviceId, registries, false, progress, cancellationToken)
             .ConfigureAwait(false);
         return (removed | gone, remaining);
     }
@@ -76,6 +77,7 @@ internal static class DeviceRemover
             string deviceId,
             DeviceRegistries registries,
             bool identityKnownGone,
+            DeviceProgress progress,
             CancellationToken cancellationToken)
     {
         var (removed, remaining, gone) = (DeviceRegistries.None, DeviceRegistries.None, DeviceRegistries.None);
@@ -112,11 +114,14 @@ internal static class DeviceRemover
                 cancellationToken).ConfigureAwait(false);
             switch (failure)
             {
-                case null:
-                    removed |= registry;
-                    break;
-                case { IsNotFound: true }:
-                    gone |= registry;
+                case null or { IsNotFound: true }:
+                    (removed, gone) = failure is null ? (removed | registry, gone) : (removed, gone | registry);
+                    if (registry != DeviceRegistries.IdentityServer)
+                    {
+                        // The Identity Server goes last; the entry's own removal (or its clean-up) is the write after it.
+                        await progress.ReleaseAsync(registry, CancellationToken.None).ConfigureAwait(false);
+                    }
+
                     break;
                 default:
                     remaining |= registry;
