@@ -9,8 +9,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class TtnProvisioningEfCoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Makes <see cref="EfCoreCredentialStore{TContext}"/> the <see cref="ICredentialStore"/> (a singleton), replacing any
-    /// store registered before. The host registers <see cref="IDbContextFactory{TContext}"/> itself, with
+    /// Makes <see cref="EfCoreCredentialStore{TContext}"/> the <see cref="ICredentialStore"/> and
+    /// <see cref="EfCoreDeviceStore{TContext}"/> the <see cref="IDeviceStore"/> (singletons), replacing any store registered
+    /// before. The host registers <see cref="IDbContextFactory{TContext}"/> itself, with
     /// <c>AddDbContextFactory&lt;TContext&gt;(…)</c> or <c>AddPooledDbContextFactory&lt;TContext&gt;(…)</c>, and its model must
     /// include <see cref="TtnProvisioningModelBuilderExtensions.ApplyTtnProvisioningModel"/> (or be
     /// <see cref="TtnProvisioningDbContext"/>).
@@ -24,6 +25,8 @@ public static class TtnProvisioningEfCoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.RemoveAll<ICredentialStore>();
         services.AddSingleton<ICredentialStore, EfCoreCredentialStore<TContext>>();
+        services.RemoveAll<IDeviceStore>();
+        services.AddSingleton<IDeviceStore, EfCoreDeviceStore<TContext>>();
         return services;
     }
 

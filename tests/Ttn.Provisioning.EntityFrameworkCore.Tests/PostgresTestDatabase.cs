@@ -49,6 +49,18 @@ internal sealed class PostgresFactAttribute : FactAttribute
     }
 }
 
+/// <summary>A theory that needs PostgreSQL: skipped outside CI when no server is configured.</summary>
+internal sealed class PostgresTheoryAttribute : TheoryAttribute
+{
+    public PostgresTheoryAttribute()
+    {
+        if (PostgresTestDatabase.SkipReason is { } reason)
+        {
+            Skip = reason;
+        }
+    }
+}
+
 /// <summary>
 /// A schema of its own for one test class, holding the tenant table created by <c>schema/postgresql.sql</c>; dropped
 /// when the class is done.
@@ -76,7 +88,7 @@ public sealed class PostgresSchemaFixture : IAsyncLifetime
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        await ExecuteAsync(connection, "TRUNCATE ttn_tenants;");
+        await ExecuteAsync(connection, "TRUNCATE ttn_tenants, ttn_unfinished_devices, ttn_device_import_jobs, ttn_device_import_rows;");
     }
 
     public async Task DisposeAsync()

@@ -18,14 +18,20 @@ public sealed class SchemaUpgradeTests : IDisposable
         VALUES ('acme', 3, 'Ready', 'Organization', 1, 0, {0}, {0}, 638000000000000000, 638000000000000000, 'tp-acme');
         """;
 
+    /// <summary>Every table of the current schema: the tenants, and the device store's (upgrade 0004).</summary>
+    public static TheoryData<string> Tables() =>
+        ["ttn_tenants", "ttn_unfinished_devices", "ttn_device_import_jobs", "ttn_device_import_rows"];
+
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"ttn-upgrade-{Guid.NewGuid():N}.db");
 
-    [Fact]
-    public async Task Upgrading_the_first_sqlite_table_gives_the_columns_of_the_current_schema()
+    [Theory]
+    [MemberData(nameof(Tables))]
+    public async Task Upgrading_the_first_sqlite_table_gives_the_columns_of_the_current_schema(string table)
     {
-        var upgraded = await SqliteColumnsAsync(_path, [SchemaScripts.Fixture("sqlite-0.sql"), .. SchemaScripts.Upgrades("sqlite")]);
-        var current = await SqliteColumnsAsync(_path + ".current", [await File.ReadAllTextAsync(SchemaScripts.SqlitePath)]);
+        var upgraded = await SqliteColumnsAsync(_path, table, [SchemaScripts.Fixture("sqlite-0.sql"), .. SchemaScripts.Upgrades("sqlite")]);
+        var current = await SqliteColumnsAsync(_path + ".current", table, [await File.ReadAllTextAsync(SchemaScripts.SqlitePath)]);
 
+        Assert.NotEmpty(current);
         Assert.Equal(current, upgraded);
     }
 
@@ -45,13 +51,15 @@ public sealed class SchemaUpgradeTests : IDisposable
         Assert.Equal(3, record.Version);
     }
 
-    [PostgresFact]
-    public async Task Upgrading_the_first_postgresql_table_gives_the_columns_of_the_current_schema()
+    [PostgresTheory]
+    [MemberData(nameof(Tables))]
+    public async Task Upgrading_the_first_postgresql_table_gives_the_columns_of_the_current_schema(string table)
     {
         await using var upgraded = await PostgresSchema.CreateAsync([SchemaScripts.Fixture("postgresql-0.sql"), .. SchemaScripts.Upgrades("postgresql")]);
         await using var current = await PostgresSchema.CreateAsync(await File.ReadAllTextAsync(SchemaScripts.PostgreSqlPath));
 
-        Assert.Equal(await current.ColumnsAsync(), await upgraded.ColumnsAsync());
+        Assert.NotEmpty(await current.ColumnsAsync(table));
+        Assert.Equal(await current.ColumnsAsync(table), await upgraded.ColumnsAsync(table));
     }
 
     [PostgresFact]
@@ -76,13 +84,14 @@ public sealed class SchemaUpgradeTests : IDisposable
         File.Delete(_path + ".current");
     }
 
-    private static async Task<string[]> SqliteColumnsAsync(string path, string[] scripts)
+    private static async Task<string[]> SqliteColumnsAsync(string path, string table, string[] scripts)
     {
         await ExecuteAsync(new SqliteConnection($"Data Source={path}"), scripts);
         await using var connection = new SqliteConnection($"Data Source={path}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name, type, \"notnull\", pk FROM pragma_table_info('ttn_tenants') ORDER BY name;";
+        command.CommandText = "SELECT name, type, \"notnull\", pk FROM pragma_table_info($table) ORDER BY name;";
+        command.Parameters.AddWithValue("$table", table);
         return await ReadRowsAsync(command);
     }
 
@@ -129,15 +138,16 @@ public sealed class SchemaUpgradeTests : IDisposable
 
         public Task ExecuteAsync(string[] scripts) => SchemaUpgradeTests.ExecuteAsync(new NpgsqlConnection(ConnectionString), scripts);
 
-        public async Task<string[]> ColumnsAsync()
+        public async Task<string[]> ColumnsAsync(string table)
         {
             await using var connection = new NpgsqlConnection(ConnectionString);
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand(
                 "SELECT column_name, data_type, is_nullable, coalesce(character_maximum_length, 0), coalesce(collation_name, '') "
-                + "FROM information_schema.columns WHERE table_schema = @schema AND table_name = 'ttn_tenants' ORDER BY column_name;",
+                + "FROM information_schema.columns WHERE table_schema = @schema AND table_name = @table ORDER BY column_name;",
                 connection);
             command.Parameters.AddWithValue("schema", _name);
+            command.Parameters.AddWithValue("table", table);
             return await ReadRowsAsync(command);
         }
 

@@ -3,6 +3,33 @@
 -- Regenerate: TTN_PROVISIONING_UPDATE_SCHEMA=1 dotnet test tests/Ttn.Provisioning.EntityFrameworkCore.Tests
 -- Instants are UTC ticks (100 ns since 0001-01-01T00:00:00Z) in *_ticks columns; states, steps and
 -- checkpoints are text; version is the compare-and-swap token (each write stores version + 1).
+CREATE TABLE ttn_device_import_jobs (
+    tenant_id character varying(256) COLLATE "C" NOT NULL,
+    job_id character varying(64) NOT NULL,
+    version bigint NOT NULL,
+    fingerprint character varying(64) NOT NULL,
+    total_rows integer NOT NULL,
+    state character varying(32) NOT NULL,
+    lease_holder character varying(64),
+    lease_expires_at_ticks bigint,
+    created_at_ticks bigint NOT NULL,
+    updated_at_ticks bigint NOT NULL,
+    completed_at_ticks bigint,
+    CONSTRAINT pk_ttn_device_import_jobs PRIMARY KEY (tenant_id, job_id)
+);
+
+
+CREATE TABLE ttn_device_import_rows (
+    tenant_id character varying(256) COLLATE "C" NOT NULL,
+    job_id character varying(64) NOT NULL,
+    row integer NOT NULL,
+    device_id character varying(36) NOT NULL,
+    outcome character varying(32) NOT NULL,
+    reason text,
+    CONSTRAINT pk_ttn_device_import_rows PRIMARY KEY (tenant_id, job_id, row)
+);
+
+
 CREATE TABLE ttn_tenants (
     tenant_id character varying(256) COLLATE "C" NOT NULL,
     version bigint NOT NULL,
@@ -51,4 +78,20 @@ CREATE TABLE ttn_tenants (
     started_at_ticks bigint,
     completed_at_ticks bigint,
     CONSTRAINT pk_ttn_tenants PRIMARY KEY (tenant_id)
+);
+
+
+CREATE TABLE ttn_unfinished_devices (
+    tenant_id character varying(256) COLLATE "C" NOT NULL,
+    application_id character varying(36) NOT NULL,
+    device_id character varying(36) NOT NULL,
+    dev_eui character varying(16),
+    join_eui character varying(16),
+    work character varying(32) NOT NULL,
+    holds character varying(128) NOT NULL,
+    needs_cleanup boolean NOT NULL,
+    reason text,
+    started_at_ticks bigint NOT NULL,
+    updated_at_ticks bigint NOT NULL,
+    CONSTRAINT pk_ttn_unfinished_devices PRIMARY KEY (tenant_id, application_id, device_id)
 );
