@@ -62,6 +62,8 @@ internal sealed class SampleEnvironment : IAsyncDisposable
         }
 
         Service = _provider.GetRequiredService<IProvisioningService>();
+        Devices = _provider.GetRequiredService<Ttn.Provisioning.Devices.IDeviceService>();
+        Gateways = _provider.GetRequiredService<Ttn.Provisioning.Gateways.IGatewayService>();
         Store = _provider.GetRequiredService<Ttn.Provisioning.Storage.ICredentialStore>();
     }
 
@@ -89,6 +91,10 @@ internal sealed class SampleEnvironment : IAsyncDisposable
     public RequestRecorder Recorder { get; }
 
     public IProvisioningService Service { get; }
+
+    public Ttn.Provisioning.Devices.IDeviceService Devices { get; }
+
+    public Ttn.Provisioning.Gateways.IGatewayService Gateways { get; }
 
     /// <summary>Starts a FakeThingsStack on 127.0.0.1 with an admin user and a user API key with every right.</summary>
     public static async Task<SampleEnvironment> StartFakeAsync(SampleSettings settings)

@@ -10,14 +10,16 @@ namespace Ttn.Provisioning.DeviceImport;
 internal sealed record ImportRunOutcome(IReadOnlyList<DeviceImportRow> Rows, bool LeaseLost, TimeSpan Elapsed);
 
 /// <summary>
-/// Registers an import's rows, a few at a time (<see cref="DeviceImportOptions.MaxConcurrency"/>), each with roll-back
-/// (<see cref="DeviceRegistrar"/>); writes each row's result to the job as it ends and reports the progress.
+/// Registers an import's rows, a few at a time (<see cref="DeviceImportOptions.MaxConcurrency"/>) and no faster than
+/// <see cref="DeviceImportOptions.MaxRequestsPerSecond"/> allows, each with roll-back (<see cref="DeviceRegistrar"/>);
+/// writes each row's result to the job as it ends and reports the progress.
 /// </summary>
 internal sealed class DeviceImporter
 {
     private readonly DeviceSession _session;
     private readonly ImportJobRun _run;
     private readonly IProgress<DeviceImportProgress>? _progress;
+    private readonly RegistrationPacer? _pacer;
     private readonly Lock _gate = new();
     private readonly List<DeviceImportRow> _finished = [];
     private readonly int _total;
@@ -25,11 +27,12 @@ internal sealed class DeviceImporter
     private int _failed;
     private long _started;
 
-    public DeviceImporter(DeviceSession session, ImportJobRun run, IProgress<DeviceImportProgress>? progress, int total, int doneBefore)
+    public DeviceImporter(DeviceSession session, ImportJobRun run, DeviceImportOptions options, int total, int doneBefore)
     {
         _session = session;
         _run = run;
-        _progress = progress;
+        _progress = options.Progress;
+        _pacer = options.MaxRequestsPerSecond is { } rate ? new RegistrationPacer(session.Services.Time, rate) : null;
         _total = total;
         _done = doneBefore;
     }
@@ -51,6 +54,11 @@ internal sealed class DeviceImporter
                 new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency, CancellationToken = stop.Token },
                 async (row, token) =>
                 {
+                    if (_pacer is not null)
+                    {
+                        await _pacer.WaitAsync(token).ConfigureAwait(false);
+                    }
+
                     var outcome = await DeviceRegistrar.RegisterAsync(
                         _session, row.Device, listed.GetValueOrDefault(row.Device.DeviceId!), token).ConfigureAwait(false);
                     var result = new DeviceImportRow

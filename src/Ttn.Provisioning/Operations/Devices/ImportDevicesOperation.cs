@@ -19,7 +19,7 @@ internal sealed class ImportDevicesOperation : DeviceOperation<DeviceImportResul
     private readonly Func<DeviceImportOptions, CancellationToken, Task<ImportInput>> _read;
     private readonly DeviceImportOptions _options;
 
-    /// <exception cref="ArgumentException">The job id or the concurrency is not valid.</exception>
+    /// <exception cref="ArgumentException">The job id, the concurrency or the request rate is not valid.</exception>
     public ImportDevicesOperation(
         DeviceServices services, Func<DeviceImportOptions, CancellationToken, Task<ImportInput>> read, DeviceImportOptions? options)
         : base(services)
@@ -29,6 +29,11 @@ internal sealed class ImportDevicesOperation : DeviceOperation<DeviceImportResul
         if (_options.MaxConcurrency is < 1 or > 64)
         {
             throw new ArgumentOutOfRangeException(nameof(options), _options.MaxConcurrency, "MaxConcurrency must be 1 to 64.");
+        }
+
+        if (_options.MaxRequestsPerSecond is { } rate && !(rate > 0 && double.IsFinite(rate)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), rate, "MaxRequestsPerSecond must be positive (or null for no pacing).");
         }
 
         if (_options.JobId is { } jobId
@@ -114,7 +119,7 @@ internal sealed class ImportDevicesOperation : DeviceOperation<DeviceImportResul
         var todo = input.Rows.Where(r => !finished.Contains(r.Row)).ToList();
         var started = finished.Count == 0 ? "started" : "resumed";
         DeviceLog.ImportJob(session.Logger, session.TenantId, run.JobId, started, finished.Count, 0, input.TotalRows);
-        var importer = new DeviceImporter(session, run, _options.Progress, input.TotalRows, finished.Count);
+        var importer = new DeviceImporter(session, run, _options, input.TotalRows, finished.Count);
         ImportRunOutcome outcome;
         try
         {
