@@ -4,28 +4,28 @@ namespace Ttn.Provisioning.AspNetCore.Endpoints.Contracts;
 internal class ConfirmationRequest
 {
     /// <summary>The tenant id from the URL, typed again.</summary>
-    public string? Confirm { get; init; }
+    public string? Confirm { get; set; }
 }
 
 /// <summary>The body of <c>POST …/start-fresh</c>.</summary>
 internal sealed class StartFreshRequest : ConfirmationRequest
 {
     /// <summary>Whether to provision again in the same call. Defaults to true.</summary>
-    public bool ProvisionAgain { get; init; } = true;
+    public bool ProvisionAgain { get; set; } = true;
 }
 
 /// <summary>The body of <c>POST …/api-key-check</c>. Holds a secret: never logged, never echoed.</summary>
 internal sealed class ApiKeyCheckRequest
 {
-    public string? ApplicationId { get; init; }
+    public string? ApplicationId { get; set; }
 
-    public string? ApiKey { get; init; }
+    public string? ApiKey { get; set; }
 }
 
 /// <summary>The body of <c>POST …/existing-application</c>. Holds a secret: never logged, never echoed.</summary>
 internal sealed class ExistingApplicationRequest
 {
-    public string? ApplicationId { get; init; }
+    public string? ApplicationId { get; set; }
 
-    public string? ApplicationApiKey { get; init; }
+    public string? ApplicationApiKey { get; set; }
 }
