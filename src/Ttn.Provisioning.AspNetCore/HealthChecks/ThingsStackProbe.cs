@@ -26,9 +26,6 @@ internal sealed class ThingsStackProbe(
     /// <param name="At">When TTS was asked.</param>
     public sealed record Answer(bool IsHealthy, string Description, DateTimeOffset At);
 
-    /// <summary>How many times TTS was asked (for tests and diagnostics).</summary>
-    public int ProbeCount { get; private set; }
-
     public async Task<Answer> CheckAsync(TimeSpan cacheFor, CancellationToken cancellationToken)
     {
         if (Fresh(cacheFor) is { } cached)
@@ -59,7 +56,6 @@ internal sealed class ThingsStackProbe(
 
     private async Task<Answer> ProbeAsync(CancellationToken cancellationToken)
     {
-        ProbeCount++;
         var at = time.GetUtcNow();
         var key = await adminKeys.GetAdminApiKeyAsync(cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrEmpty(key))
