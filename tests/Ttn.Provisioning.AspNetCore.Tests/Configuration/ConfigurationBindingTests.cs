@@ -35,7 +35,9 @@ public sealed class ConfigurationBindingTests
         ["Ttn:ApplicationApiKeyRights:0"] = "RIGHT_APPLICATION_ALL",
         ["Ttn:GatewayApiKeyRights"] = "RIGHT_GATEWAY_INFO, RIGHT_GATEWAY_LINK",
         ["Ttn:ThingsStack:IdentityServerUri"] = "https://eu1.cloud.thethings.network",
-        ["Ttn:ThingsStack:ClusterUri"] = "https://nam1.cloud.thethings.network",
+        ["Ttn:ThingsStack:Clusters:eu1"] = "https://eu1.cloud.thethings.network",
+        ["Ttn:ThingsStack:Clusters:nam1"] = "https://nam1.cloud.thethings.network",
+        ["Ttn:ThingsStack:DefaultCluster"] = "nam1",
         ["Ttn:ThingsStack:AttemptTimeout"] = "00:00:20",
         ["Ttn:ThingsStack:TotalTimeout"] = "00:01:30",
         ["Ttn:ThingsStack:MaxRetryAttempts"] = "2",
@@ -81,7 +83,9 @@ public sealed class ConfigurationBindingTests
         Assert.Equal(["RIGHT_APPLICATION_ALL"], options.ApplicationApiKeyRights);
         Assert.Equal(["RIGHT_GATEWAY_INFO", "RIGHT_GATEWAY_LINK"], options.GatewayApiKeyRights);
         var tts = services.GetRequiredService<IOptions<ThingsStackOptions>>().Value;
-        Assert.Equal(new Uri("https://nam1.cloud.thethings.network"), tts.ClusterUri);
+        Assert.Equal(new Uri("https://nam1.cloud.thethings.network"), tts.Clusters["nam1"]);
+        Assert.Equal(["eu1", "nam1"], tts.Clusters.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("nam1", tts.DefaultCluster);
         Assert.Equal(new Uri("https://eu1.cloud.thethings.network"), tts.IdentityServerUri);
         Assert.Equal((TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(90)), (tts.AttemptTimeout, tts.TotalTimeout));
         Assert.Equal(
