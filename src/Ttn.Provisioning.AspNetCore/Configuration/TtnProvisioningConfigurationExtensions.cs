@@ -19,7 +19,8 @@ public static class TtnProvisioningConfigurationExtensions
     /// <remarks>
     /// <para>
     /// The section mirrors <see cref="Ttn.Provisioning.TtnProvisioningOptions"/>: <c>AdminApiKey</c>, <c>WebhookBaseUrl</c>,
-    /// <c>LeaseDuration</c> (<c>00:02:00</c>), … ; <c>ThingsStack:IdentityServerUri</c>, <c>ThingsStack:Clusters:{name}</c>, <c>ThingsStack:DefaultCluster</c>, … ;
+    /// <c>LeaseDuration</c> (<c>00:02:00</c>), … ; <c>ThingsStack:IdentityServerUri</c>, <c>ThingsStack:Clusters:{name}</c>,
+    /// <c>ThingsStack:DefaultCluster</c>, … ;
     /// <c>Secrets:PrimaryKeyId</c> and <c>Secrets:Keys:0:Id</c> / <c>Secrets:Keys:0:Key</c>; a configured list (the API key
     /// rights, the keys) replaces the default list rather than adding to it. Besides: <c>RolePolicy:AllowedRoles:&lt;operation&gt;</c>
     /// and <c>RolePolicy:SecretReaders:&lt;secret&gt;</c>, each a list of roles (or one comma-separated value) that replaces

@@ -34,7 +34,8 @@ internal static class Ownership
     /// the create failed for another reason (or the look-ups did); null when the id is someone else's or reserved, which
     /// the step resolves its own way.
     /// </summary>
-    public static async Task<StepOutcome?> AdoptAsync<T>(StepContext context, TtsResult<T> created, Probe probe, CancellationToken cancellationToken)
+    public static async Task<StepOutcome?> AdoptAsync<T>(
+        StepContext context, TtsResult<T> created, Probe probe, CancellationToken cancellationToken)
     {
         if (created.Succeeded)
         {
@@ -87,7 +88,8 @@ internal static class Ownership
             return new Answer(false, null);
         }
 
-        var members = await operation.ListAsync($"Listing the existing {probe.Kind}'s collaborators", probe.Collaborators, cancellationToken)
+        var members = await operation.ListAsync(
+            $"Listing the existing {probe.Kind}'s collaborators", probe.Collaborators, cancellationToken)
             .ConfigureAwait(false);
         if (!members.Succeeded)
         {

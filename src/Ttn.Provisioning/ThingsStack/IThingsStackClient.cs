@@ -147,7 +147,8 @@ internal interface IThingsStackClient
         string apiKey, string applicationId, IReadOnlyCollection<string>? fieldMask = null, CancellationToken cancellationToken = default);
 
     /// <summary><c>DELETE /as/webhooks/{application_id}/{webhook_id}</c> (also succeeds when it did not exist).</summary>
-    Task DeleteWebhookAsync(string cluster, string apiKey, string applicationId, string webhookId, CancellationToken cancellationToken = default);
+    Task DeleteWebhookAsync(
+        string cluster, string apiKey, string applicationId, string webhookId, CancellationToken cancellationToken = default);
 
     /// <summary><c>GET /applications/{application_id}/devices?field_mask=…</c>, paged.</summary>
     IAsyncEnumerable<EndDevice> ListEndDevicesAsync(
