@@ -34,11 +34,7 @@ public sealed class RotationAcrossHostsTests
     public async Task A_secret_rotated_in_on_another_host_is_accepted_here_once_a_second_passed()
     {
         await using var world = new WebhookTestHost.Shared();
-        var first = await WebhookTestHost.StartAsync(world, provisioning: NoGrace);
-        var second = await WebhookTestHost.StartAsync(world, provisioning: NoGrace);
-        var (old, application) = await first.ProvisionAsync();
-        var body = WebhookTestHost.BodyFor("uplink.json", application);
-        Assert.Equal(HttpStatusCode.OK, (await second.PostAsync("acme", body, old)).StatusCode);
+        var (first, second, old, body) = await TwoHostsAsync(world, NoGrace);
 
         await first.Service.RotateWebhookSecretAsync(WebhookTestHost.Owner());
         world.Time.Advance(Provisioning.Webhooks.WebhookVerifier.MissRecheckInterval);
@@ -51,11 +47,7 @@ public sealed class RotationAcrossHostsTests
     public async Task A_secret_rotated_out_on_another_host_is_refused_here_within_the_refresh_interval()
     {
         await using var world = new WebhookTestHost.Shared();
-        var first = await WebhookTestHost.StartAsync(world, provisioning: NoGrace);
-        var second = await WebhookTestHost.StartAsync(world, provisioning: NoGrace);
-        var (old, application) = await first.ProvisionAsync();
-        var body = WebhookTestHost.BodyFor("uplink.json", application);
-        Assert.Equal(HttpStatusCode.OK, (await second.PostAsync("acme", body, old)).StatusCode);
+        var (first, second, old, body) = await TwoHostsAsync(world, NoGrace);
 
         await first.Service.RotateWebhookSecretAsync(WebhookTestHost.Owner());
 
@@ -69,12 +61,8 @@ public sealed class RotationAcrossHostsTests
     public async Task Start_fresh_refuses_the_old_secret_at_once_here_and_within_the_refresh_interval_on_a_second_host()
     {
         await using var world = new WebhookTestHost.Shared();
-        var first = await WebhookTestHost.StartAsync(world);
-        var second = await WebhookTestHost.StartAsync(world);
-        var (old, application) = await first.ProvisionAsync();
-        var body = WebhookTestHost.BodyFor("uplink.json", application);
+        var (first, second, old, body) = await TwoHostsAsync(world, null);
         Assert.Equal(HttpStatusCode.OK, (await first.PostAsync("acme", body, old)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await second.PostAsync("acme", body, old)).StatusCode);
 
         var fresh = await first.Service.StartFreshAsync(WebhookTestHost.Owner());
         Assert.True(fresh.Provisioning?.IsReady, fresh.ToString());
@@ -99,5 +87,17 @@ public sealed class RotationAcrossHostsTests
         await host.Service.DeepCleanAsync(WebhookTestHost.Owner());
 
         Assert.Equal(HttpStatusCode.Forbidden, (await host.PostAsync("acme", body, secret)).StatusCode);
+    }
+
+    /// <summary>Two hosts over one world, tenant "acme" provisioned through the first and known to the second.</summary>
+    private static async Task<(WebhookTestHost First, WebhookTestHost Second, string Secret, string Body)> TwoHostsAsync(
+        WebhookTestHost.Shared world, Action<TtnProvisioningOptions>? provisioning)
+    {
+        var first = await WebhookTestHost.StartAsync(world, provisioning: provisioning);
+        var second = await WebhookTestHost.StartAsync(world, provisioning: provisioning);
+        var (secret, application) = await first.ProvisionAsync();
+        var body = WebhookTestHost.BodyFor("uplink.json", application);
+        Assert.Equal(HttpStatusCode.OK, (await second.PostAsync("acme", body, secret)).StatusCode);
+        return (first, second, secret, body);
     }
 }
