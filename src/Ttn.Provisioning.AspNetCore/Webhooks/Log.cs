@@ -38,7 +38,9 @@ internal static partial class Log
     public static partial void QueueFull(ILogger logger, string tenantId, int capacity);
 
     [LoggerMessage(
-        EventId = 5307, Level = LogLevel.Error, Message = "Webhook for tenant {TenantId}: the secret could not be checked (the store failed)")]
+        EventId = 5307,
+        Level = LogLevel.Error,
+        Message = "Webhook for tenant {TenantId}: the secret could not be checked (the store failed)")]
     public static partial void VerifierFailed(ILogger logger, Exception exception, string? tenantId);
 
     [LoggerMessage(

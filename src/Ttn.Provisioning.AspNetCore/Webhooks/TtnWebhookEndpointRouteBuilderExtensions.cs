@@ -28,7 +28,8 @@ public static class TtnWebhookEndpointRouteBuilderExtensions
     /// not JSON, 500 the handler threw, 503 the queue is full or the store cannot be read (with <c>Retry-After</c>).
     /// Tenant ids with a <c>/</c> cannot be routed (the escaped slash stays escaped in route values).
     /// </remarks>
-    public static RouteGroupBuilder MapTtnWebhooks(this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string prefix = "/ttn/webhook")
+    public static RouteGroupBuilder MapTtnWebhooks(
+        this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string prefix = "/ttn/webhook")
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(prefix);

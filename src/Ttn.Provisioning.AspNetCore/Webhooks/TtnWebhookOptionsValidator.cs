@@ -18,7 +18,8 @@ internal sealed class TtnWebhookOptionsValidator : IValidateOptions<TtnWebhookOp
         if (options.MaxDepth is < TtnMessageParserOptions.MinMaxDepth or > TtnMessageParserOptions.MaxMaxDepth)
         {
             failures.Add(
-                $"TtnWebhookOptions.MaxDepth must be between {TtnMessageParserOptions.MinMaxDepth} and {TtnMessageParserOptions.MaxMaxDepth}.");
+                $"TtnWebhookOptions.MaxDepth must be between {TtnMessageParserOptions.MinMaxDepth} and "
+                + $"{TtnMessageParserOptions.MaxMaxDepth}.");
         }
 
         if (!Enum.IsDefined(options.Dispatch))

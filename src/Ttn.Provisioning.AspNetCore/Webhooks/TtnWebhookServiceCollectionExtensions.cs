@@ -40,8 +40,8 @@ public static class TtnWebhookServiceCollectionExtensions
     /// <typeparam name="THandler">The handler.</typeparam>
     /// <param name="services">The service collection.</param>
     /// <returns>The service collection.</returns>
-    public static IServiceCollection AddTtnMessageHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(
-        this IServiceCollection services)
+    public static IServiceCollection AddTtnMessageHandler<
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(this IServiceCollection services)
         where THandler : class, ITtnMessageHandler
     {
         ArgumentNullException.ThrowIfNull(services);

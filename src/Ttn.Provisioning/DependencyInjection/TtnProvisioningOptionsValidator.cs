@@ -73,7 +73,8 @@ internal sealed class TtnProvisioningOptionsValidator : IValidateOptions<TtnProv
             failures.Add("TtnProvisioningOptions.WebhookSecretGracePeriod must be between zero and one day.");
         }
 
-        if (options.WebhookVerifierRefreshInterval < TimeSpan.FromSeconds(1) || options.WebhookVerifierRefreshInterval > TimeSpan.FromMinutes(10))
+        if (options.WebhookVerifierRefreshInterval < TimeSpan.FromSeconds(1)
+            || options.WebhookVerifierRefreshInterval > TimeSpan.FromMinutes(10))
         {
             failures.Add("TtnProvisioningOptions.WebhookVerifierRefreshInterval must be between one second and ten minutes.");
         }

@@ -52,5 +52,6 @@ public static class ProvisioningDiagnostics
         Meter.CreateCounter<long>(TtsRequestsInstrument, description: "Requests sent to The Things Stack by the provisioning service.");
 
     internal static readonly Counter<long> WebhookSecretOpens = Meter.CreateCounter<long>(
-        WebhookSecretOpensInstrument, description: "Sealed webhook secrets opened by the webhook verifier (on a miss, never per delivery).");
+        WebhookSecretOpensInstrument,
+        description: "Sealed webhook secrets opened by the webhook verifier (on a miss, never per delivery).");
 }

@@ -102,7 +102,8 @@ internal sealed class ProvisioningService : IProvisioningService
         _runner.RunAsync(new RotateOrganizationKeyOperation(_services), caller, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<bool> VerifyWebhookSecretAsync(string tenantId, string? presentedSecret, CancellationToken cancellationToken = default)
+    public async Task<bool> VerifyWebhookSecretAsync(
+        string tenantId, string? presentedSecret, CancellationToken cancellationToken = default)
     {
         var verification = await _verifier.VerifyAsync(tenantId, presentedSecret, cancellationToken).ConfigureAwait(false);
         return verification.Outcome == WebhookVerificationOutcome.Accepted;

@@ -64,7 +64,9 @@ internal sealed class WebhookVerifier
         _store = store;
         _vault = new TenantVault(protector);
         _time = time;
-        _key = protector is AesGcmSecretProtector ring ? ring.DeriveKey(Purpose, VerifierEntry.DigestSize) : RandomNumberGenerator.GetBytes(32);
+        _key = protector is AesGcmSecretProtector ring
+            ? ring.DeriveKey(Purpose, VerifierEntry.DigestSize)
+            : RandomNumberGenerator.GetBytes(VerifierEntry.DigestSize);
         _refreshTicks = Ticks(options.Value.WebhookVerifierRefreshInterval);
         _recheckTicks = Ticks(MissRecheckInterval);
         _known = new VerifierCache(options.Value.WebhookVerifierCapacity);

@@ -113,6 +113,7 @@ public sealed class AuthenticationTests
         var headers = response.Headers.Concat(response.Content.Headers)
             .Select(h => $"{h.Key}: {string.Join(",", h.Value)}")
             .Order(StringComparer.Ordinal);
-        return $"{(int)response.StatusCode}\n{string.Join("\n", headers)}\n{Convert.ToBase64String(await response.Content.ReadAsByteArrayAsync())}";
+        var body = Convert.ToBase64String(await response.Content.ReadAsByteArrayAsync());
+        return $"{(int)response.StatusCode}\n{string.Join("\n", headers)}\n{body}";
     }
 }

@@ -26,8 +26,9 @@ internal sealed class HandledMessages
     }
 }
 
-/// <summary>The host's handler in these tests: scoped, as a host's would be, handing each message to <see cref="HandledMessages"/>.</summary>
+/// <summary>The host's handler in these tests: scoped, as a host's would be; hands each message to <see cref="HandledMessages"/>.</summary>
 internal sealed class RecordingHandler(HandledMessages handled) : ITtnMessageHandler
 {
-    public Task HandleAsync(TtnWebhookContext context, CancellationToken cancellationToken) => handled.HandleAsync(context, cancellationToken);
+    public Task HandleAsync(TtnWebhookContext context, CancellationToken cancellationToken) =>
+        handled.HandleAsync(context, cancellationToken);
 }

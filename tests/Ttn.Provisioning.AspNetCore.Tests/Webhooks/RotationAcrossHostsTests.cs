@@ -69,7 +69,8 @@ public sealed class RotationAcrossHostsTests
         var (secret, newApplication) = (await first.SecretAsync(), fresh.NewApplicationId!);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await first.PostAsync("acme", body, old)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await first.PostAsync("acme", WebhookTestHost.BodyFor("uplink.json", newApplication), secret)).StatusCode);
+        var newBody = WebhookTestHost.BodyFor("uplink.json", newApplication);
+        Assert.Equal(HttpStatusCode.OK, (await first.PostAsync("acme", newBody, secret)).StatusCode);
         world.Time.Advance(TimeSpan.FromSeconds(29));
         Assert.Equal(HttpStatusCode.OK, (await second.PostAsync("acme", body, old)).StatusCode);
         world.Time.Advance(TimeSpan.FromSeconds(1));

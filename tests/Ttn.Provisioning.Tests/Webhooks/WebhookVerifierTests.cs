@@ -158,7 +158,9 @@ public sealed class WebhookVerifierTests
         var gate = new GatedStore(fixture.Store);
         var verifier = fixture.NewHost(gate);
 
-        var deliveries = Enumerable.Range(0, 50).Select(_ => verifier.VerifyAsync("acme", Secret, CancellationToken.None).AsTask()).ToList();
+        var deliveries = Enumerable.Range(0, 50)
+            .Select(_ => verifier.VerifyAsync("acme", Secret, CancellationToken.None).AsTask())
+            .ToList();
         gate.Open();
         var answers = await Task.WhenAll(deliveries);
 
