@@ -36,7 +36,7 @@ namespace Ttn.Provisioning.Webhooks;
 /// tenants (and <see cref="AbsentCapacity"/> unknown ones, apart, so a flood of made-up ids cannot evict real tenants) are kept.
 /// </para>
 /// </remarks>
-internal sealed class WebhookVerifier
+internal sealed class WebhookVerifier : IDisposable
 {
     /// <summary>How often, at most, a presented secret that matches nothing makes this host read the tenant's record again.</summary>
     public static readonly TimeSpan MissRecheckInterval = TimeSpan.FromSeconds(1);
@@ -50,6 +50,7 @@ internal sealed class WebhookVerifier
     private readonly TenantVault _vault;
     private readonly TimeProvider _time;
     private readonly byte[] _key;
+    private readonly ThreadLocal<IncrementalHash> _hmac;
     private readonly long _refreshTicks;
     private readonly long _recheckTicks;
     private readonly VerifierCache _known;
@@ -67,6 +68,9 @@ internal sealed class WebhookVerifier
         _key = protector is AesGcmSecretProtector ring
             ? ring.DeriveKey(Purpose, VerifierEntry.DigestSize)
             : RandomNumberGenerator.GetBytes(VerifierEntry.DigestSize);
+
+        // One keyed HMAC per thread, reset after each use: re-keying per request would cost twice the hash itself.
+        _hmac = new ThreadLocal<IncrementalHash>(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key), trackAllValues: true);
         _refreshTicks = Ticks(options.Value.WebhookVerifierRefreshInterval);
         _recheckTicks = Ticks(MissRecheckInterval);
         _known = new VerifierCache(options.Value.WebhookVerifierCapacity);
@@ -243,7 +247,9 @@ internal sealed class WebhookVerifier
         try
         {
             Encoding.UTF8.GetBytes(secret, bytes);
-            HMACSHA256.HashData(_key, bytes, destination);
+            var hmac = _hmac.Value!;
+            hmac.AppendData(bytes);
+            hmac.GetHashAndReset(destination);
         }
         finally
         {
@@ -253,6 +259,18 @@ internal sealed class WebhookVerifier
                 ArrayPool<byte>.Shared.Return(rented);
             }
         }
+    }
+
+    /// <summary>Releases the per-thread HMAC instances and wipes the verifier key.</summary>
+    public void Dispose()
+    {
+        foreach (var hmac in _hmac.Values)
+        {
+            hmac.Dispose();
+        }
+
+        _hmac.Dispose();
+        CryptographicOperations.ZeroMemory(_key);
     }
 
     private long Ticks(TimeSpan interval) => (long)(interval.TotalSeconds * _time.TimestampFrequency);
