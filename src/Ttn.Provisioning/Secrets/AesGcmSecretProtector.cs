@@ -157,6 +157,20 @@ public sealed class AesGcmSecretProtector : ISecretProtector, IDisposable
         return new ReprotectResult(ReprotectOutcome.Reprotected, sealedToken, previous, $"{SecretToken.FormatName}:{_primary.Id}");
     }
 
+    /// <summary>
+    /// A key for another purpose, derived from the primary key with HKDF-SHA256 (<paramref name="purpose"/> is its info):
+    /// the primary key itself never leaves the protector, and keys for different purposes are independent.
+    /// </summary>
+    /// <param name="purpose">What the key is for; a constant of the caller.</param>
+    /// <param name="length">The key's length in bytes.</param>
+    internal byte[] DeriveKey(ReadOnlySpan<byte> purpose, int length)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var key = new byte[length];
+        _primary.Derive(purpose, key);
+        return key;
+    }
+
     /// <summary>Releases the cipher instances and wipes the key material.</summary>
     public void Dispose()
     {
@@ -301,6 +315,9 @@ public sealed class AesGcmSecretProtector : ISecretProtector, IDisposable
         public string Id { get; }
 
         public AesGcm Cipher => _cipher.Value!;
+
+        public void Derive(ReadOnlySpan<byte> info, Span<byte> output) =>
+            HKDF.DeriveKey(HashAlgorithmName.SHA256, _key, output, salt: [], info);
 
         public void Dispose()
         {

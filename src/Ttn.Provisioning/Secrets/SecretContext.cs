@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Ttn.Provisioning.Secrets;
 
 /// <summary>
@@ -39,8 +41,23 @@ public readonly record struct SecretContext
     }
 
     /// <summary>The one rule for a tenant id, shared by the provisioning service: 1 to <see cref="MaxTenantIdLength"/> characters, no control characters.</summary>
-    internal static bool IsValidTenantId(string? tenantId) =>
-        !string.IsNullOrEmpty(tenantId) && tenantId.Length <= MaxTenantIdLength && !tenantId.Any(char.IsControl);
+    internal static bool IsValidTenantId([NotNullWhen(true)] string? tenantId)
+    {
+        if (string.IsNullOrEmpty(tenantId) || tenantId.Length > MaxTenantIdLength)
+        {
+            return false;
+        }
+
+        foreach (var c in tenantId)
+        {
+            if (char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The tenant's id in the host application.</summary>
     public string TenantId { get; }

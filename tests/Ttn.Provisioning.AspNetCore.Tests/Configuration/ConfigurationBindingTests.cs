@@ -27,6 +27,8 @@ public sealed class ConfigurationBindingTests
         ["Ttn:ApiKeyNamePrefix"] = "saas-provisioning",
         ["Ttn:LeaseDuration"] = "00:05:00",
         ["Ttn:WebhookSecretGracePeriod"] = "00:30:00",
+        ["Ttn:WebhookVerifierRefreshInterval"] = "00:00:10",
+        ["Ttn:WebhookVerifierCapacity"] = "500",
         ["Ttn:CreateGatewayApiKey"] = "true",
         ["Ttn:MaxOrganizationIdRotations"] = "5",
         ["Ttn:OrganizationApiKeyRights:0"] = "RIGHT_ORGANIZATION_ALL",
@@ -77,6 +79,7 @@ public sealed class ConfigurationBindingTests
             ("saas-hook", "X-Saas-Secret", "saas", "saas-provisioning"),
             (options.WebhookId, options.WebhookSecretHeader, options.IdPrefix, options.ApiKeyNamePrefix));
         Assert.Equal((TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30)), (options.LeaseDuration, options.WebhookSecretGracePeriod));
+        Assert.Equal((TimeSpan.FromSeconds(10), 500), (options.WebhookVerifierRefreshInterval, options.WebhookVerifierCapacity));
         Assert.True(options.CreateGatewayApiKey);
         Assert.Equal(5, options.MaxOrganizationIdRotations);
         Assert.Equal(["RIGHT_ORGANIZATION_ALL", "RIGHT_APPLICATION_ALL", "RIGHT_GATEWAY_ALL"], options.OrganizationApiKeyRights);
