@@ -535,9 +535,10 @@ internal sealed partial class ThingsStackClient : IThingsStackClient
         if (ThingsStackRedirectGuard.IsRedirect(response.StatusCode))
         {
             // Never followed: the request (with its body) goes only to the configured hosts.
+            var status = response.StatusCode;
             response.Dispose();
-            Log.RequestFailed(_logger, method.Method, route, (int)response.StatusCode, null, null, ElapsedMilliseconds(started));
-            throw ThingsStackErrorParser.Redirected(response.StatusCode, uri, method.Method, route);
+            Log.RequestFailed(_logger, method.Method, route, (int)status, null, null, ElapsedMilliseconds(started));
+            throw ThingsStackErrorParser.Redirected(status, uri, method.Method, route);
         }
 
         // The resilience timeouts end once the headers are in: the body gets an attempt timeout of its own.
