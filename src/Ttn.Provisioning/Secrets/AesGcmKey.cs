@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Security.Cryptography;
 
 namespace Ttn.Provisioning.Secrets;
@@ -10,13 +11,16 @@ namespace Ttn.Provisioning.Secrets;
 /// </summary>
 internal sealed class AesGcmKey : IDisposable
 {
-    /// <summary>How many idle cipher instances the pool keeps: two per processor, between 4 and 64.</summary>
-    public static readonly int PoolSize = Math.Clamp(Environment.ProcessorCount * 2, 4, 64);
+    /// <summary>How many idle cipher instances the pool keeps: two per processor rounded up to a power of two, 4 to 64.</summary>
+    public static readonly int PoolSize = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(Environment.ProcessorCount * 2, 4, 64));
+
+    private static readonly int SlotMask = PoolSize - 1;
 
     /// <summary>Slots are this many references apart, so that two threads' slots do not share a cache line.</summary>
     private const int Stride = 8;
 
     private readonly byte[] _key;
+    private readonly byte[][] _associatedDataPrefixes;
     private readonly AesGcm?[] _slots = new AesGcm?[PoolSize * Stride];
     private int _live;
     private volatile bool _disposed;
@@ -25,9 +29,18 @@ internal sealed class AesGcmKey : IDisposable
     {
         Id = id;
         _key = key;
+        var fields = Enum.GetValues<SecretField>();
+        _associatedDataPrefixes = new byte[(int)fields.Max() + 1][];
+        foreach (var field in fields)
+        {
+            _associatedDataPrefixes[(int)field] = AssociatedData.CreatePrefix(id, field);
+        }
     }
 
     public string Id { get; }
+
+    /// <summary>The start of the associated data under this key for a field (see <see cref="AssociatedData"/>), built once.</summary>
+    public ReadOnlySpan<byte> AssociatedDataPrefix(SecretField field) => _associatedDataPrefixes[(int)field];
 
     /// <summary>Cipher instances created and not yet disposed (pooled or rented).</summary>
     public int LiveInstances => Volatile.Read(ref _live);
@@ -39,7 +52,7 @@ internal sealed class AesGcmKey : IDisposable
         var start = Environment.CurrentManagedThreadId;
         for (var i = 0; i < PoolSize; i++)
         {
-            ref var slot = ref _slots[((start + i) % PoolSize) * Stride];
+            ref var slot = ref _slots[((start + i) & SlotMask) * Stride];
             if (Volatile.Read(ref slot) is not null && Interlocked.Exchange(ref slot, null) is { } pooled)
             {
                 return pooled;
@@ -57,7 +70,7 @@ internal sealed class AesGcmKey : IDisposable
         var start = Environment.CurrentManagedThreadId;
         for (var i = 0; !_disposed && i < PoolSize; i++)
         {
-            ref var slot = ref _slots[((start + i) % PoolSize) * Stride];
+            ref var slot = ref _slots[((start + i) & SlotMask) * Stride];
             if (Volatile.Read(ref slot) is null && Interlocked.CompareExchange(ref slot, cipher, null) is null)
             {
                 if (_disposed)

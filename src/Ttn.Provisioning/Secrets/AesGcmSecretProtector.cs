@@ -122,8 +122,9 @@ public sealed class AesGcmSecretProtector : ISecretProtector, IDisposable
 
             // Encrypt in place: the UTF-8 plaintext is written where the ciphertext goes, then overwritten.
             StrictUtf8.Encoding.GetBytes(plaintext, cipher);
-            Span<byte> aad = stackalloc byte[AssociatedData.MaxLength];
-            aad = aad[..AssociatedData.Write(_primary.Id, context, aad)];
+            var prefix = _primary.AssociatedDataPrefix(context.Field);
+            Span<byte> aad = stackalloc byte[AssociatedData.MaxLength(prefix, context)];
+            aad = aad[..AssociatedData.Write(prefix, context, aad)];
             var aes = _primary.Rent();
             try
             {
@@ -210,7 +211,10 @@ public sealed class AesGcmSecretProtector : ISecretProtector, IDisposable
         if (SecretToken.TrySplit(token, out var keyIdSpan, out var payload))
         {
             format = SecretToken.FormatName;
-            if (!_keysBySpan.TryGetValue(keyIdSpan, out var key))
+
+            // Most tokens are sealed with the primary key: compare before hashing.
+            var key = _primary;
+            if (!keyIdSpan.SequenceEqual(_primary.Id) && !_keysBySpan.TryGetValue(keyIdSpan, out key))
             {
                 return SafeDecrypt.Failed(SafeDecryptFailureReason.UnknownKey);
             }
@@ -244,7 +248,7 @@ public sealed class AesGcmSecretProtector : ISecretProtector, IDisposable
         var maxLength = SecretToken.GetMaxDecodedLength(encoded.Length);
         byte[]? rented = null;
         var buffer = maxLength <= StackLimit
-            ? stackalloc byte[StackLimit]
+            ? stackalloc byte[maxLength]
             : (rented = ArrayPool<byte>.Shared.Rent(maxLength));
         try
         {
@@ -258,8 +262,9 @@ public sealed class AesGcmSecretProtector : ISecretProtector, IDisposable
             var nonce = payload[..SecretToken.NonceSize];
             var cipher = payload[SecretToken.NonceSize..^SecretToken.TagSize];
             var tag = payload[^SecretToken.TagSize..];
-            Span<byte> aad = stackalloc byte[AssociatedData.MaxLength];
-            aad = aad[..AssociatedData.Write(key.Id, context, aad)];
+            var prefix = key.AssociatedDataPrefix(context.Field);
+            Span<byte> aad = stackalloc byte[AssociatedData.MaxLength(prefix, context)];
+            aad = aad[..AssociatedData.Write(prefix, context, aad)];
             var aes = key.Rent();
             try
             {
