@@ -94,6 +94,7 @@ public static class TtnProvisioningServiceCollectionExtensions
 
         target.PrimaryKeyId = source.PrimaryKeyId;
         target.LegacySalt = source.LegacySalt;
+        target.AllowLegacyFormatsUntil = source.AllowLegacyFormatsUntil;
     }
 
     private sealed class TtnProvisioningBuilder(IServiceCollection services, IHttpClientBuilder httpClient) : ITtnProvisioningBuilder

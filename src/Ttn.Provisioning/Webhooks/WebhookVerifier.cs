@@ -17,9 +17,9 @@ namespace Ttn.Provisioning.Webhooks;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Digests are HMAC-SHA256 under a verifier key derived with HKDF-SHA256 from the key ring's primary key for this purpose
-/// alone (a random per-process key when the host replaced the <see cref="ISecretProtector"/>). They live in this process's
-/// memory only: nothing is written to the store, so a database dump holds exactly what it held before (sealed values).
+/// Digests are HMAC-SHA256 under a random key drawn when the verifier starts. They live in this process's memory only and
+/// are never compared across processes, so the key needs no derivation and no rotation: nothing is written to the store,
+/// and a database dump holds exactly what it held before (sealed values).
 /// </para>
 /// <para>
 /// Staleness, the bound: a change written through this process's provisioning service (rotation, start fresh, deep clean,
@@ -65,9 +65,7 @@ internal sealed class WebhookVerifier : IDisposable
         _store = store;
         _vault = new TenantVault(protector);
         _time = time;
-        _key = protector is AesGcmSecretProtector ring
-            ? ring.DeriveKey(Purpose, VerifierEntry.DigestSize)
-            : RandomNumberGenerator.GetBytes(VerifierEntry.DigestSize);
+        _key = RandomNumberGenerator.GetBytes(VerifierEntry.DigestSize);
 
         // One keyed HMAC per thread, reset after each use: re-keying per request would cost twice the hash itself.
         _hmac = new ThreadLocal<IncrementalHash>(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key), trackAllValues: true);
@@ -75,9 +73,6 @@ internal sealed class WebhookVerifier : IDisposable
         _recheckTicks = Ticks(MissRecheckInterval);
         _known = new VerifierCache(options.Value.WebhookVerifierCapacity);
     }
-
-    /// <summary>What the verifier key is derived for (the HKDF info): no other key of the library is derived with it.</summary>
-    internal static ReadOnlySpan<byte> Purpose => "Ttn.Provisioning/webhook-secret-verifier/v1"u8;
 
     /// <summary>How many sealed webhook secrets this verifier has opened (a miss or a change; never per request once warm).</summary>
     public long SecretOpens => Interlocked.Read(ref _secretOpens);
@@ -227,7 +222,10 @@ internal sealed class WebhookVerifier : IDisposable
         {
             Interlocked.Increment(ref _secretOpens);
             ProvisioningDiagnostics.WebhookSecretOpens.Add(1);
-            if (!_vault.Open(tenantId, SecretField.WebhookSecret, token).TryGetValue(out var secret) || secret.Length == 0)
+            // A legacy value is neither authenticated nor bound to the tenant (whoever writes the store can plant one):
+            // it is never proof, in or out of the migration window. The sweep upgrades it; until then deliveries fail.
+            var opened = _vault.Open(tenantId, SecretField.WebhookSecret, token);
+            if (opened.IsLegacyFormat || !opened.TryGetValue(out var secret) || secret.Length == 0)
             {
                 return false;
             }

@@ -63,6 +63,7 @@ public sealed class ConfigurationBindingTests
         ["Ttn:Secrets:Keys:1:Id"] = "2026-11",
         ["Ttn:Secrets:Keys:1:Key"] = KeyB,
         ["Ttn:Secrets:LegacySalt"] = "legacy-salt",
+        ["Ttn:Secrets:AllowLegacyFormatsUntil"] = "2027-03-01T00:00:00Z",
     };
 
     [Fact]
@@ -98,6 +99,7 @@ public sealed class ConfigurationBindingTests
         Assert.Equal(["2026-05", "2026-11"], secrets.Keys.Select(k => k.Id));
         Assert.Equal([KeyA, KeyB], secrets.Keys.Select(k => k.Key));
         Assert.Equal(("2026-11", "legacy-salt"), (secrets.PrimaryKeyId, secrets.LegacySalt));
+        Assert.Equal(new DateTimeOffset(2027, 3, 1, 0, 0, 0, TimeSpan.Zero), secrets.AllowLegacyFormatsUntil);
         var endpoints = services.GetRequiredService<IOptions<TtnEndpointOptions>>().Value;
         Assert.Equal(
             ("org", "sub", "org_role", "destructive"),

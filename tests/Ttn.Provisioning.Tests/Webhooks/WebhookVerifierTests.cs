@@ -227,15 +227,4 @@ public sealed class WebhookVerifierTests
         Assert.Equal(reads, fixture.Store.Reads);
         Assert.InRange(verifier.EntryCount, 2, WebhookVerifier.AbsentCapacity + 1);
     }
-
-    [Fact]
-    public void The_verifier_key_is_bound_to_its_purpose_and_is_not_the_primary_key()
-    {
-        using var fixture = new VerifierFixture();
-        var key = fixture.Protector.DeriveKey(WebhookVerifier.Purpose, 32);
-
-        Assert.Equal(key, fixture.Protector.DeriveKey(WebhookVerifier.Purpose, 32));
-        Assert.NotEqual(key, fixture.Protector.DeriveKey("another purpose"u8, 32));
-        Assert.NotEqual(Convert.ToBase64String(key), Secrets.SecretTestData.KeyFor("k1"));
-    }
 }
