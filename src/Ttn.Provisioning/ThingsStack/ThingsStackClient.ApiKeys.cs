@@ -1,77 +1,63 @@
 namespace Ttn.Provisioning.ThingsStack;
 
-/// <summary>API keys of organizations and applications (Identity Server).</summary>
+/// <summary>API keys of organizations and applications (Identity Server): the same three calls under either entity.</summary>
 internal sealed partial class ThingsStackClient
 {
-    // ---- organization API keys ----
-
-    public async Task<ThingsStackApiKey> CreateOrganizationApiKeyAsync(
+    public Task<ThingsStackApiKey> CreateOrganizationApiKeyAsync(
         string apiKey,
         string organizationId,
         string name,
         IReadOnlyCollection<string> rights,
         DateTimeOffset? expiresAt = null,
-        CancellationToken cancellationToken = default)
-    {
-        ThingsStackIds.Validate(organizationId, nameof(organizationId));
-        var body = Content(ApiKeyRequest(name, rights, expiresAt), Json.ApiKeyCreateRequest);
-        var result = await SendAsync(
-            HttpMethod.Post,
-            "/organizations/{organization_id}/api-keys",
-            $"/organizations/{organizationId}/api-keys",
-            null,
-            apiKey,
-            body,
-            Json.ThingsStackApiKey,
-            cancellationToken).ConfigureAwait(false);
-        return result.Value;
-    }
+        CancellationToken cancellationToken = default) =>
+        CreateApiKeyAsync(Organizations, apiKey, organizationId, name, rights, expiresAt, cancellationToken);
 
     public IAsyncEnumerable<ThingsStackApiKey> ListOrganizationApiKeysAsync(
-        string apiKey, string organizationId, CancellationToken cancellationToken = default)
-    {
-        ValidateApiKey(apiKey);
-        ThingsStackIds.Validate(organizationId, nameof(organizationId));
-        return ListPagedAsync(
-            "/organizations/{organization_id}/api-keys",
-            $"/organizations/{organizationId}/api-keys",
-            null,
-            apiKey,
-            Json.ApiKeyList,
-            static p => p.ApiKeys,
-            cancellationToken);
-    }
+        string apiKey, string organizationId, CancellationToken cancellationToken = default) =>
+        ListApiKeysAsync(Organizations, apiKey, organizationId, cancellationToken);
 
     public Task DeleteOrganizationApiKeyAsync(
-        string apiKey, string organizationId, string keyId, CancellationToken cancellationToken = default)
-    {
-        ThingsStackIds.Validate(organizationId, nameof(organizationId));
-        ValidateKeyId(keyId);
-        return SendEmptyAsync(
-            HttpMethod.Delete,
-            "/organizations/{organization_id}/api-keys/{key_id}",
-            $"/organizations/{organizationId}/api-keys/{keyId}",
-            null,
-            apiKey,
-            cancellationToken);
-    }
+        string apiKey, string organizationId, string keyId, CancellationToken cancellationToken = default) =>
+        DeleteApiKeyAsync(Organizations, apiKey, organizationId, keyId, cancellationToken);
 
-    // ---- application API keys ----
-
-    public async Task<ThingsStackApiKey> CreateApplicationApiKeyAsync(
+    public Task<ThingsStackApiKey> CreateApplicationApiKeyAsync(
         string apiKey,
         string applicationId,
         string name,
         IReadOnlyCollection<string> rights,
         DateTimeOffset? expiresAt = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        CreateApiKeyAsync(Applications, apiKey, applicationId, name, rights, expiresAt, cancellationToken);
+
+    public IAsyncEnumerable<ThingsStackApiKey> ListApplicationApiKeysAsync(
+        string apiKey, string applicationId, CancellationToken cancellationToken = default) =>
+        ListApiKeysAsync(Applications, apiKey, applicationId, cancellationToken);
+
+    public Task DeleteApplicationApiKeyAsync(
+        string apiKey, string applicationId, string keyId, CancellationToken cancellationToken = default) =>
+        DeleteApiKeyAsync(Applications, apiKey, applicationId, keyId, cancellationToken);
+
+    /// <summary>The path segment and route parameter of an entity that holds API keys.</summary>
+    private readonly record struct KeyHolder(string Segment, string Parameter);
+
+    private static readonly KeyHolder Organizations = new("organizations", "organization_id");
+    private static readonly KeyHolder Applications = new("applications", "application_id");
+
+    private async Task<ThingsStackApiKey> CreateApiKeyAsync(
+        KeyHolder holder,
+        string apiKey,
+        string entityId,
+        string name,
+        IReadOnlyCollection<string> rights,
+        DateTimeOffset? expiresAt,
+        CancellationToken cancellationToken)
     {
-        ThingsStackIds.Validate(applicationId, nameof(applicationId));
+        ThingsStackIds.Validate(entityId, nameof(entityId));
         var body = Content(ApiKeyRequest(name, rights, expiresAt), Json.ApiKeyCreateRequest);
         var result = await SendAsync(
             HttpMethod.Post,
-            "/applications/{application_id}/api-keys",
-            $"/applications/{applicationId}/api-keys",
+            $"/{holder.Segment}/{{{holder.Parameter}}}/api-keys",
+            $"/{holder.Segment}/{entityId}/api-keys",
             null,
             apiKey,
             body,
@@ -80,14 +66,14 @@ internal sealed partial class ThingsStackClient
         return result.Value;
     }
 
-    public IAsyncEnumerable<ThingsStackApiKey> ListApplicationApiKeysAsync(
-        string apiKey, string applicationId, CancellationToken cancellationToken = default)
+    private IAsyncEnumerable<ThingsStackApiKey> ListApiKeysAsync(
+        KeyHolder holder, string apiKey, string entityId, CancellationToken cancellationToken)
     {
         ValidateApiKey(apiKey);
-        ThingsStackIds.Validate(applicationId, nameof(applicationId));
+        ThingsStackIds.Validate(entityId, nameof(entityId));
         return ListPagedAsync(
-            "/applications/{application_id}/api-keys",
-            $"/applications/{applicationId}/api-keys",
+            $"/{holder.Segment}/{{{holder.Parameter}}}/api-keys",
+            $"/{holder.Segment}/{entityId}/api-keys",
             null,
             apiKey,
             Json.ApiKeyList,
@@ -95,15 +81,14 @@ internal sealed partial class ThingsStackClient
             cancellationToken);
     }
 
-    public Task DeleteApplicationApiKeyAsync(
-        string apiKey, string applicationId, string keyId, CancellationToken cancellationToken = default)
+    private Task DeleteApiKeyAsync(KeyHolder holder, string apiKey, string entityId, string keyId, CancellationToken cancellationToken)
     {
-        ThingsStackIds.Validate(applicationId, nameof(applicationId));
+        ThingsStackIds.Validate(entityId, nameof(entityId));
         ValidateKeyId(keyId);
         return SendEmptyAsync(
             HttpMethod.Delete,
-            "/applications/{application_id}/api-keys/{key_id}",
-            $"/applications/{applicationId}/api-keys/{keyId}",
+            $"/{holder.Segment}/{{{holder.Parameter}}}/api-keys/{{key_id}}",
+            $"/{holder.Segment}/{entityId}/api-keys/{keyId}",
             null,
             apiKey,
             cancellationToken);
