@@ -9,6 +9,7 @@ using Ttn.Provisioning;
 using Ttn.Provisioning.Secrets;
 using Ttn.Provisioning.Storage;
 using Ttn.Provisioning.ThingsStack;
+using Ttn.Provisioning.Webhooks;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -44,7 +45,8 @@ public static class TtnProvisioningServiceCollectionExtensions
 
         services.AddOptions<TtnProvisioningOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TtnProvisioningOptions>, TtnProvisioningOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TtnProvisioningOptions>>(new AdminApiKeyValidator(services)));
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<TtnProvisioningOptions>>(new AdminApiKeyValidator(services)));
 
         // The nested settings feed the options of the parts that own them, so each part validates its own.
         services.AddOptions<SecretProtectionOptions>()
@@ -63,6 +65,7 @@ public static class TtnProvisioningServiceCollectionExtensions
         services.TryAddSingleton<ICredentialStore, InMemoryCredentialStore>();
         services.TryAddSingleton<IAdminApiKeyProvider, OptionsAdminApiKeyProvider>();
         services.TryAddSingleton<ICredentialAuditSink, NullCredentialAuditSink>();
+        services.TryAddSingleton<WebhookVerifier>();
         services.TryAddSingleton<IProvisioningService, ProvisioningService>();
         services.TryAddSingleton<IDeviceStore, InMemoryDeviceStore>();
         services.TryAddSingleton<DeviceRuntime>();
@@ -99,6 +102,7 @@ public static class TtnProvisioningServiceCollectionExtensions
 
         target.PrimaryKeyId = source.PrimaryKeyId;
         target.LegacySalt = source.LegacySalt;
+        target.AllowLegacyFormatsUntil = source.AllowLegacyFormatsUntil;
     }
 
     private sealed class TtnProvisioningBuilder(IServiceCollection services, IHttpClientBuilder httpClient) : ITtnProvisioningBuilder

@@ -7,6 +7,7 @@ using Ttn.Provisioning.Secrets;
 using Ttn.Provisioning.Storage;
 using Ttn.Provisioning.Tenancy;
 using Ttn.Provisioning.ThingsStack;
+using Ttn.Provisioning.Webhooks;
 
 namespace Ttn.Provisioning.DeviceRegistration;
 
@@ -26,13 +27,17 @@ internal sealed class DeviceRuntime
         IOptions<TtnProvisioningOptions> options,
         IOptions<ThingsStackOptions> thingsStack,
         TimeProvider time,
+        WebhookVerifier verifier,
         ILogger<DeviceRuntime>? logger = null)
     {
         var settings = options.Value;
         ILogger log = logger ?? NullLogger<DeviceRuntime>.Instance;
         Services = new DeviceServices(
             client, new TenantConventions(settings), new TenantVault(protector), devices, adminKeys, settings, time, log);
-        Runner = OperationRunner.Create(store, policy, adminKeys, time, settings, thingsStack.Value, log);
+
+        // Like the provisioning service's: every write of the tenant record reaches the webhook verifier.
+        var tenants = new InvalidatingCredentialStore(store, verifier);
+        Runner = OperationRunner.Create(tenants, policy, adminKeys, time, settings, thingsStack.Value, log);
     }
 
     public DeviceServices Services { get; }

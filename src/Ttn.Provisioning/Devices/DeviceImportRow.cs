@@ -18,6 +18,8 @@ public sealed record DeviceImportRow
     /// <summary>Why it was not registered (conflict, failure, roll-back), with what The Things Stack answered; null when it was.</summary>
     public string? Reason { get; init; }
 
-    /// <summary>Whether the device is registered now (<see cref="DeviceOutcome.Registered"/> or <see cref="DeviceOutcome.AlreadyPresent"/>).</summary>
+    /// <summary>
+    /// Whether the device is registered now (<see cref="DeviceOutcome.Registered"/> or <see cref="DeviceOutcome.AlreadyPresent"/>).
+    /// </summary>
     public bool Succeeded => Outcome is DeviceOutcome.Registered or DeviceOutcome.AlreadyPresent;
 }

@@ -42,7 +42,9 @@ public sealed class DeviceDiagnosisResult : OperationResult
     /// <summary>The registries that hold the device.</summary>
     public DeviceRegistries HeldBy { get; init; }
 
-    /// <summary>The registries that could not be read (they answered an error other than 404); see <see cref="OperationResult.Error"/>.</summary>
+    /// <summary>
+    /// The registries that could not be read (they answered an error other than 404); see <see cref="OperationResult.Error"/>.
+    /// </summary>
     public DeviceRegistries Unknown { get; init; }
 
     /// <summary>The registries that do not hold the device.</summary>

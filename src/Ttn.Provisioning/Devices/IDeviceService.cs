@@ -63,7 +63,10 @@ public interface IDeviceService
     /// <param name="cancellationToken">Stops the repair.</param>
     /// <exception cref="ArgumentException">The device id is invalid, or the definition breaks a rule or names another device.</exception>
     Task<DeviceRepairResult> RepairDeviceAsync(
-        ProvisioningCaller caller, string deviceId, EndDeviceDefinition? completeWith = null, CancellationToken cancellationToken = default);
+        ProvisioningCaller caller,
+        string deviceId,
+        EndDeviceDefinition? completeWith = null,
+        CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Removes a device: Application, Network and Join Server (404 counts as already gone), then the Identity Server,

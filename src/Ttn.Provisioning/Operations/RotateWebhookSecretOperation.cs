@@ -110,7 +110,8 @@ internal sealed class RotateWebhookSecretOperation : TenantOperation<WebhookSecr
         var webhook = conventions.WebhookFor(record.TenantId, applicationId, plain);
         var set = await context.CallAsync(
             "Setting the webhook",
-            () => client.SetWebhookAsync(conventions.ClusterOf(record), key, applicationId, webhook, TenantConventions.WebhookSecretFieldMask, cancellationToken),
+            () => client.SetWebhookAsync(
+                conventions.ClusterOf(record), key, applicationId, webhook, TenantConventions.WebhookSecretFieldMask, cancellationToken),
             cancellationToken).ConfigureAwait(false);
         return set.Failure;
     }

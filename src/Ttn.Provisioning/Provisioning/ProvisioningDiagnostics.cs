@@ -12,7 +12,8 @@ namespace Ttn.Provisioning;
 /// Instruments, each tagged with the <c>operation</c>: <c>ttn_provisioning.operation.duration</c> (seconds, with the
 /// <c>outcome</c>), <c>ttn_provisioning.tts.requests</c> (requests sent to The Things Stack),
 /// <c>ttn_provisioning.step.failures</c> (with the <c>step</c> and whether it was <c>transient</c>) and
-/// <c>ttn_provisioning.retries</c>.
+/// <c>ttn_provisioning.retries</c>; and, untagged, <c>ttn_provisioning.webhook.secret_opens</c> (sealed webhook secrets the
+/// webhook verifier opened: on a tenant's first delivery and after a change, never per delivery).
 /// </remarks>
 public static class ProvisioningDiagnostics
 {
@@ -31,6 +32,9 @@ public static class ProvisioningDiagnostics
     /// <summary>Counter of TTS requests, tagged with <c>operation</c>.</summary>
     internal const string TtsRequestsInstrument = "ttn_provisioning.tts.requests";
 
+    /// <summary>Counter of sealed webhook secrets opened by the webhook verifier.</summary>
+    internal const string WebhookSecretOpensInstrument = "ttn_provisioning.webhook.secret_opens";
+
     internal static readonly ActivitySource ActivitySource = new(Name);
 
     internal static readonly Meter Meter = new(Name);
@@ -46,4 +50,8 @@ public static class ProvisioningDiagnostics
 
     internal static readonly Counter<long> TtsRequests =
         Meter.CreateCounter<long>(TtsRequestsInstrument, description: "Requests sent to The Things Stack by the provisioning service.");
+
+    internal static readonly Counter<long> WebhookSecretOpens = Meter.CreateCounter<long>(
+        WebhookSecretOpensInstrument,
+        description: "Sealed webhook secrets opened by the webhook verifier (on a miss, never per delivery).");
 }

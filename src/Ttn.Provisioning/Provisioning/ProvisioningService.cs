@@ -8,6 +8,7 @@ using Ttn.Provisioning.Steps;
 using Ttn.Provisioning.Storage;
 using Ttn.Provisioning.Tenancy;
 using Ttn.Provisioning.ThingsStack;
+using Ttn.Provisioning.Webhooks;
 
 namespace Ttn.Provisioning;
 
@@ -19,7 +20,7 @@ internal sealed class ProvisioningService : IProvisioningService
 {
     private readonly OperationServices _services;
     private readonly OperationRunner _runner;
-    private readonly VerifyWebhookSecretOperation _verify;
+    private readonly WebhookVerifier _verifier;
 
     public ProvisioningService(
         IThingsStackClient client,
@@ -31,6 +32,7 @@ internal sealed class ProvisioningService : IProvisioningService
         IOptions<TtnProvisioningOptions> options,
         IOptions<ThingsStackOptions> thingsStack,
         TimeProvider time,
+        WebhookVerifier verifier,
         ILogger<ProvisioningService>? logger = null)
     {
         var settings = options.Value;
@@ -39,8 +41,11 @@ internal sealed class ProvisioningService : IProvisioningService
         var vault = new TenantVault(protector);
         var pipeline = new ProvisioningPipeline(new StepServices(client, conventions, vault, settings, log));
         _services = new OperationServices(client, conventions, vault, pipeline, audit, policy, settings, log);
+
+        // Every write of every operation goes through this store: the webhook verifier hears of each change at once.
+        store = new InvalidatingCredentialStore(store, verifier);
         _runner = OperationRunner.Create(store, policy, adminKeys, time, settings, thingsStack.Value, log);
-        _verify = new VerifyWebhookSecretOperation(store, vault, time);
+        _verifier = verifier;
     }
 
     /// <inheritdoc />
@@ -91,10 +96,15 @@ internal sealed class ProvisioningService : IProvisioningService
         _runner.RunAsync(new RotateWebhookSecretOperation(_services), caller, cancellationToken);
 
     /// <inheritdoc />
-    public Task<OrganizationKeyRotationResult> RotateOrganizationKeyAsync(ProvisioningCaller caller, CancellationToken cancellationToken = default) =>
+    public Task<OrganizationKeyRotationResult> RotateOrganizationKeyAsync(
+        ProvisioningCaller caller, CancellationToken cancellationToken = default) =>
         _runner.RunAsync(new RotateOrganizationKeyOperation(_services), caller, cancellationToken);
 
     /// <inheritdoc />
-    public Task<bool> VerifyWebhookSecretAsync(string tenantId, string? presentedSecret, CancellationToken cancellationToken = default) =>
-        _verify.VerifyAsync(tenantId, presentedSecret, cancellationToken);
+    public async Task<bool> VerifyWebhookSecretAsync(
+        string tenantId, string? presentedSecret, CancellationToken cancellationToken = default)
+    {
+        var verification = await _verifier.VerifyAsync(tenantId, presentedSecret, cancellationToken).ConfigureAwait(false);
+        return verification.Outcome == WebhookVerificationOutcome.Accepted;
+    }
 }

@@ -4,7 +4,8 @@ namespace Ttn.Provisioning.Secrets;
 
 /// <summary>
 /// Checks a <see cref="SecretProtectionOptions"/> key ring: at least one key, every id well-formed and unique,
-/// every key exactly 32 bytes of base64, and a primary key that is in the ring.
+/// every key exactly 32 bytes of base64, a primary key that is in the ring, and the legacy salt and migration window
+/// set together.
 /// Messages name the key id and the problem, never the key.
 /// </summary>
 internal sealed class SecretProtectionOptionsValidator : IValidateOptions<SecretProtectionOptions>
@@ -16,7 +17,9 @@ internal sealed class SecretProtectionOptionsValidator : IValidateOptions<Secret
         var failures = new List<string>();
         if (options.Keys.Count == 0)
         {
-            failures.Add("The secret key ring is empty: add at least one key to SecretProtectionOptions.Keys (SecretProtectionOptions.GenerateKey() makes one).");
+            failures.Add(
+                "The secret key ring is empty: add at least one key to SecretProtectionOptions.Keys "
+                    + "(SecretProtectionOptions.GenerateKey() makes one).");
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -31,7 +34,9 @@ internal sealed class SecretProtectionOptionsValidator : IValidateOptions<Secret
 
             if (!IsValidKeyId(key.Id))
             {
-                failures.Add($"Secret key #{i} has an invalid id: it must be 1 to {SecretProtectionOptions.MaxKeyIdLength} characters from A-Z, a-z, 0-9, '-' and '_'.");
+                failures.Add(
+                    $"Secret key #{i} has an invalid id: it must be 1 to {SecretProtectionOptions.MaxKeyIdLength} characters "
+                    + "from A-Z, a-z, 0-9, '-' and '_'.");
                 continue;
             }
 
@@ -47,17 +52,34 @@ internal sealed class SecretProtectionOptionsValidator : IValidateOptions<Secret
             }
             else if (length != SecretProtectionOptions.KeySizeInBytes)
             {
-                failures.Add($"Secret key '{key.Id}' is {length} bytes long; AES-256-GCM needs exactly {SecretProtectionOptions.KeySizeInBytes} bytes.");
+                failures.Add(
+                    $"Secret key '{key.Id}' is {length} bytes long; "
+                    + $"AES-256-GCM needs exactly {SecretProtectionOptions.KeySizeInBytes} bytes.");
             }
         }
 
         if (string.IsNullOrEmpty(options.PrimaryKeyId))
         {
-            failures.Add("No primary secret key is set: set SecretProtectionOptions.PrimaryKeyId to the id of the key that seals new secrets.");
+            failures.Add(
+                "No primary secret key is set: set SecretProtectionOptions.PrimaryKeyId to the id of the key that seals new secrets.");
         }
         else if (!options.Keys.Any(k => k is not null && string.Equals(k.Id, options.PrimaryKeyId, StringComparison.Ordinal)))
         {
-            failures.Add($"The primary secret key id '{(IsValidKeyId(options.PrimaryKeyId) ? options.PrimaryKeyId : "(invalid id)")}' is not in the key ring.");
+            failures.Add(
+                $"The primary secret key id '{(IsValidKeyId(options.PrimaryKeyId) ? options.PrimaryKeyId : "(invalid id)")}' "
+                + "is not in the key ring.");
+        }
+
+        if (options.LegacySalt is not null && options.AllowLegacyFormatsUntil is null)
+        {
+            failures.Add("SecretProtectionOptions.LegacySalt is set but AllowLegacyFormatsUntil is not: legacy formats (b64:, v2:, v1) " +
+                "are read only during a time-limited migration. Set AllowLegacyFormatsUntil to when the migration ends, or remove " +
+                "LegacySalt once a re-protect sweep reports no legacy values left.");
+        }
+        else if (options.LegacySalt is null && options.AllowLegacyFormatsUntil is not null)
+        {
+            failures.Add("SecretProtectionOptions.AllowLegacyFormatsUntil is set but LegacySalt is not: set LegacySalt to the salt of " +
+                "the system being replaced (the empty string if it had none), or remove AllowLegacyFormatsUntil.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -73,7 +73,8 @@ internal sealed class WebhookStep : PipelineStep
         var webhook = conventions.WebhookFor(record.TenantId, applicationId, plain);
         var set = await context.Operation.CallAsync(
             "Setting the webhook",
-            () => client.SetWebhookAsync(conventions.ClusterOf(record), key, applicationId, webhook, TenantConventions.WebhookFieldMask, cancellationToken),
+            () => client.SetWebhookAsync(
+                conventions.ClusterOf(record), key, applicationId, webhook, TenantConventions.WebhookFieldMask, cancellationToken),
             cancellationToken).ConfigureAwait(false);
         if (!set.Succeeded)
         {

@@ -25,7 +25,11 @@ internal static class DeviceDefinitions
         Require(
             withDefaults.LorawanVersion, "lorawan_version", "LoRaWAN MAC version", nameof(DeviceImportOptions.LorawanVersion), errors);
         Require(
-            withDefaults.LorawanPhyVersion, "lorawan_phy_version", "LoRaWAN PHY version", nameof(DeviceImportOptions.LorawanPhyVersion), errors);
+            withDefaults.LorawanPhyVersion,
+            "lorawan_phy_version",
+            "LoRaWAN PHY version",
+            nameof(DeviceImportOptions.LorawanPhyVersion),
+            errors);
         return errors.Count == 0 ? (validation.Definition, []) : (null, errors);
     }
 
