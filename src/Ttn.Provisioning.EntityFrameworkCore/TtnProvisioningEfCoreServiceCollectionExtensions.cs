@@ -31,10 +31,11 @@ public static class TtnProvisioningEfCoreServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Keeps tenant records in <typeparamref name="TContext"/>'s database through <see cref="EfCoreCredentialStore{TContext}"/>
-    /// (see <see cref="AddTtnProvisioningEfCoreStore{TContext}(IServiceCollection)"/>).
+    /// Keeps tenant records and device work (unfinished devices, import jobs) in <typeparamref name="TContext"/>'s database
+    /// through <see cref="EfCoreCredentialStore{TContext}"/> and <see cref="EfCoreDeviceStore{TContext}"/> (see
+    /// <see cref="AddTtnProvisioningEfCoreStore{TContext}(IServiceCollection)"/>).
     /// </summary>
-    /// <typeparam name="TContext">The DbContext whose model holds the tenant table.</typeparam>
+    /// <typeparam name="TContext">The DbContext whose model holds the tenant and device tables.</typeparam>
     /// <param name="builder">The builder returned by <c>AddTtnProvisioning</c>.</param>
     /// <returns>The same builder.</returns>
     public static ITtnProvisioningBuilder UseEntityFrameworkCoreStore<TContext>(this ITtnProvisioningBuilder builder)
