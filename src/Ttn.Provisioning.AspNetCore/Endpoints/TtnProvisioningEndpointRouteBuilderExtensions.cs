@@ -22,11 +22,23 @@ public static class TtnProvisioningEndpointRouteBuilderExtensions
     /// <description>a key in the body</description></item>
     /// <item><term><c>POST …/webhook-secret/rotate</c>, <c>POST …/organization-key/rotate</c></term>
     /// <description>rotations</description></item>
+    /// <item><term><c>GET …/devices</c> (<c>?page=&amp;limit=</c>), <c>GET …/devices/{deviceId}</c>,
+    /// <c>GET …/devices/{deviceId}/diagnosis</c></term>
+    /// <description>devices, never a key (every role)</description></item>
+    /// <item><term><c>POST …/devices</c>, <c>POST …/devices/{deviceId}/repair</c>, <c>DELETE …/devices/{deviceId}</c></term>
+    /// <description>register (201; AppKey and NwkKey write-only), complete or remove, remove (owner, admin, manager)</description></item>
+    /// <item><term><c>POST …/devices/import</c></term>
+    /// <description>a The Things Stack CSV file (<c>text/csv</c> or a form's <c>file</c>): the job id and every row's outcome
+    /// </description></item>
+    /// <item><term><c>GET …/gateways</c>, <c>GET …/gateways/{gatewayId}/status</c>, <c>POST …/gateways</c>,
+    /// <c>DELETE …/gateways/{gatewayId}</c></term>
+    /// <description>gateways of the tenant's organization and their connection status</description></item>
     /// </list>
     /// Success is 200 with JSON; every other outcome is an RFC 9457 problem (written through <c>IProblemDetailsService</c>
     /// when the host registered one) with a <c>reasonCode</c>: 400 invalid request or missing confirmation, 401
-    /// unauthenticated, 403 denied (with the policy's reason) or tenant-mismatch, 404 not-configured, 409
-    /// already-in-progress, use-start-fresh or not-applicable, 502 failed (with <c>step</c>, <c>ttsErrorName</c>,
+    /// unauthenticated, 403 denied (with the policy's reason) or tenant-mismatch, 404 not-configured or not-found, 409
+    /// already-in-progress, use-start-fresh, not-applicable, device-conflict, gateway-conflict or refused (the device limit),
+    /// 400 invalid-rows (an import's file, with every row's errors), 502 failed (with <c>step</c>, <c>ttsErrorName</c>,
     /// <c>correlationId</c>; never a body from The Things Stack, never a secret).
     /// </summary>
     /// <param name="endpoints">The application.</param>
@@ -38,11 +50,14 @@ public static class TtnProvisioningEndpointRouteBuilderExtensions
     /// the tenant in the URL must be the caller's. Register <c>AddTtnProvisioning</c> first.
     /// </para>
     /// <para>
-    /// Cross-site request forgery: every state change is a POST. A host whose browsers call these endpoints with cookie
+    /// Cross-site request forgery: every state change is a POST or a DELETE. A host whose browsers call these endpoints with cookie
     /// authentication must keep the cookie <c>SameSite=Lax</c> or <c>Strict</c> (the ASP.NET Core default), must not allow
     /// credentialed cross-origin requests (CORS), and should set <see cref="TtnEndpointOptions.RequireAntiforgeryToken"/>
     /// with <c>services.AddAntiforgery()</c>, sending the token from <c>IAntiforgery.GetAndStoreTokens</c> in the
-    /// <c>RequestVerificationToken</c> header. Hosts that authenticate with bearer tokens need none of this.
+    /// <c>RequestVerificationToken</c> header. The device import also accepts <c>multipart/form-data</c>, which a page on another
+    /// site can post without a CORS preflight: only the cookie's SameSite or the antiforgery token stop that. Removals are
+    /// DELETEs, which a cross-site page cannot send without a preflight. Hosts that authenticate with bearer tokens need none
+    /// of this.
     /// </para>
     /// </remarks>
     /// <exception cref="InvalidOperationException"><c>AddTtnProvisioning</c> was not called.</exception>
@@ -68,6 +83,9 @@ public static class TtnProvisioningEndpointRouteBuilderExtensions
         DestructiveEndpoints.Map(tenants, options);
         KeyEndpoints.Map(tenants);
         RotationEndpoints.Map(tenants);
+        DeviceEndpoints.Map(tenants);
+        DeviceImportEndpoint.Map(tenants);
+        GatewayEndpoints.Map(tenants);
         return group;
     }
 }

@@ -39,11 +39,20 @@ public sealed class EndpointMetadataTests
         var gets = endpoints
             .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Contains("GET"))
             .Select(e => e.RoutePattern.RawText);
-        Assert.Equal(["/ttn/tenants/{tenant}/status", "/ttn/tenants/{tenant}/credentials"], gets.Order().Reverse());
+        Assert.Equal(
+            [
+                "/ttn/tenants/{tenant}/credentials", "/ttn/tenants/{tenant}/devices", "/ttn/tenants/{tenant}/devices/{deviceId}",
+                "/ttn/tenants/{tenant}/devices/{deviceId}/diagnosis", "/ttn/tenants/{tenant}/gateways",
+                "/ttn/tenants/{tenant}/gateways/{gatewayId}/status", "/ttn/tenants/{tenant}/status",
+            ],
+            gets.Order(StringComparer.Ordinal));
         var bodies = endpoints
             .Where(e => e.Metadata.GetMetadata<IAcceptsMetadata>() is not null)
-            .Select(e => e.RoutePattern.RawText!.Split('/')[^1]);
-        Assert.Equal(["api-key-check", "deep-clean", "existing-application", "start-fresh"], bodies.Order());
+            .Select(e => e.RoutePattern.RawText!["/ttn/tenants/{tenant}".Length..]);
+        Assert.Equal(
+            ["/api-key-check", "/deep-clean", "/devices", "/devices/import", "/devices/{deviceId}/repair", "/existing-application",
+                "/gateways", "/start-fresh"],
+            bodies.Order(StringComparer.Ordinal));
     }
 
     [Fact]
