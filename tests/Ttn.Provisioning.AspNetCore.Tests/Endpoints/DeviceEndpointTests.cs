@@ -121,6 +121,21 @@ public sealed class DeviceEndpointTests
     }
 
     [Fact]
+    public async Task A_csv_file_over_the_limit_is_413_and_nothing_is_sent()
+    {
+        await using var host = await EndpointHost.StartAsync();
+        await host.ProvisionAsync();
+        host.Fake.Journal.Clear();
+        var csv = Csv(1) + new string('#', 9 * 1024 * 1024);
+
+        var answer = await host.SendAsync(HttpMethod.Post, $"{Devices}/import", "Owner", Form(csv));
+
+        Assert.Equal(413, answer.Status);
+        Assert.Equal("body-too-large", answer.Text("reasonCode"));
+        Assert.Empty(host.Fake.Journal.Entries);
+    }
+
+    [Fact]
     public async Task Removing_a_device_is_200_with_every_registry_removed_and_its_euis_released()
     {
         await using var host = await EndpointHost.StartAsync();

@@ -56,6 +56,23 @@ public sealed class EndpointMetadataTests
     }
 
     [Fact]
+    public async Task The_registrations_declare_their_201_and_the_import_its_csv_body()
+    {
+        await using var host = await EndpointHost.StartAsync();
+
+        var endpoints = Endpoints(host).ToDictionary(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()!.EndpointName);
+
+        Assert.All(
+            new[] { "TtnRegisterDevice", "TtnRegisterGateway" },
+            name => Assert.Contains(
+                endpoints[name].Metadata.GetOrderedMetadata<IProducesResponseTypeMetadata>(), p => p.StatusCode == 201));
+        Assert.Equal(
+            ["text/csv", "multipart/form-data"],
+            endpoints["TtnImportDevices"].Metadata.GetMetadata<IAcceptsMetadata>()!.ContentTypes);
+        Assert.NotNull(endpoints["TtnImportDevices"].Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize);
+    }
+
+    [Fact]
     public async Task An_api_explorer_describes_every_endpoint_with_its_tenant_parameter()
     {
         await using var host = await EndpointHost.StartAsync(services: s => s.AddEndpointsApiExplorer());
