@@ -20,6 +20,7 @@ internal sealed class ProvisioningService : IProvisioningService
     private readonly OperationServices _services;
     private readonly OperationRunner _runner;
     private readonly VerifyWebhookSecretOperation _verify;
+    private readonly ICredentialStore _store;
 
     public ProvisioningService(
         IThingsStackClient client,
@@ -40,14 +41,20 @@ internal sealed class ProvisioningService : IProvisioningService
         var pipeline = new ProvisioningPipeline(new StepServices(client, conventions, vault, settings, log));
         _services = new OperationServices(client, conventions, vault, pipeline, audit, policy, settings, log);
         var calls = thingsStack.Value;
-        _runner = new OperationRunner(
-            store, policy, adminKeys, time, new LeasePolicy(settings.LeaseDuration, calls.TotalTimeout + calls.AttemptTimeout), log);
+        var lease = new LeasePolicy(settings.LeaseDuration, calls.TotalTimeout + calls.AttemptTimeout);
+        _runner = new OperationRunner(store, policy, adminKeys, time, lease, new OperationHistory(store, settings.HistoryLimit, log), log);
+        _store = store;
         _verify = new VerifyWebhookSecretOperation(store, vault, time);
     }
 
     /// <inheritdoc />
-    public Task<ProvisioningResult> ProvisionAsync(ProvisioningCaller caller, CancellationToken cancellationToken = default) =>
-        _runner.RunAsync(new ProvisionOperation(_services), caller, cancellationToken);
+    public Task<ProvisioningResult> ProvisionAsync(
+        ProvisioningCaller caller, string? cluster = null, CancellationToken cancellationToken = default)
+    {
+        OperationRunner.ValidateCaller(caller);
+        ValidateCluster(cluster);
+        return _runner.RunAsync(new ProvisionOperation(_services, cluster), caller, cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task<ProvisioningResult> RetryAsync(ProvisioningCaller caller, CancellationToken cancellationToken = default) =>
@@ -55,8 +62,32 @@ internal sealed class ProvisioningService : IProvisioningService
 
     /// <inheritdoc />
     public Task<StartFreshResult> StartFreshAsync(
-        ProvisioningCaller caller, bool provisionAgain = true, CancellationToken cancellationToken = default) =>
-        _runner.RunAsync(new StartFreshOperation(_services, provisionAgain), caller, cancellationToken);
+        ProvisioningCaller caller, bool provisionAgain = true, string? cluster = null, CancellationToken cancellationToken = default)
+    {
+        OperationRunner.ValidateCaller(caller);
+        ValidateCluster(cluster);
+        return _runner.RunAsync(new StartFreshOperation(_services, provisionAgain, cluster), caller, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<TenantSettingsResult> UpdateSettingsAsync(
+        ProvisioningCaller caller, TenantSettingsUpdate update, CancellationToken cancellationToken = default)
+    {
+        OperationRunner.ValidateCaller(caller);
+        return _runner.RunAsync(new UpdateSettingsOperation(_services, update), caller, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<ConnectionTestResult> TestConnectionAsync(ProvisioningCaller caller, CancellationToken cancellationToken = default) =>
+        _runner.RunAsync(new TestConnectionOperation(_services), caller, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<TenantHistoryResult> GetHistoryAsync(
+        ProvisioningCaller caller, int limit = 50, string? pageToken = null, CancellationToken cancellationToken = default)
+    {
+        OperationRunner.ValidateCaller(caller);
+        return _runner.RunAsync(new GetHistoryOperation(_store, limit, pageToken), caller, cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task<DeepCleanResult> DeepCleanAsync(ProvisioningCaller caller, CancellationToken cancellationToken = default) =>
@@ -64,7 +95,7 @@ internal sealed class ProvisioningService : IProvisioningService
 
     /// <inheritdoc />
     public Task<TenantStatusResult> GetStatusAsync(ProvisioningCaller caller, CancellationToken cancellationToken = default) =>
-        _runner.RunAsync(new GetStatusOperation(), caller, cancellationToken);
+        _runner.RunAsync(new GetStatusOperation(_services.Conventions), caller, cancellationToken);
 
     /// <inheritdoc />
     public Task<TenantCredentialsResult> GetCredentialsAsync(ProvisioningCaller caller, CancellationToken cancellationToken = default) =>
@@ -99,4 +130,14 @@ internal sealed class ProvisioningService : IProvisioningService
     /// <inheritdoc />
     public Task<bool> VerifyWebhookSecretAsync(string tenantId, string? presentedSecret, CancellationToken cancellationToken = default) =>
         _verify.VerifyAsync(tenantId, presentedSecret, cancellationToken);
+
+    /// <summary>A cluster asked for must be configured: misuse is an exception before anything is sent or written.</summary>
+    private void ValidateCluster(string? cluster)
+    {
+        var clusters = _services.Conventions.Clusters;
+        if (cluster is not null && !clusters.Contains(cluster))
+        {
+            throw clusters.UnknownCluster(cluster, nameof(cluster));
+        }
+    }
 }

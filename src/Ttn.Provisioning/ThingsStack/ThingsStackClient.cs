@@ -196,7 +196,7 @@ internal sealed partial class ThingsStackClient : IThingsStackClient
         var webhookId = webhook.Ids?.WebhookId;
         ThingsStackIds.Validate(webhookId, nameof(webhook));
         var mask = WriteMask(fieldMask);
-        var wire = webhook with { Ids = new WebhookIdentifiers(webhookId!), CreatedAt = null, UpdatedAt = null };
+        var wire = webhook with { Ids = new WebhookIdentifiers(webhookId!), CreatedAt = null, UpdatedAt = null, HealthStatus = null };
         var body = Content(new WebhookSetRequest(wire, mask), Json.WebhookSetRequest);
         var result = await SendAsync(HttpMethod.Put, "/as/webhooks/{application_id}/{webhook_id}", $"/as/webhooks/{applicationId}/{webhookId}", cluster, apiKey, body, Json.Webhook, cancellationToken).ConfigureAwait(false);
         return result.Value;
@@ -559,6 +559,7 @@ internal sealed partial class ThingsStackClient : IThingsStackClient
         where T : class
     {
         var status = (int)response.StatusCode;
+        TtsRequestIds.Record(response);
         if (!response.IsSuccessStatusCode)
         {
             var body = await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
