@@ -31,7 +31,8 @@ public sealed partial class EfCoreCredentialStore<TContext> : ICredentialStore
     private readonly IDbContextFactory<TContext> _contextFactory;
 
     /// <summary>Creates the store.</summary>
-    /// <param name="contextFactory">Creates the contexts (register it with <c>AddDbContextFactory</c> or <c>AddPooledDbContextFactory</c>).</param>
+    /// <param name="contextFactory">Creates the contexts (register it with <c>AddDbContextFactory</c> or
+    /// <c>AddPooledDbContextFactory</c>).</param>
     public EfCoreCredentialStore(IDbContextFactory<TContext> contextFactory)
     {
         ArgumentNullException.ThrowIfNull(contextFactory);
@@ -102,9 +103,9 @@ public sealed partial class EfCoreCredentialStore<TContext> : ICredentialStore
 
     /// <summary>
     /// Saves, trying again (up to <see cref="TransientAttempts"/> times) when the database reports a transient failure
-    /// such as SQLite's <c>SQLITE_BUSY</c> between concurrent writers (see <see cref="TransientWriteFailure"/>). A failed save changed nothing (the write is one
-    /// conditional statement in its own transaction), so trying again cannot write twice; a concurrency conflict is not
-    /// transient and is answered at once.
+    /// such as SQLite's <c>SQLITE_BUSY</c> between concurrent writers (see <see cref="TransientWriteFailure"/>). A failed
+    /// save changed nothing (the write is one conditional statement in its own transaction), so trying again cannot write
+    /// twice; a concurrency conflict is not transient and is answered at once.
     /// </summary>
     private static async Task SaveAsync(DbContext context, CancellationToken cancellationToken)
     {
@@ -124,7 +125,8 @@ public sealed partial class EfCoreCredentialStore<TContext> : ICredentialStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<TenantRecord>> ListAsync(string? afterTenantId, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<TenantRecord>> ListAsync(
+        string? afterTenantId, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -177,7 +179,8 @@ public sealed partial class EfCoreCredentialStore<TContext> : ICredentialStore
         var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
-            return await context.Set<TenantRow>().AsNoTracking().AnyAsync(r => r.TenantId == tenantId, cancellationToken).ConfigureAwait(false);
+            return await context.Set<TenantRow>().AsNoTracking().AnyAsync(r => r.TenantId == tenantId, cancellationToken)
+                .ConfigureAwait(false);
         }
     }
 }

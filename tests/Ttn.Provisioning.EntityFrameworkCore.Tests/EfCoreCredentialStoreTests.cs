@@ -42,6 +42,7 @@ public sealed class EfCoreCredentialStoreTests : IDisposable
 
         Assert.Equal(ProvisioningState.Failed, record!.State);
         Assert.Contains("'half_done'", record.LastError!.Message, StringComparison.Ordinal);
+        Assert.Equal("half_done", record.UnrecognisedState);
 
         // Writing it back stores the canonical name.
         var written = await store.TryWriteAsync(record);

@@ -37,7 +37,10 @@ internal static class ApplicationCleanup
             () => client.ListEndDevicesAsync(key, applicationId, cancellationToken: cancellationToken),
             cancellationToken);
         var webhooks = session.ListAsync(
-            ResourceKind.Webhook, applicationId, () => ListWebhooksAsync(client, session.Cluster, key, applicationId, cancellationToken), cancellationToken);
+            ResourceKind.Webhook,
+            applicationId,
+            () => ListWebhooksAsync(client, session.Cluster, key, applicationId, cancellationToken),
+            cancellationToken);
         var keys = session.ListAsync(
             ResourceKind.ApplicationApiKey,
             "(list)",
@@ -159,7 +162,8 @@ internal static class ApplicationCleanup
         string applicationId,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var webhooks = await client.ListWebhooksAsync(cluster, key, applicationId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var webhooks = await client.ListWebhooksAsync(cluster, key, applicationId, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
         foreach (var webhook in webhooks)
         {
             yield return webhook;

@@ -139,7 +139,9 @@ internal static class StartFreshCleanup
             // them (ids and names only), since they still act on the organization.
             var foreign = (listed ?? [])
                 .Where(k => k.Id is not null && !conventions.IsOurKeyName(k.Name))
-                .Select(k => session.Skip(ResourceKind.OrganizationApiKey, k.Id!, CleanupSession.CreatedOutside(k.Name) + " It was left in place."));
+                .Select(
+                    k => session.Skip(
+                        ResourceKind.OrganizationApiKey, k.Id!, CleanupSession.CreatedOutside(k.Name) + " It was left in place."));
             return [.. removed, .. foreign];
         }
     }

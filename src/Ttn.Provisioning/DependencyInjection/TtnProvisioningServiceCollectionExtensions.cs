@@ -40,7 +40,8 @@ public static class TtnProvisioningServiceCollectionExtensions
 
         services.AddOptions<TtnProvisioningOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TtnProvisioningOptions>, TtnProvisioningOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TtnProvisioningOptions>>(new AdminApiKeyValidator(services)));
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<TtnProvisioningOptions>>(new AdminApiKeyValidator(services)));
 
         // The nested settings feed the options of the parts that own them, so each part validates its own.
         services.AddOptions<SecretProtectionOptions>()

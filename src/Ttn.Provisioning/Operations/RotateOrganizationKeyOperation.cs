@@ -26,7 +26,8 @@ internal sealed class RotateOrganizationKeyOperation : TenantOperation<Organizat
     public override bool WouldCreateResources(TenantRecord record) => true;
 
     public override Admission Admit(string tenantId, TenantRecord? current, DateTimeOffset now) =>
-        current is { OrganizationId: not null, IsExistingApplication: false } && current.Checkpoints.HasFlag(ProvisioningStep.OrganizationApiKey)
+        current is { OrganizationId: not null, IsExistingApplication: false }
+            && current.Checkpoints.HasFlag(ProvisioningStep.OrganizationApiKey)
             ? Admission.Lease(current)
             : Admission.Refuse(ProvisioningOutcome.NotConfigured);
 
@@ -39,11 +40,13 @@ internal sealed class RotateOrganizationKeyOperation : TenantOperation<Organizat
         var admin = context.AdminKey;
         var created = await context.CallAsync(
             "Creating the new organization API key",
-            () => client.CreateOrganizationApiKeyAsync(admin, organizationId, name, [.. _services.Options.OrganizationApiKeyRights], null, cancellationToken),
+            () => client.CreateOrganizationApiKeyAsync(
+                admin, organizationId, name, [.. _services.Options.OrganizationApiKeyRights], null, cancellationToken),
             cancellationToken).ConfigureAwait(false);
         if (!created.Succeeded || string.IsNullOrEmpty(created.Value.Key))
         {
-            var failure = created.Failure ?? TtsFailure.Refusal("The Things Stack created the API key but returned no secret.", isTransient: true);
+            var failure = created.Failure ?? TtsFailure.Refusal(
+                "The Things Stack created the API key but returned no secret.", isTransient: true);
             return await FailAsync(context, failure, cancellationToken).ConfigureAwait(false);
         }
 
@@ -52,7 +55,9 @@ internal sealed class RotateOrganizationKeyOperation : TenantOperation<Organizat
             .ConfigureAwait(false);
 
         var listed = await context.ListAsync(
-            "Listing organization API keys", () => client.ListOrganizationApiKeysAsync(admin, organizationId, cancellationToken), cancellationToken)
+            "Listing organization API keys",
+            () => client.ListOrganizationApiKeysAsync(admin, organizationId, cancellationToken),
+            cancellationToken)
             .ConfigureAwait(false);
         if (!listed.Succeeded)
         {

@@ -109,7 +109,8 @@ internal sealed class RotateWebhookSecretOperation : TenantOperation<WebhookSecr
         var cluster = conventions.ClusterOf(record);
         var set = await context.CallAsync(
             "Setting the webhook",
-            () => client.SetWebhookAsync(cluster, key, applicationId, webhook, TenantConventions.WebhookSecretFieldMask, cancellationToken),
+            () => client.SetWebhookAsync(
+                cluster, key, applicationId, webhook, TenantConventions.WebhookSecretFieldMask, cancellationToken),
             cancellationToken).ConfigureAwait(false);
         return set.Failure;
     }

@@ -143,7 +143,8 @@ public interface IProvisioningService
     /// </summary>
     /// <param name="caller">Who asks (owner or admin by default).</param>
     /// <param name="cancellationToken">Stops the operation; the stored key is always one that works.</param>
-    Task<OrganizationKeyRotationResult> RotateOrganizationKeyAsync(ProvisioningCaller caller, CancellationToken cancellationToken = default);
+    Task<OrganizationKeyRotationResult> RotateOrganizationKeyAsync(
+        ProvisioningCaller caller, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Checks, in constant time, a webhook secret presented to the host's webhook endpoint for a tenant. A secret that

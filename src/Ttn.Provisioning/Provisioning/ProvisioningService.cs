@@ -124,7 +124,8 @@ internal sealed class ProvisioningService : IProvisioningService
         _runner.RunAsync(new RotateWebhookSecretOperation(_services), caller, cancellationToken);
 
     /// <inheritdoc />
-    public Task<OrganizationKeyRotationResult> RotateOrganizationKeyAsync(ProvisioningCaller caller, CancellationToken cancellationToken = default) =>
+    public Task<OrganizationKeyRotationResult> RotateOrganizationKeyAsync(
+        ProvisioningCaller caller, CancellationToken cancellationToken = default) =>
         _runner.RunAsync(new RotateOrganizationKeyOperation(_services), caller, cancellationToken);
 
     /// <inheritdoc />

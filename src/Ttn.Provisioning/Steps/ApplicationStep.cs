@@ -42,15 +42,17 @@ internal sealed class ApplicationStep : PipelineStep
             "Creating the application",
             () => client.CreateApplicationInOrganizationAsync(adminKey, record.OrganizationId!, application, cancellationToken),
             cancellationToken).ConfigureAwait(false);
-        var adopted = await Ownership.AdoptAsync(
-            context,
-            created,
+        var probe = new Ownership.Probe(
             "application",
             () => client.ListApplicationRightsAsync(adminKey, applicationId, cancellationToken),
             ThingsStackRights.ApplicationSettingsApiKeys,
             async () => (await client.GetApplicationAsync(adminKey, applicationId, ["attributes"], cancellationToken)
                 .ConfigureAwait(false)).Attributes,
-            cancellationToken).ConfigureAwait(false);
+            () => client.ListApplicationCollaboratorsAsync(adminKey, applicationId, cancellationToken),
+            // The collaborator this library makes: the tenant's organization, which created it (and the admin user).
+            member => member.Ids.OrganizationIds?.OrganizationId == record.OrganizationId
+                || (member.Ids.UserIds is { } user && user.UserId == context.AdminUserId));
+        var adopted = await Ownership.AdoptAsync(context, created, probe, cancellationToken).ConfigureAwait(false);
         if (adopted is not null)
         {
             return adopted;

@@ -27,6 +27,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Tenant {TenantId}: optional step {Step} failed: {Message}")]
     public static partial void OptionalStepFailed(ILogger logger, string tenantId, ProvisioningStep step, string message);
 
-    [LoggerMessage(EventId = 2015, Level = LogLevel.Warning, Message = "Tenant {TenantId}: stored {Field} could not be opened ({Reason})")]
-    public static partial void SecretUnreadable(ILogger logger, string tenantId, string field, string reason);
+    [LoggerMessage(
+        EventId = 2017,
+        Level = LogLevel.Warning,
+        Message = "Tenant {TenantId}: the existing {Kind} carries our owner marker but also the collaborator {Collaborator}; not adopted")]
+    public static partial void StrangerCollaborator(ILogger logger, string tenantId, string kind, string collaborator);
 }

@@ -39,15 +39,16 @@ internal sealed class OrganizationStep : PipelineStep
                 "Creating the organization",
                 () => client.CreateOrganizationAsync(adminKey, userId, organization, cancellationToken),
                 cancellationToken).ConfigureAwait(false);
-            var adopted = await Ownership.AdoptAsync(
-                context,
-                created,
+            var probe = new Ownership.Probe(
                 "organization",
                 () => client.ListOrganizationRightsAsync(adminKey, organizationId, cancellationToken),
                 ThingsStackRights.OrganizationSettingsApiKeys,
                 async () => (await client.GetOrganizationAsync(adminKey, organizationId, ["attributes"], cancellationToken)
                     .ConfigureAwait(false)).Attributes,
-                cancellationToken).ConfigureAwait(false);
+                () => client.ListOrganizationCollaboratorsAsync(adminKey, organizationId, cancellationToken),
+                // The one member this library makes: the admin key's user, who created it.
+                member => member.Ids.UserIds?.UserId == userId);
+            var adopted = await Ownership.AdoptAsync(context, created, probe, cancellationToken).ConfigureAwait(false);
             if (adopted is not null)
             {
                 return adopted;

@@ -28,45 +28,15 @@ internal sealed class PreflightStep : PipelineStep
             return StepOutcome.Failed(answer.Failure);
         }
 
-        var auth = answer.Value;
-        var userId = auth.ApiKey?.EntityIds?.UserIds?.UserId ?? auth.OAuthAccessToken?.UserIds?.UserId;
-        if (userId is null)
+        var problem = AdminKeyRequirements.Check(answer.Value, services.Options, out var userId);
+        if (problem is not null || userId is null)
         {
-            var kind = auth.ApiKey?.EntityIds switch
-            {
-                { OrganizationIds: not null } => "an organization API key",
-                { ApplicationIds: not null } => "an application API key",
-                { GatewayIds: not null } => "a gateway API key",
-                _ => "not a user credential",
-            };
-            return StepOutcome.Failed(TtsFailure.Refusal($"The admin API key is {kind}; provisioning needs a personal (user) API key."));
-        }
-
-        if (!auth.IsAdmin && MissingRights(auth, services.Options) is { Length: > 0 } missing)
-        {
-            return StepOutcome.Failed(
-                TtsFailure.Refusal($"The admin API key lacks rights provisioning needs: {string.Join(", ", missing)}."));
+            return StepOutcome.Failed(TtsFailure.Refusal(problem ?? "The admin API key belongs to no user."));
         }
 
         context.AdminUserId = userId;
         return StepOutcome.Done(string.Equals(context.Record.TtsUserId, userId, StringComparison.Ordinal)
             ? null
             : r => TenantTransitions.WithTtsUser(r, userId));
-    }
-
-    /// <summary>The concrete rights the key lacks (auth_info answers with the pseudo-rights already expanded).</summary>
-    private static string[] MissingRights(AuthInfo auth, TtnProvisioningOptions options)
-    {
-        var report = PermissionReport.FromAuthInfo(auth);
-        var required = new[]
-            {
-                ThingsStackRights.UserOrganizationsCreate,
-                ThingsStackRights.OrganizationSettingsApiKeys,
-                ThingsStackRights.OrganizationApplicationsCreate,
-            }
-            .Concat(options.OrganizationApiKeyRights);
-        return [.. ThingsStackRights.Expand(required)
-            .Where(r => !r.EndsWith("_ALL", StringComparison.Ordinal) && !report.Has(r))
-            .Order(StringComparer.Ordinal)];
     }
 }

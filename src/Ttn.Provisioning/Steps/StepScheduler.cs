@@ -175,7 +175,8 @@ internal static class StepScheduler
             return null;
         }
 
-        Log.SecretUnreadable(context.Services.Logger, context.TenantId, nameof(SecretField.OrganizationApiKey), opened.ToString());
+        Operations.Log.SecretUnreadable(
+            context.Services.Logger, context.TenantId, nameof(SecretField.OrganizationApiKey), opened.ToString());
         var token = context.Record.OrganizationApiKey?.Sealed;
         if (TenantVault.MissingKeyProblem(opened, token, "organization API key") is { } configuration)
         {

@@ -75,7 +75,8 @@ internal sealed class WebhookStep : PipelineStep
         var cluster = conventions.ClusterOf(record);
         var set = await context.Operation.CallAsync(
             "Setting the webhook",
-            () => client.SetWebhookAsync(cluster, key, applicationId, webhook, TenantConventions.WebhookFieldMask, cancellationToken),
+            () => client.SetWebhookAsync(
+                cluster, key, applicationId, webhook, TenantConventions.WebhookFieldMask, cancellationToken),
             cancellationToken).ConfigureAwait(false);
         if (!set.Succeeded)
         {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Ttn.Provisioning.Secrets;
 using Ttn.Provisioning.Storage;
 using Ttn.Provisioning.ThingsStack;
 
@@ -14,12 +15,16 @@ internal sealed class TenantConventions
     /// <summary>The attribute that marks an organization or application as created by this deployment for this tenant.</summary>
     public const string OwnerAttribute = "ttn-provisioning-owner";
 
+    private const string MarkerVersion = "v1";
+
     private readonly TtnProvisioningOptions _options;
+    private readonly PurposeKeys _ownerKeys;
     private ThingsStackClusters? _clusters;
 
     public TenantConventions(TtnProvisioningOptions options)
     {
         _options = options;
+        _ownerKeys = new PurposeKeys(options.Secrets, "owner-marker");
     }
 
     /// <summary>Gets the configured clusters.</summary>
@@ -114,16 +119,40 @@ internal sealed class TenantConventions
     public bool CarriesOwnerMarker(IReadOnlyDictionary<string, string>? attributes, string tenantId) =>
         attributes is not null
         && attributes.TryGetValue(OwnerAttribute, out var marker)
-        && string.Equals(marker, OwnerMarker(tenantId), StringComparison.Ordinal);
+        && IsOwnerMarker(marker, tenantId);
 
     /// <summary>
-    /// The owner marker: a hash of the id prefix, the webhook base URL and the tenant id, so that another deployment
-    /// sharing the admin key (staging and production, say) never adopts this one's resources, nor a tenant another's.
+    /// The owner marker, <c>v1.{key id}.{32 hex}</c>: an HMAC-SHA256, under a key derived from the secret key ring's
+    /// primary key, of the id prefix, the webhook base URL and the tenant id. Nobody without the key ring can make one
+    /// (ids are predictable; the marker is not), and another deployment sharing the admin key (staging and production,
+    /// say) has another ring or base URL, so it never adopts this one's resources, nor a tenant another's.
     /// </summary>
     private string OwnerMarker(string tenantId)
     {
+        var keyId = _ownerKeys.PrimaryKeyId;
+        return $"{MarkerVersion}.{keyId}.{OwnerDigest(_ownerKeys.Primary, tenantId)}";
+    }
+
+    /// <summary>
+    /// Whether a marker was made by this deployment for the tenant, under any key still in the ring (so rotating the
+    /// primary key orphans no tenant). Markers of the unkeyed first format are refused: anyone could compute them.
+    /// </summary>
+    private bool IsOwnerMarker(string marker, string tenantId)
+    {
+        var parts = marker.Split('.');
+        if (parts is not [MarkerVersion, { Length: > 0 } keyId, { Length: 32 } digest] || !_ownerKeys.TryGet(keyId, out var key))
+        {
+            return false;
+        }
+
+        var expected = OwnerDigest(key, tenantId);
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(digest));
+    }
+
+    private string OwnerDigest(byte[] key, string tenantId)
+    {
         var material = Encoding.UTF8.GetBytes($"{_options.IdPrefix}\n{_options.WebhookBaseUrl?.AbsoluteUri}\n{tenantId}");
-        return Convert.ToHexStringLower(SHA256.HashData(material))[..32];
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, material))[..32];
     }
 
     private string ApplicationPrefix => $"{_options.IdPrefix}-app";

@@ -112,6 +112,14 @@ internal interface IThingsStackClient
     /// <summary><c>DELETE /applications/{application_id}/api-keys/{key_id}</c>.</summary>
     Task DeleteApplicationApiKeyAsync(string apiKey, string applicationId, string keyId, CancellationToken cancellationToken = default);
 
+    /// <summary><c>GET /organizations/{organization_id}/collaborators</c>, paged: the organization's members.</summary>
+    IAsyncEnumerable<Collaborator> ListOrganizationCollaboratorsAsync(
+        string apiKey, string organizationId, CancellationToken cancellationToken = default);
+
+    /// <summary><c>GET /applications/{application_id}/collaborators</c>, paged: users and organizations with rights on it.</summary>
+    IAsyncEnumerable<Collaborator> ListApplicationCollaboratorsAsync(
+        string apiKey, string applicationId, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// <c>PUT /as/webhooks/{application_id}/{webhook_id}</c> with <c>"field_mask": "a,b"</c> (create or update).
     /// A create must name <c>base_url</c> and <c>format</c> in the mask.
@@ -139,7 +147,8 @@ internal interface IThingsStackClient
         string apiKey, string applicationId, IReadOnlyCollection<string>? fieldMask = null, CancellationToken cancellationToken = default);
 
     /// <summary><c>DELETE /as/webhooks/{application_id}/{webhook_id}</c> (also succeeds when it did not exist).</summary>
-    Task DeleteWebhookAsync(string cluster, string apiKey, string applicationId, string webhookId, CancellationToken cancellationToken = default);
+    Task DeleteWebhookAsync(
+        string cluster, string apiKey, string applicationId, string webhookId, CancellationToken cancellationToken = default);
 
     /// <summary><c>GET /applications/{application_id}/devices?field_mask=…</c>, paged.</summary>
     IAsyncEnumerable<EndDevice> ListEndDevicesAsync(

@@ -23,7 +23,9 @@ internal sealed class ThingsStackClusters
     /// <summary>Gets every cluster's root address.</summary>
     public IEnumerable<Uri> Roots => _roots.Values;
 
-    /// <summary>Builds the clusters of valid options; throws <see cref="InvalidOperationException"/> naming the problem otherwise.</summary>
+    /// <summary>
+    /// Builds the clusters of valid options; throws <see cref="InvalidOperationException"/> naming the problem otherwise.
+    /// </summary>
     public static ThingsStackClusters From(ThingsStackOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -229,5 +229,7 @@ public sealed class FailureAndRetryTests
         {
             await Task.Delay(10);
         }
+
+        Assert.True(condition(), "The run never reached the point the test waits for.");
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Ttn.Provisioning.Testing;
 using Ttn.Provisioning.Tests.Provisioning;
@@ -8,8 +9,9 @@ using Ttn.Provisioning.ThingsStack;
 namespace Ttn.Provisioning.Tests.Reliability;
 
 /// <summary>
-/// Issue 6, part 5: many tenants at once against a rate-limited TTS, on the real clock (the fake's GCRA bucket refills
-/// with time), retries on. Bounded by the limit: about TenantCount × HappyPathRequests / RequestsPerSecond seconds.
+/// Issue 6, part 5: many tenants at once against a rate-limited TTS, retries on. The clock is fake and moves only while
+/// nothing is being sent (everyone waits for a retry delay), so every tenant that can send does so within the same
+/// instant: the limit is reached on any machine, however slow, and the waits are checked exactly.
 /// </summary>
 public sealed class LoadTests
 {
@@ -24,15 +26,16 @@ public sealed class LoadTests
     public async Task Two_hundred_tenants_sixteen_at_a_time_against_100_requests_per_second_all_get_ready_and_back_off_as_told()
     {
         var attempts = new ConcurrentQueue<Attempt>();
+        var clock = new StrongBox<TimeProvider>(TimeProvider.System);
         await using var host = new ProvisioningTestHost(
-            realTime: true,
             o => o.ThingsStack.MaxRetryAttempts = 20,
-            s => s.AddHttpClient(ThingsStackClient.HttpClientName).AddHttpMessageHandler(() => new AttemptRecorder(attempts)));
+            s => s.AddHttpClient(ThingsStackClient.HttpClientName).AddHttpMessageHandler(() => new AttemptRecorder(attempts, clock)));
+        clock.Value = host.Time;
         host.Fake.RateLimit = new FakeRateLimit(RequestsPerSecond, TimeSpan.FromSeconds(1), FakeRateLimitScope.Global);
         var tenants = Enumerable.Range(1, TenantCount).Select(i => $"t{i:D3}").ToArray();
         using var gate = new SemaphoreSlim(Concurrency);
 
-        var results = await Task.WhenAll(tenants.Select(async tenant =>
+        var run = Task.WhenAll(tenants.Select(async tenant =>
         {
             await gate.WaitAsync();
             try
@@ -43,7 +46,9 @@ public sealed class LoadTests
             {
                 gate.Release();
             }
-        })).WaitAsync(TimeSpan.FromMinutes(2));
+        }));
+        await AdvanceWhileIdleAsync(host, run);
+        var results = await run;
 
         // No tenant fails; each made the happy-path requests, and nothing else but the retried 429s reached TTS.
         Assert.All(results, r => Assert.True(r.IsReady, $"{r.TenantId}: {r.Error?.Message}"));
@@ -68,7 +73,26 @@ public sealed class LoadTests
                 var told = ordered[i - 1];
                 Assert.True(told.Status == 429, $"{group.Key}: {string.Join(", ", ordered.Select(a => $"{a.Status}@{a.Sent:HH:mm:ss.fff}"))}");
                 var wait = TimeSpan.FromSeconds(Math.Max(1, told.RetryAfterSeconds));
-                Assert.True(ordered[i].Sent - told.Answered >= wait - TimeSpan.FromMilliseconds(15), $"{group.Key}: sent again after {ordered[i].Sent - told.Answered}, told to wait {wait}.");
+                Assert.True(ordered[i].Sent - told.Answered >= wait, $"{group.Key}: sent again after {ordered[i].Sent - told.Answered}, told to wait {wait}.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Moves the fake clock by 50 ms whenever a millisecond passes with no request sent, until the run completes (or a
+    /// generous real-time guard trips, so a hang fails instead of blocking the suite).
+    /// </summary>
+    private static async Task AdvanceWhileIdleAsync(ProvisioningTestHost host, Task run)
+    {
+        var guard = Environment.TickCount64 + (long)TimeSpan.FromMinutes(3).TotalMilliseconds;
+        while (!run.IsCompleted)
+        {
+            Assert.True(Environment.TickCount64 < guard, "The load run did not finish.");
+            var before = host.Fake.Journal.Entries.Count;
+            await Task.Delay(1);
+            if (host.Fake.Journal.Entries.Count == before)
+            {
+                host.Time.Advance(TimeSpan.FromMilliseconds(50));
             }
         }
     }
@@ -79,17 +103,17 @@ public sealed class LoadTests
     private sealed record Attempt(string Identity, DateTimeOffset Sent, DateTimeOffset Answered, int Status, double RetryAfterSeconds);
 
     /// <summary>Records each attempt (inside the retry pipeline): when it went, when it was answered, and the wait a 429 asked for.</summary>
-    private sealed class AttemptRecorder(ConcurrentQueue<Attempt> attempts) : DelegatingHandler
+    private sealed class AttemptRecorder(ConcurrentQueue<Attempt> attempts, StrongBox<TimeProvider> clock) : DelegatingHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
-            var sent = TimeProvider.System.GetUtcNow();
+            var sent = clock.Value!.GetUtcNow();
             var response = await base.SendAsync(request, cancellationToken);
             var retry = response.Headers.TryGetValues("X-Rate-Limit-Retry", out var values)
                 ? double.Parse(values.First(), CultureInfo.InvariantCulture)
                 : 0;
-            attempts.Enqueue(new Attempt($"{request.Method} {request.RequestUri!.AbsolutePath} {body.GetHashCode(StringComparison.Ordinal)}", sent, TimeProvider.System.GetUtcNow(), (int)response.StatusCode, retry));
+            attempts.Enqueue(new Attempt($"{request.Method} {request.RequestUri!.AbsolutePath} {body.GetHashCode(StringComparison.Ordinal)}", sent, clock.Value!.GetUtcNow(), (int)response.StatusCode, retry));
             return response;
         }
     }

@@ -14,6 +14,7 @@ namespace Ttn.Provisioning.ThingsStack;
 [JsonSerializable(typeof(ApplicationList))]
 [JsonSerializable(typeof(ThingsStackApiKey))]
 [JsonSerializable(typeof(ApiKeyList))]
+[JsonSerializable(typeof(CollaboratorList))]
 [JsonSerializable(typeof(Webhook))]
 [JsonSerializable(typeof(WebhookList))]
 [JsonSerializable(typeof(EndDevice))]

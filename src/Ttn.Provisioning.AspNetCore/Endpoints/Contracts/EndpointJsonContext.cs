@@ -1,0 +1,23 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Ttn.Provisioning.AspNetCore.Endpoints.Contracts;
+
+/// <summary>
+/// The source-generated JSON of the endpoints' requests and answers: camelCase, nulls left out. Answers are written with
+/// it explicitly, never through the host's (reflection-based) JSON options.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(TenantStatusResponse))]
+[JsonSerializable(typeof(CredentialsResponse))]
+[JsonSerializable(typeof(ProvisioningResponse))]
+[JsonSerializable(typeof(StartFreshResponse))]
+[JsonSerializable(typeof(DeepCleanResponse))]
+[JsonSerializable(typeof(ApiKeyCheckResponse))]
+[JsonSerializable(typeof(WebhookSecretRotationResponse))]
+[JsonSerializable(typeof(OrganizationKeyRotationResponse))]
+[JsonSerializable(typeof(ConfirmationRequest))]
+[JsonSerializable(typeof(StartFreshRequest))]
+[JsonSerializable(typeof(ApiKeyCheckRequest))]
+[JsonSerializable(typeof(ExistingApplicationRequest))]
+internal sealed partial class EndpointJsonContext : JsonSerializerContext;

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ttn.Provisioning.AspNetCore.Tests.Endpoints;
+
+/// <summary>OpenAPI metadata on every endpoint, and what API explorers (OpenAPI generators) see of them.</summary>
+public sealed class EndpointMetadataTests
+{
+    [Fact]
+    public async Task Every_endpoint_has_a_name_a_summary_its_answer_and_its_problems()
+    {
+        await using var host = await EndpointHost.StartAsync();
+
+        var endpoints = Endpoints(host);
+
+        Assert.Equal(EndpointCase.All.Length, endpoints.Count);
+        Assert.All(endpoints, endpoint =>
+        {
+            var metadata = endpoint.Metadata;
+            Assert.StartsWith("Ttn", metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName, StringComparison.Ordinal);
+            Assert.False(string.IsNullOrWhiteSpace(metadata.GetMetadata<IEndpointSummaryMetadata>()?.Summary));
+            Assert.False(string.IsNullOrWhiteSpace(metadata.GetMetadata<IEndpointDescriptionMetadata>()?.Description));
+            var produces = metadata.GetOrderedMetadata<IProducesResponseTypeMetadata>();
+            Assert.Contains(produces, p => p.StatusCode == 200 && p.ContentTypes.Contains("application/json") && p.Type is not null);
+            Assert.Contains(produces, p => p.StatusCode == 401 && p.ContentTypes.Contains("application/problem+json"));
+            Assert.Contains(produces, p => p.StatusCode == 403 && p.ContentTypes.Contains("application/problem+json"));
+        });
+    }
+
+    [Fact]
+    public async Task Only_reads_are_GETs_and_every_endpoint_that_reads_a_body_declares_it()
+    {
+        await using var host = await EndpointHost.StartAsync();
+
+        var endpoints = Endpoints(host);
+
+        var gets = endpoints
+            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Contains("GET"))
+            .Select(e => e.RoutePattern.RawText);
+        Assert.Equal(["/ttn/tenants/{tenant}/status", "/ttn/tenants/{tenant}/credentials"], gets.Order().Reverse());
+        var bodies = endpoints
+            .Where(e => e.Metadata.GetMetadata<IAcceptsMetadata>() is not null)
+            .Select(e => e.RoutePattern.RawText!.Split('/')[^1]);
+        Assert.Equal(["api-key-check", "deep-clean", "existing-application", "start-fresh"], bodies.Order());
+    }
+
+    [Fact]
+    public async Task An_api_explorer_describes_every_endpoint_with_its_tenant_parameter()
+    {
+        await using var host = await EndpointHost.StartAsync(services: s => s.AddEndpointsApiExplorer());
+
+        var descriptions = host.Services.GetRequiredService<IApiDescriptionGroupCollectionProvider>().ApiDescriptionGroups.Items
+            .SelectMany(g => g.Items)
+            .Where(d => d.RelativePath?.StartsWith("ttn/", StringComparison.Ordinal) == true)
+            .ToList();
+
+        Assert.Equal(EndpointCase.All.Length, descriptions.Count);
+        Assert.All(descriptions, d => Assert.Contains(d.ParameterDescriptions, p => p.Name == "tenant"));
+        Assert.All(descriptions, d => Assert.Contains(d.SupportedResponseTypes, r => r.StatusCode == 200));
+    }
+
+    private static List<RouteEndpoint> Endpoints(EndpointHost host) =>
+        host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/ttn/", StringComparison.Ordinal) == true)
+            .ToList();
+}
