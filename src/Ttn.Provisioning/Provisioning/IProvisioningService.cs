@@ -54,7 +54,8 @@ public interface IProvisioningService
     /// <summary>
     /// Removes everything the tenant owns on The Things Stack, in dependency order (end devices, webhooks, API keys,
     /// application, gateways, organization; purged when the admin key may purge), and clears from the store only what is
-    /// confirmed gone, so that running it again finishes a partial clean.
+    /// confirmed gone, so that running it again finishes a partial clean. A disabled tenant may be cleaned too (it creates
+    /// nothing); its settings are kept, so it stays disabled.
     /// </summary>
     /// <param name="caller">Who asks (owner or admin by default).</param>
     /// <param name="cancellationToken">Stops the operation.</param>
