@@ -89,6 +89,28 @@ public sealed class EfCoreCredentialStoreTests : IDisposable
         await Assert.ThrowsAnyAsync<Exception>(() => store.TryWriteAsync(new TenantRecord { TenantId = "no-table" }));
     }
 
+    [Fact]
+    public async Task A_create_the_database_refuses_for_another_reason_throws_instead_of_reading_as_a_conflict()
+    {
+        // The table exists and the tenant does not: only the create path's rethrow tells this failure from a lost race.
+        var store = await CreateStoreAsync();
+        await using (var connection = await OpenAsync())
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TRIGGER refuse_tenant BEFORE INSERT ON ttn_tenants WHEN NEW.tenant_id = 'refused'
+                BEGIN SELECT RAISE(ABORT, 'refused by the test trigger'); END;
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var error = await Assert.ThrowsAsync<DbUpdateException>(() => store.TryWriteAsync(new TenantRecord { TenantId = "refused" }));
+
+        Assert.Contains("refused by the test trigger", error.GetBaseException().Message, StringComparison.Ordinal);
+        Assert.Null(await store.GetAsync("refused"));
+        Assert.NotNull(await store.TryWriteAsync(new TenantRecord { TenantId = "accepted" }));
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

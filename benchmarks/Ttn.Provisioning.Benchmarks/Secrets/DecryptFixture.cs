@@ -22,7 +22,13 @@ public sealed class DecryptFixture : IDisposable
     public DecryptFixture()
     {
         var key = SecretProtectionOptions.GenerateKey();
-        var options = new SecretProtectionOptions { PrimaryKeyId = "k1", LegacySalt = LegacySalt };
+        // The legacy readers are benchmarked too, so the migration window never closes here.
+        var options = new SecretProtectionOptions
+        {
+            PrimaryKeyId = "k1",
+            LegacySalt = LegacySalt,
+            AllowLegacyFormatsUntil = DateTimeOffset.MaxValue,
+        };
         options.Keys.Add(new SecretKeyOptions { Id = "k1", Key = key });
         Protector = new AesGcmSecretProtector(Options.Create(options));
         Context = new SecretContext("tenant-benchmark", SecretField.ApplicationApiKey);

@@ -56,6 +56,21 @@ public sealed class TtnProvisioningOptions
     public TimeSpan WebhookSecretGracePeriod { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>
+    /// How long a host trusts what it knows of a tenant's webhook secrets before reading the tenant's record again
+    /// (default 30 seconds; 1 second to 10 minutes). It bounds how long a secret revoked by another host sharing the store
+    /// (start fresh, deep clean, a rotation without grace) is still accepted here; changes made through this host are seen
+    /// at once, and a new secret is accepted on every host as soon as it is presented (a miss re-reads the record, at most
+    /// once a second per tenant). Each tenant costs one store read per interval while it receives deliveries.
+    /// </summary>
+    public TimeSpan WebhookVerifierRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The most tenants whose webhook secret digests a host keeps in memory (default 10,000, about 300 bytes each); past it
+    /// the least recently used are dropped, and cost one store read and one opening of their secrets on their next delivery.
+    /// </summary>
+    public int WebhookVerifierCapacity { get; set; } = 10_000;
+
+    /// <summary>
     /// How many history entries each tenant keeps (<c>GetHistoryAsync</c>); the oldest are dropped beyond it. Defaults to
     /// 200; 1 to 10,000.
     /// </summary>

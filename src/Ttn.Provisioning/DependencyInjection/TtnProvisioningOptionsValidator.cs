@@ -81,6 +81,17 @@ internal sealed class TtnProvisioningOptionsValidator : IValidateOptions<TtnProv
             failures.Add("TtnProvisioningOptions.WebhookSecretGracePeriod must be between zero and one day.");
         }
 
+        if (options.WebhookVerifierRefreshInterval < TimeSpan.FromSeconds(1)
+            || options.WebhookVerifierRefreshInterval > TimeSpan.FromMinutes(10))
+        {
+            failures.Add("TtnProvisioningOptions.WebhookVerifierRefreshInterval must be between one second and ten minutes.");
+        }
+
+        if (options.WebhookVerifierCapacity is < 1 or > 10_000_000)
+        {
+            failures.Add("TtnProvisioningOptions.WebhookVerifierCapacity must be between 1 and 10,000,000.");
+        }
+
         if (ReservedHeaders.Contains(options.WebhookSecretHeader ?? string.Empty))
         {
             failures.Add(

@@ -6,6 +6,7 @@ using Ttn.Provisioning;
 using Ttn.Provisioning.Secrets;
 using Ttn.Provisioning.Storage;
 using Ttn.Provisioning.ThingsStack;
+using Ttn.Provisioning.Webhooks;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -60,6 +61,7 @@ public static class TtnProvisioningServiceCollectionExtensions
         services.TryAddSingleton<ICredentialStore, InMemoryCredentialStore>();
         services.TryAddSingleton<IAdminApiKeyProvider, OptionsAdminApiKeyProvider>();
         services.TryAddSingleton<ICredentialAuditSink, NullCredentialAuditSink>();
+        services.TryAddSingleton<WebhookVerifier>();
         services.TryAddSingleton<IProvisioningService, ProvisioningService>();
         return new TtnProvisioningBuilder(services, httpClient);
     }
@@ -92,6 +94,7 @@ public static class TtnProvisioningServiceCollectionExtensions
 
         target.PrimaryKeyId = source.PrimaryKeyId;
         target.LegacySalt = source.LegacySalt;
+        target.AllowLegacyFormatsUntil = source.AllowLegacyFormatsUntil;
     }
 
     private sealed class TtnProvisioningBuilder(IServiceCollection services, IHttpClientBuilder httpClient) : ITtnProvisioningBuilder

@@ -151,6 +151,13 @@ public interface IProvisioningService
     /// Checks, in constant time, a webhook secret presented to the host's webhook endpoint for a tenant. A secret that
     /// is being rotated in is accepted as well, so no call is refused during a rotation.
     /// </summary>
+    /// <remarks>
+    /// Costs one HMAC per call once the tenant is known: the host keeps keyed digests of the tenant's secrets in memory
+    /// (never the secrets, never in the store) and reads the record again only after a change made through this host, when
+    /// a presented secret matches nothing (at most once a second per tenant), and every
+    /// <see cref="TtnProvisioningOptions.WebhookVerifierRefreshInterval"/>; that interval bounds how long a secret revoked
+    /// by another host sharing the store is still accepted here. An unknown tenant costs and answers what a wrong secret does.
+    /// </remarks>
     /// <param name="tenantId">The tenant the webhook call claims to be for (from its URL).</param>
     /// <param name="presentedSecret">The secret from the request header.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

@@ -8,6 +8,7 @@ using Ttn.Provisioning.Steps;
 using Ttn.Provisioning.Storage;
 using Ttn.Provisioning.Tenancy;
 using Ttn.Provisioning.ThingsStack;
+using Ttn.Provisioning.Webhooks;
 
 namespace Ttn.Provisioning;
 
@@ -19,7 +20,7 @@ internal sealed class ProvisioningService : IProvisioningService
 {
     private readonly OperationServices _services;
     private readonly OperationRunner _runner;
-    private readonly VerifyWebhookSecretOperation _verify;
+    private readonly WebhookVerifier _verifier;
     private readonly ICredentialStore _store;
 
     public ProvisioningService(
@@ -32,6 +33,7 @@ internal sealed class ProvisioningService : IProvisioningService
         IOptions<TtnProvisioningOptions> options,
         IOptions<ThingsStackOptions> thingsStack,
         TimeProvider time,
+        WebhookVerifier verifier,
         ILogger<ProvisioningService>? logger = null)
     {
         var settings = options.Value;
@@ -41,10 +43,13 @@ internal sealed class ProvisioningService : IProvisioningService
         var pipeline = new ProvisioningPipeline(new StepServices(client, conventions, vault, settings, log));
         _services = new OperationServices(client, conventions, vault, pipeline, audit, policy, settings, log);
         var calls = thingsStack.Value;
+
+        // Every write of every operation goes through this store: the webhook verifier hears of each change at once.
+        store = new InvalidatingCredentialStore(store, verifier);
         var lease = new LeasePolicy(settings.LeaseDuration, calls.TotalTimeout + calls.AttemptTimeout);
         _runner = new OperationRunner(store, policy, adminKeys, time, lease, new OperationHistory(store, settings.HistoryLimit, log), log);
         _store = store;
-        _verify = new VerifyWebhookSecretOperation(store, vault, time);
+        _verifier = verifier;
     }
 
     /// <inheritdoc />
@@ -129,8 +134,12 @@ internal sealed class ProvisioningService : IProvisioningService
         _runner.RunAsync(new RotateOrganizationKeyOperation(_services), caller, cancellationToken);
 
     /// <inheritdoc />
-    public Task<bool> VerifyWebhookSecretAsync(string tenantId, string? presentedSecret, CancellationToken cancellationToken = default) =>
-        _verify.VerifyAsync(tenantId, presentedSecret, cancellationToken);
+    public async Task<bool> VerifyWebhookSecretAsync(
+        string tenantId, string? presentedSecret, CancellationToken cancellationToken = default)
+    {
+        var verification = await _verifier.VerifyAsync(tenantId, presentedSecret, cancellationToken).ConfigureAwait(false);
+        return verification.Outcome == WebhookVerificationOutcome.Accepted;
+    }
 
     /// <summary>A cluster asked for must be configured: misuse is an exception before anything is sent or written.</summary>
     private void ValidateCluster(string? cluster)

@@ -8,7 +8,8 @@ namespace Ttn.Provisioning.Secrets;
 
 /// <summary>
 /// Seals secrets with AES-256-GCM under a rotatable key ring and opens them again, reading the legacy formats
-/// of the replaced system when <see cref="SecretProtectionOptions.LegacySalt"/> is set.
+/// of the replaced system only during the migration window set by <see cref="SecretProtectionOptions.LegacySalt"/> and
+/// <see cref="SecretProtectionOptions.AllowLegacyFormatsUntil"/>.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -17,24 +18,35 @@ namespace Ttn.Provisioning.Secrets;
 /// token copied to another tenant or field fails to open.
 /// </para>
 /// <para>
-/// Thread-safe. Opening allocates only the resulting string: cipher instances are kept per thread and per key,
-/// and working buffers live on the stack or come from the shared pool and are zeroed after use.
+/// Thread-safe. Opening allocates only the resulting string: each key keeps a small bounded pool of cipher instances
+/// (a few per processor, however many threads call), and working buffers live on the stack or come from the shared pool
+/// and are zeroed after use.
+/// </para>
+/// <para>
+/// A value read from a legacy format comes back with <see cref="SafeDecrypt.IsLegacyFormat"/> set: it is neither
+/// authenticated nor bound to a tenant, so it must never be accepted as proof (for example of a webhook secret).
 /// </para>
 /// </remarks>
 public sealed class AesGcmSecretProtector : ISecretProtector, IDisposable
 {
     private const int StackLimit = 512;
 
-    private readonly Dictionary<string, KeyEntry> _keys;
-    private readonly Dictionary<string, KeyEntry>.AlternateLookup<ReadOnlySpan<char>> _keysBySpan;
-    private readonly KeyEntry _primary;
+    private readonly Dictionary<string, AesGcmKey> _keys;
+    private readonly Dictionary<string, AesGcmKey>.AlternateLookup<ReadOnlySpan<char>> _keysBySpan;
+    private readonly AesGcmKey _primary;
     private readonly string? _legacySalt;
+    private readonly DateTimeOffset? _legacyUntil;
+    private readonly TimeProvider _timeProvider;
     private bool _disposed;
 
     /// <summary>Creates a protector from validated options.</summary>
     /// <param name="options">The key ring.</param>
+    /// <param name="timeProvider">
+    /// The clock that ends the legacy migration window (<see cref="SecretProtectionOptions.AllowLegacyFormatsUntil"/>);
+    /// the system clock when null.
+    /// </param>
     /// <exception cref="OptionsValidationException">The key ring is invalid (see <see cref="SecretProtectionOptionsValidator"/>).</exception>
-    public AesGcmSecretProtector(IOptions<SecretProtectionOptions> options)
+    public AesGcmSecretProtector(IOptions<SecretProtectionOptions> options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var value = options.Value;
@@ -44,19 +56,32 @@ public sealed class AesGcmSecretProtector : ISecretProtector, IDisposable
             throw new OptionsValidationException(Options.DefaultName, typeof(SecretProtectionOptions), validation.Failures);
         }
 
-        _keys = new Dictionary<string, KeyEntry>(StringComparer.Ordinal);
+        _keys = new Dictionary<string, AesGcmKey>(StringComparer.Ordinal);
         foreach (var key in value.Keys)
         {
-            _keys.Add(key.Id, new KeyEntry(key.Id, Convert.FromBase64String(key.Key)));
+            _keys.Add(key.Id, new AesGcmKey(key.Id, Convert.FromBase64String(key.Key)));
         }
 
         _keysBySpan = _keys.GetAlternateLookup<ReadOnlySpan<char>>();
         _primary = _keys[value.PrimaryKeyId!];
         _legacySalt = value.LegacySalt;
+        _legacyUntil = value.AllowLegacyFormatsUntil;
+        _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
     /// <summary>The id of the key that seals new secrets.</summary>
     public string PrimaryKeyId => _primary.Id;
+
+    /// <summary>Fills the nonce of each new token; random except in the known-answer test of the token format.</summary>
+    internal Action<Span<byte>> FillNonce { get; init; } = RandomNumberGenerator.Fill;
+
+    /// <summary>Cipher instances alive over every key of the ring (pooled or in use); bounded whatever the thread count.</summary>
+    internal int LiveCipherCount => _keys.Values.Sum(k => k.LiveInstances);
+
+    /// <summary>
+    /// The most UTF-8 bytes a secret may have: its token must fit <see cref="SecretToken.MaxTokenLength"/>, or no reader opens it.
+    /// </summary>
+    internal int MaxPlaintextBytes => SecretToken.GetMaxPayloadLength(_primary.Id) - SecretToken.NonceSize - SecretToken.TagSize;
 
     /// <inheritdoc />
     public string Protect(string plaintext, SecretContext context)
@@ -65,7 +90,23 @@ public sealed class AesGcmSecretProtector : ISecretProtector, IDisposable
         EnsureContext(context);
         ObjectDisposedException.ThrowIf(_disposed, this);
 
-        var plainLength = Encoding.UTF8.GetByteCount(plaintext);
+        // The messages give lengths and rules only, never the value.
+        if (!StrictUtf8.IsWellFormed(plaintext))
+        {
+            throw new ArgumentException(
+                "The secret is not well-formed UTF-16 (it holds an unpaired surrogate), so it cannot be sealed and read back unchanged.",
+                nameof(plaintext));
+        }
+
+        var plainLength = StrictUtf8.Encoding.GetByteCount(plaintext);
+        if (plainLength > MaxPlaintextBytes)
+        {
+            throw new ArgumentException(
+                $"The secret is {plainLength} bytes in UTF-8; at most {MaxPlaintextBytes} fit in a token that can be read back " +
+                $"(tokens over {SecretToken.MaxTokenLength} characters are refused unread).",
+                nameof(plaintext));
+        }
+
         var payloadLength = SecretToken.NonceSize + plainLength + SecretToken.TagSize;
         byte[]? rented = null;
         var payload = payloadLength <= StackLimit
@@ -77,15 +118,24 @@ public sealed class AesGcmSecretProtector : ISecretProtector, IDisposable
             var nonce = payload[..SecretToken.NonceSize];
             var cipher = payload.Slice(SecretToken.NonceSize, plainLength);
             var tag = payload[^SecretToken.TagSize..];
-            RandomNumberGenerator.Fill(nonce);
+            FillNonce(nonce);
 
             // Encrypt in place: the UTF-8 plaintext is written where the ciphertext goes, then overwritten.
-            Encoding.UTF8.GetBytes(plaintext, cipher);
-            Span<byte> aad = stackalloc byte[AssociatedData.MaxLength];
-            aad = aad[..AssociatedData.Write(_primary.Id, context, aad)];
-            _primary.Cipher.Encrypt(nonce, cipher, cipher, tag, aad);
+            StrictUtf8.Encoding.GetBytes(plaintext, cipher);
+            var prefix = _primary.AssociatedDataPrefix(context.Field);
+            Span<byte> aad = stackalloc byte[AssociatedData.MaxLength(prefix, context)];
+            aad = aad[..AssociatedData.Write(prefix, context, aad)];
+            var aes = _primary.Rent();
+            try
+            {
+                aes.Encrypt(nonce, cipher, cipher, tag, aad);
+            }
+            finally
+            {
+                _primary.Return(aes);
+            }
 
-            return FormatToken(_primary.Id, payload);
+            return SecretToken.Format(_primary.Id, payload);
         }
         finally
         {
@@ -93,30 +143,6 @@ public sealed class AesGcmSecretProtector : ISecretProtector, IDisposable
             if (rented is not null)
             {
                 ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
-    }
-
-    private static string FormatToken(string keyId, ReadOnlySpan<byte> payload)
-    {
-        var length = SecretToken.Prefix.Length + keyId.Length + 1 + SecretToken.GetEncodedLength(payload.Length);
-        char[]? rented = null;
-        var chars = length <= StackLimit * 2
-            ? stackalloc char[StackLimit * 2]
-            : (rented = ArrayPool<char>.Shared.Rent(length));
-        try
-        {
-            SecretToken.Prefix.CopyTo(chars);
-            keyId.CopyTo(chars[SecretToken.Prefix.Length..]);
-            chars[SecretToken.Prefix.Length + keyId.Length] = '.';
-            SecretToken.EncodePayload(payload, chars[(SecretToken.Prefix.Length + keyId.Length + 1)..]);
-            return new string(chars[..length]);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
             }
         }
     }
@@ -185,7 +211,10 @@ public sealed class AesGcmSecretProtector : ISecretProtector, IDisposable
         if (SecretToken.TrySplit(token, out var keyIdSpan, out var payload))
         {
             format = SecretToken.FormatName;
-            if (!_keysBySpan.TryGetValue(keyIdSpan, out var key))
+
+            // Most tokens are sealed with the primary key: compare before hashing.
+            var key = _primary;
+            if (!keyIdSpan.SequenceEqual(_primary.Id) && !_keysBySpan.TryGetValue(keyIdSpan, out key))
             {
                 return SafeDecrypt.Failed(SafeDecryptFailureReason.UnknownKey);
             }
@@ -201,22 +230,25 @@ public sealed class AesGcmSecretProtector : ISecretProtector, IDisposable
                 : SafeDecryptFailureReason.UnsupportedFormat);
         }
 
-        if (_legacySalt is null)
+        // Unprefixed text is a v1 value only for a host that knows the replaced system's salt; otherwise it is unknown.
+        var legacy = LegacySecretFormats.Detect(token);
+        if (legacy == LegacyFormat.V1 && _legacySalt is null)
         {
             return SafeDecrypt.Failed(SafeDecryptFailureReason.UnsupportedFormat);
         }
 
-        var legacy = LegacySecretFormats.Detect(token);
         format = LegacySecretFormats.Name(legacy);
-        return LegacySecretFormats.Read(token, _legacySalt, context.Field, legacy);
+        return _legacySalt is not null && _legacyUntil is { } until && _timeProvider.GetUtcNow() < until
+            ? LegacySecretFormats.Read(token, _legacySalt, context.Field, legacy)
+            : SafeDecrypt.Failed(SafeDecryptFailureReason.LegacyFormatNotAllowed);
     }
 
-    private SafeDecrypt OpenTtn1(KeyEntry key, ReadOnlySpan<char> encoded, SecretContext context)
+    private SafeDecrypt OpenTtn1(AesGcmKey key, ReadOnlySpan<char> encoded, SecretContext context)
     {
         var maxLength = SecretToken.GetMaxDecodedLength(encoded.Length);
         byte[]? rented = null;
         var buffer = maxLength <= StackLimit
-            ? stackalloc byte[StackLimit]
+            ? stackalloc byte[maxLength]
             : (rented = ArrayPool<byte>.Shared.Rent(maxLength));
         try
         {
@@ -230,16 +262,22 @@ public sealed class AesGcmSecretProtector : ISecretProtector, IDisposable
             var nonce = payload[..SecretToken.NonceSize];
             var cipher = payload[SecretToken.NonceSize..^SecretToken.TagSize];
             var tag = payload[^SecretToken.TagSize..];
-            Span<byte> aad = stackalloc byte[AssociatedData.MaxLength];
-            aad = aad[..AssociatedData.Write(key.Id, context, aad)];
+            var prefix = key.AssociatedDataPrefix(context.Field);
+            Span<byte> aad = stackalloc byte[AssociatedData.MaxLength(prefix, context)];
+            aad = aad[..AssociatedData.Write(prefix, context, aad)];
+            var aes = key.Rent();
             try
             {
                 // Decrypt in place: the ciphertext is replaced by the plaintext, wiped in the finally block.
-                key.Cipher.Decrypt(nonce, cipher, tag, cipher, aad);
+                aes.Decrypt(nonce, cipher, tag, cipher, aad);
             }
             catch (CryptographicException)
             {
                 return SafeDecrypt.Failed(SafeDecryptFailureReason.AuthenticationFailed);
+            }
+            finally
+            {
+                key.Return(aes);
             }
 
             if (!Utf8.IsValid(cipher))
@@ -264,53 +302,6 @@ public sealed class AesGcmSecretProtector : ISecretProtector, IDisposable
         if (context.TenantId is null)
         {
             throw new ArgumentException("The secret context is the default value; create it with new SecretContext(tenantId, field).", nameof(context));
-        }
-    }
-
-    /// <summary>The associated data: <c>ttn1 NUL keyId NUL field NUL tenantId</c> in UTF-8.</summary>
-    private static class AssociatedData
-    {
-        public const int MaxLength = 8 + SecretProtectionOptions.MaxKeyIdLength + 32 + (SecretContext.MaxTenantIdLength * 3);
-
-        public static int Write(string keyId, SecretContext context, Span<byte> destination)
-        {
-            var written = Encoding.ASCII.GetBytes(SecretToken.FormatName, destination);
-            destination[written++] = 0;
-            written += Encoding.ASCII.GetBytes(keyId, destination[written..]);
-            destination[written++] = 0;
-            written += Encoding.ASCII.GetBytes(context.Field.ToWireName(), destination[written..]);
-            destination[written++] = 0;
-            written += Encoding.UTF8.GetBytes(context.TenantId, destination[written..]);
-            return written;
-        }
-    }
-
-    /// <summary>One key of the ring with a cipher instance per thread (AesGcm instances are not thread-safe).</summary>
-    private sealed class KeyEntry : IDisposable
-    {
-        private readonly byte[] _key;
-        private readonly ThreadLocal<AesGcm> _cipher;
-
-        public KeyEntry(string id, byte[] key)
-        {
-            Id = id;
-            _key = key;
-            _cipher = new ThreadLocal<AesGcm>(() => new AesGcm(_key, SecretToken.TagSize), trackAllValues: true);
-        }
-
-        public string Id { get; }
-
-        public AesGcm Cipher => _cipher.Value!;
-
-        public void Dispose()
-        {
-            foreach (var cipher in _cipher.Values)
-            {
-                cipher.Dispose();
-            }
-
-            _cipher.Dispose();
-            CryptographicOperations.ZeroMemory(_key);
         }
     }
 }

@@ -19,8 +19,9 @@ internal enum LegacyFormat
 }
 
 /// <summary>
-/// Readers for the legacy formats (seed-behaviour §5.1). Every value they return requires re-protection,
-/// and a value that cannot be the field's secret is reported as <see cref="SafeDecryptFailureReason.LegacyValueImplausible"/>.
+/// Readers for the legacy formats (seed-behaviour §5.1). Every value they return requires re-protection and is marked
+/// <see cref="SafeDecrypt.IsLegacyFormat"/>, and a value that cannot be the field's secret is reported as
+/// <see cref="SafeDecryptFailureReason.LegacyValueImplausible"/>.
 /// </summary>
 internal static class LegacySecretFormats
 {
@@ -38,6 +39,9 @@ internal static class LegacySecretFormats
         LegacyFormat.V2 => "v2",
         _ => "v1",
     };
+
+    /// <summary>Whether a <see cref="ReprotectResult.PreviousFormat"/> names a legacy format (<c>b64</c>, <c>v2</c>, <c>v1</c>).</summary>
+    public static bool IsLegacyName(string? formatName) => formatName is "b64" or "v2" or "v1";
 
     public static SafeDecrypt Read(string token, string salt, SecretField field, LegacyFormat format)
     {
@@ -65,7 +69,7 @@ internal static class LegacySecretFormats
             };
 
             return value is not null && SecretPlausibility.IsPlausible(value, field)
-                ? SafeDecrypt.Decrypted(value, requiresReprotect: true)
+                ? SafeDecrypt.DecryptedFromLegacyFormat(value)
                 : SafeDecrypt.Failed(SafeDecryptFailureReason.LegacyValueImplausible);
         }
         finally

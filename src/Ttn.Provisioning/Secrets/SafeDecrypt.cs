@@ -19,12 +19,18 @@ public readonly struct SafeDecrypt : IEquatable<SafeDecrypt>
 
     private readonly string? _value;
 
-    private SafeDecrypt(SafeDecryptStatus status, string? value, SafeDecryptFailureReason failureReason, bool requiresReprotect)
+    private SafeDecrypt(
+        SafeDecryptStatus status,
+        string? value,
+        SafeDecryptFailureReason failureReason,
+        bool requiresReprotect,
+        bool isLegacyFormat = false)
     {
         Status = status;
         _value = value;
         FailureReason = failureReason;
         RequiresReprotect = requiresReprotect;
+        IsLegacyFormat = isLegacyFormat;
     }
 
     /// <summary>A result for a secret of which nothing is stored.</summary>
@@ -45,6 +51,13 @@ public readonly struct SafeDecrypt : IEquatable<SafeDecrypt>
     /// </summary>
     public bool RequiresReprotect { get; }
 
+    /// <summary>
+    /// <see langword="true"/> when the secret was read from a legacy format of the replaced system (<c>b64:</c>, <c>v2:</c>,
+    /// v1). Such a value is neither authenticated nor bound to a tenant (anyone who can write the store can plant one),
+    /// so never accept it as proof, for example when verifying a presented webhook secret.
+    /// </summary>
+    public bool IsLegacyFormat { get; }
+
     /// <summary><see langword="true"/> when <see cref="Status"/> is <see cref="SafeDecryptStatus.Decrypted"/>.</summary>
     public bool IsDecrypted => Status == SafeDecryptStatus.Decrypted;
 
@@ -61,6 +74,17 @@ public readonly struct SafeDecrypt : IEquatable<SafeDecrypt>
         string.IsNullOrEmpty(value)
             ? Empty
             : new SafeDecrypt(SafeDecryptStatus.Decrypted, value, SafeDecryptFailureReason.None, requiresReprotect);
+
+    /// <summary>
+    /// Creates a result for a secret read from a legacy, unauthenticated format: <see cref="RequiresReprotect"/> and
+    /// <see cref="IsLegacyFormat"/> are set.
+    /// </summary>
+    /// <param name="value">The secret in plain text. A null or empty value gives <see cref="Empty"/>.</param>
+    public static SafeDecrypt DecryptedFromLegacyFormat(string? value) =>
+        string.IsNullOrEmpty(value)
+            ? Empty
+            : new SafeDecrypt(SafeDecryptStatus.Decrypted, value, SafeDecryptFailureReason.None, requiresReprotect: true,
+                isLegacyFormat: true);
 
     /// <summary>Creates a result for a secret that could not be opened.</summary>
     /// <param name="reason">Why it failed. <see cref="SafeDecryptFailureReason.None"/> is recorded as <see cref="SafeDecryptFailureReason.Malformed"/>.</param>
@@ -87,9 +111,7 @@ public readonly struct SafeDecrypt : IEquatable<SafeDecrypt>
     /// <summary>A description that never shows more than the last four characters of the secret.</summary>
     public override string ToString() => Status switch
     {
-        SafeDecryptStatus.Decrypted when LastFour is { } lastFour =>
-            RequiresReprotect ? $"Decrypted(…{lastFour}, requires reprotect)" : $"Decrypted(…{lastFour})",
-        SafeDecryptStatus.Decrypted => RequiresReprotect ? "Decrypted(****, requires reprotect)" : "Decrypted(****)",
+        SafeDecryptStatus.Decrypted => $"Decrypted({(LastFour is { } lastFour ? "…" + lastFour : "****")}{Flags()})",
         SafeDecryptStatus.Failed => $"Failed({FailureReason})",
         _ => "Empty",
     };
@@ -99,17 +121,27 @@ public readonly struct SafeDecrypt : IEquatable<SafeDecrypt>
         Status == other.Status
         && FailureReason == other.FailureReason
         && RequiresReprotect == other.RequiresReprotect
+        && IsLegacyFormat == other.IsLegacyFormat
         && string.Equals(Value, other.Value, StringComparison.Ordinal);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is SafeDecrypt other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Status, FailureReason, RequiresReprotect, Value is null ? 0 : StringComparer.Ordinal.GetHashCode(Value));
+    public override int GetHashCode() =>
+        HashCode.Combine(
+            Status, FailureReason, RequiresReprotect, IsLegacyFormat, Value is null ? 0 : StringComparer.Ordinal.GetHashCode(Value));
 
-    /// <summary>Compares two results by status, reason, re-protect flag and value.</summary>
+    /// <summary>Compares two results by status, reason, flags and value.</summary>
     public static bool operator ==(SafeDecrypt left, SafeDecrypt right) => left.Equals(right);
 
-    /// <summary>Compares two results by status, reason, re-protect flag and value.</summary>
+    /// <summary>Compares two results by status, reason, flags and value.</summary>
     public static bool operator !=(SafeDecrypt left, SafeDecrypt right) => !left.Equals(right);
+
+    private string Flags() => (IsLegacyFormat, RequiresReprotect) switch
+    {
+        (true, _) => ", legacy format, requires reprotect",
+        (false, true) => ", requires reprotect",
+        _ => string.Empty,
+    };
 }

@@ -23,4 +23,11 @@ public enum SafeDecryptFailureReason
 
     /// <summary>A legacy format decoded to something that cannot be the secret (invalid UTF-8, control characters, or the wrong shape for its field).</summary>
     LegacyValueImplausible = 5,
+
+    /// <summary>
+    /// The text is in a legacy format (<c>b64:</c>, <c>v2:</c>, or unprefixed v1 while
+    /// <see cref="SecretProtectionOptions.LegacySalt"/> is set) and legacy formats are not read now: the migration window
+    /// is not open (<see cref="SecretProtectionOptions.AllowLegacyFormatsUntil"/> is not set) or has ended.
+    /// </summary>
+    LegacyFormatNotAllowed = 6,
 }

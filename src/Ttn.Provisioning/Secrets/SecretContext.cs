@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Ttn.Provisioning.Secrets;
 
 /// <summary>
@@ -10,23 +12,21 @@ public readonly record struct SecretContext
     public const int MaxTenantIdLength = 256;
 
     /// <summary>Creates a context.</summary>
-    /// <param name="tenantId">The tenant's id in the host application: 1 to <see cref="MaxTenantIdLength"/> characters, no control characters.</param>
+    /// <param name="tenantId">
+    /// The tenant's id in the host application: 1 to <see cref="MaxTenantIdLength"/> characters of well-formed UTF-16,
+    /// no control characters, and neither <c>.</c> nor <c>..</c>.
+    /// </param>
     /// <param name="field">The secret field.</param>
-    /// <exception cref="ArgumentException">The tenant id is empty, too long or holds control characters, or the field is not defined.</exception>
+    /// <exception cref="ArgumentException">
+    /// The tenant id is empty, too long, holds control characters or an unpaired surrogate, or is <c>.</c> or <c>..</c>;
+    /// or the field is not defined.
+    /// </exception>
     public SecretContext(string tenantId, SecretField field)
     {
         ArgumentException.ThrowIfNullOrEmpty(tenantId);
-        if (tenantId.Length > MaxTenantIdLength)
+        if (GetTenantIdViolation(tenantId) is { } violation)
         {
-            throw new ArgumentException($"The tenant id is {tenantId.Length} characters long; at most {MaxTenantIdLength} are allowed.", nameof(tenantId));
-        }
-
-        foreach (var c in tenantId)
-        {
-            if (char.IsControl(c))
-            {
-                throw new ArgumentException("The tenant id contains a control character.", nameof(tenantId));
-            }
+            throw new ArgumentException(violation, nameof(tenantId));
         }
 
         if (!Enum.IsDefined(field))
@@ -38,13 +38,45 @@ public readonly record struct SecretContext
         Field = field;
     }
 
-    /// <summary>The one rule for a tenant id, shared by the provisioning service: 1 to <see cref="MaxTenantIdLength"/> characters, no control characters.</summary>
-    internal static bool IsValidTenantId(string? tenantId) =>
-        !string.IsNullOrEmpty(tenantId) && tenantId.Length <= MaxTenantIdLength && !tenantId.Any(char.IsControl);
-
     /// <summary>The tenant's id in the host application.</summary>
     public string TenantId { get; }
 
     /// <summary>The secret field.</summary>
     public SecretField Field { get; }
+
+    /// <summary>
+    /// The one rule for a tenant id, shared by the provisioning service: 1 to <see cref="MaxTenantIdLength"/> characters,
+    /// no control characters, well-formed UTF-16, and not a dot segment.
+    /// </summary>
+    internal static bool IsValidTenantId([NotNullWhen(true)] string? tenantId) =>
+        !string.IsNullOrEmpty(tenantId) && GetTenantIdViolation(tenantId) is null;
+
+    /// <summary>What is wrong with a non-empty tenant id, or null when nothing is. The message never quotes the id.</summary>
+    private static string? GetTenantIdViolation(string tenantId)
+    {
+        if (tenantId.Length > MaxTenantIdLength)
+        {
+            return $"The tenant id is {tenantId.Length} characters long; at most {MaxTenantIdLength} are allowed.";
+        }
+
+        if (tenantId.Any(char.IsControl))
+        {
+            return "The tenant id contains a control character.";
+        }
+
+        // UTF-8 would turn every unpaired surrogate into U+FFFD: two different ids would share their associated data,
+        // derived TTS ids and owner marker.
+        if (!StrictUtf8.IsWellFormed(tenantId))
+        {
+            return "The tenant id is not well-formed UTF-16: it holds an unpaired surrogate.";
+        }
+
+        // The tenant id is a path segment of the webhook URL, and a receiver normalises dot segments away.
+        if (tenantId is "." or "..")
+        {
+            return "The tenant id must not be '.' or '..': as a segment of the webhook URL it would be normalised away.";
+        }
+
+        return null;
+    }
 }

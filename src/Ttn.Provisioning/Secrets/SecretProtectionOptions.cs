@@ -29,11 +29,24 @@ public sealed class SecretProtectionOptions
     public string? PrimaryKeyId { get; set; }
 
     /// <summary>
-    /// The salt of the system being replaced. When set (even to the empty string), the legacy formats
-    /// <c>b64:</c>, <c>v2:</c> and unprefixed v1 are read, and every value read from them requires re-protection.
-    /// When <see langword="null"/> (the default), only <c>ttn1</c> tokens are read.
+    /// The salt of the system being replaced (the empty string when it had none), for its legacy formats <c>b64:</c>,
+    /// <c>v2:</c> and unprefixed v1. They are read only while <see cref="AllowLegacyFormatsUntil"/> lies ahead: set both
+    /// or neither. When <see langword="null"/> (the default), only <c>ttn1</c> tokens are read.
     /// </summary>
     public string? LegacySalt { get; set; }
+
+    /// <summary>
+    /// The end of the legacy migration window. Before this instant (by the protector's <see cref="TimeProvider"/>), values
+    /// in a legacy format are read, each with <see cref="SafeDecrypt.RequiresReprotect"/> and
+    /// <see cref="SafeDecrypt.IsLegacyFormat"/> set; from then on they read as
+    /// <see cref="SafeDecryptFailureReason.LegacyFormatNotAllowed"/>. <see langword="null"/> (the default): never read.
+    /// </summary>
+    /// <remarks>
+    /// Legacy values are neither authenticated nor bound to a tenant: anyone who can write the database can plant one.
+    /// Keep the window short, run <c>CredentialStoreReprotector</c> until its report shows no legacy values left, then
+    /// remove this setting and <see cref="LegacySalt"/>.
+    /// </remarks>
+    public DateTimeOffset? AllowLegacyFormatsUntil { get; set; }
 
     /// <summary>Creates a new random key, as base64 text, for <see cref="SecretKeyOptions.Key"/>.</summary>
     public static string GenerateKey()

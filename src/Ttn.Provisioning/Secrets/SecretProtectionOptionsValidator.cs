@@ -4,7 +4,8 @@ namespace Ttn.Provisioning.Secrets;
 
 /// <summary>
 /// Checks a <see cref="SecretProtectionOptions"/> key ring: at least one key, every id well-formed and unique,
-/// every key exactly 32 bytes of base64, and a primary key that is in the ring.
+/// every key exactly 32 bytes of base64, a primary key that is in the ring, and the legacy salt and migration window
+/// set together.
 /// Messages name the key id and the problem, never the key.
 /// </summary>
 internal sealed class SecretProtectionOptionsValidator : IValidateOptions<SecretProtectionOptions>
@@ -58,6 +59,18 @@ internal sealed class SecretProtectionOptionsValidator : IValidateOptions<Secret
         else if (!options.Keys.Any(k => k is not null && string.Equals(k.Id, options.PrimaryKeyId, StringComparison.Ordinal)))
         {
             failures.Add($"The primary secret key id '{(IsValidKeyId(options.PrimaryKeyId) ? options.PrimaryKeyId : "(invalid id)")}' is not in the key ring.");
+        }
+
+        if (options.LegacySalt is not null && options.AllowLegacyFormatsUntil is null)
+        {
+            failures.Add("SecretProtectionOptions.LegacySalt is set but AllowLegacyFormatsUntil is not: legacy formats (b64:, v2:, v1) " +
+                "are read only during a time-limited migration. Set AllowLegacyFormatsUntil to when the migration ends, or remove " +
+                "LegacySalt once a re-protect sweep reports no legacy values left.");
+        }
+        else if (options.LegacySalt is null && options.AllowLegacyFormatsUntil is not null)
+        {
+            failures.Add("SecretProtectionOptions.AllowLegacyFormatsUntil is set but LegacySalt is not: set LegacySalt to the salt of " +
+                "the system being replaced (the empty string if it had none), or remove AllowLegacyFormatsUntil.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

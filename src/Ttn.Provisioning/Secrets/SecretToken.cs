@@ -76,12 +76,41 @@ internal static class SecretToken
             && written == payload.Length * 3 / 4;
     }
 
+    /// <summary>
+    /// The most payload bytes (nonce, ciphertext, tag) a token under <paramref name="keyId"/> can carry within
+    /// <see cref="MaxTokenLength"/>.
+    /// </summary>
+    public static int GetMaxPayloadLength(string keyId) => (MaxTokenLength - Prefix.Length - keyId.Length - 1) * 3 / 4;
+
     public static int GetMaxDecodedLength(int payloadLength) => Base64Url.GetMaxDecodedLength(payloadLength);
 
     public static int GetEncodedLength(int byteCount) => Base64Url.GetEncodedLength(byteCount);
 
-    public static void EncodePayload(ReadOnlySpan<byte> bytes, Span<char> destination) =>
-        Base64Url.EncodeToChars(bytes, destination);
+    /// <summary>Formats <c>ttn1.&lt;keyId&gt;.&lt;base64url(payload)&gt;</c>; the only allocation is the token string.</summary>
+    public static string Format(string keyId, ReadOnlySpan<byte> payload)
+    {
+        const int StackChars = 1024;
+        var length = Prefix.Length + keyId.Length + 1 + GetEncodedLength(payload.Length);
+        char[]? rented = null;
+        var chars = length <= StackChars
+            ? stackalloc char[StackChars]
+            : (rented = ArrayPool<char>.Shared.Rent(length));
+        try
+        {
+            Prefix.CopyTo(chars);
+            keyId.CopyTo(chars[Prefix.Length..]);
+            chars[Prefix.Length + keyId.Length] = '.';
+            Base64Url.EncodeToChars(payload, chars[(Prefix.Length + keyId.Length + 1)..]);
+            return new string(chars[..length]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
 
     private static bool HasCanonicalTail(ReadOnlySpan<char> payload)
     {

@@ -17,6 +17,11 @@ namespace Ttn.Provisioning.Storage;
 /// sweep again later.
 /// </para>
 /// <para>Values that fail to open are left untouched and reported with the reason. Nothing secret is logged or reported.</para>
+/// <para>
+/// <see cref="CredentialStoreReprotectReport.LegacyValuesLeft"/> says how many values are still in a legacy format after
+/// the sweep; once a sweep reports none, the legacy migration window
+/// (<see cref="SecretProtectionOptions.AllowLegacyFormatsUntil"/>) can be closed.
+/// </para>
 /// </remarks>
 public sealed class CredentialStoreReprotector
 {
@@ -73,7 +78,10 @@ public sealed class CredentialStoreReprotector
         }
 
         var result = report.Build();
-        Log.SweepCompleted(_logger, options.DryRun, result.TenantsScanned, result.TenantsUpdated, result.ConflictsRetried, result.TenantsSkippedAfterConflicts.Count, result.TenantsSkippedLeased.Count, result.Count(ReprotectOutcome.Failed));
+        Log.SweepCompleted(
+            _logger, options.DryRun, result.TenantsScanned, result.TenantsUpdated, result.ConflictsRetried,
+            result.TenantsSkippedAfterConflicts.Count, result.TenantsSkippedLeased.Count, result.Count(ReprotectOutcome.Failed),
+            result.LegacyValuesLeft);
         return result;
     }
 
@@ -149,6 +157,11 @@ public sealed class CredentialStoreReprotector
         foreach (var (slot, result) in results)
         {
             report.Add(slot, result.Outcome, result.FailureReason);
+            if (LegacySecretFormats.IsLegacyName(result.PreviousFormat) && (dryRun || result.Outcome != ReprotectOutcome.Reprotected))
+            {
+                report.LegacyValuesLeft++;
+            }
+
             if (result.Outcome == ReprotectOutcome.Failed)
             {
                 Log.ValueFailed(_logger, tenantId, slot, result.FailureReason, dryRun);
@@ -188,6 +201,7 @@ public sealed class CredentialStoreReprotectReport
         ConflictsRetried = builder.ConflictsRetried;
         TenantsSkippedAfterConflicts = builder.TenantsSkippedAfterConflicts.ToArray();
         TenantsSkippedLeased = builder.TenantsSkippedLeased.ToArray();
+        LegacyValuesLeft = builder.LegacyValuesLeft;
         Counts = builder.Counts
             .Select(pair => new ReprotectSweepCount(pair.Key.Slot, pair.Key.Outcome, pair.Key.Reason, pair.Value))
             .OrderBy(c => c.Slot).ThenBy(c => c.Outcome).ThenBy(c => c.FailureReason)
@@ -212,6 +226,13 @@ public sealed class CredentialStoreReprotectReport
     /// <summary>Tenants left as they were because a provisioning run holds a live lease on them; sweep again later.</summary>
     public IReadOnlyList<string> TenantsSkippedLeased { get; }
 
+    /// <summary>
+    /// How many stored values are still in a legacy format (<c>b64:</c>, <c>v2:</c>, v1) after the sweep: those that failed
+    /// to open (implausible, malformed, or read while the migration window is closed) and, in a dry run, those that would be
+    /// re-protected. Tenants skipped (leased, conflicts) are not counted: sweep again. Zero means the window can close.
+    /// </summary>
+    public int LegacyValuesLeft { get; }
+
     /// <summary>The counts per slot, outcome and failure reason (only non-zero counts).</summary>
     public IReadOnlyList<ReprotectSweepCount> Counts { get; }
 
@@ -235,7 +256,8 @@ public sealed class CredentialStoreReprotectReport
         $"{(DryRun ? "Dry run: " : string.Empty)}{TenantsScanned} tenants scanned, {TenantsUpdated} {(DryRun ? "would be updated" : "updated")}, " +
         $"{Count(ReprotectOutcome.Reprotected)} values {(DryRun ? "to re-protect" : "re-protected")}, {Count(ReprotectOutcome.AlreadyCurrent)} current, " +
         $"{Count(ReprotectOutcome.Failed)} failed, {ConflictsRetried} conflicts retried, " +
-        $"{TenantsSkippedAfterConflicts.Count} skipped after conflicts, {TenantsSkippedLeased.Count} skipped (leased)";
+        $"{TenantsSkippedAfterConflicts.Count} skipped after conflicts, {TenantsSkippedLeased.Count} skipped (leased), " +
+        $"{LegacyValuesLeft} legacy values left";
 
     internal sealed class Builder(bool dryRun)
     {
@@ -246,6 +268,8 @@ public sealed class CredentialStoreReprotectReport
         public int TenantsUpdated { get; set; }
 
         public int ConflictsRetried { get; set; }
+
+        public int LegacyValuesLeft { get; set; }
 
         public List<string> TenantsSkippedAfterConflicts { get; } = [];
 

@@ -24,6 +24,13 @@ internal static partial class Log
     [LoggerMessage(EventId = 4205, Level = LogLevel.Warning, Message = "The {Slot} of tenant {TenantId} could not be opened ({Reason}); left untouched (dry run: {DryRun})")]
     public static partial void ValueFailed(ILogger logger, string tenantId, TenantSecretSlot slot, SafeDecryptFailureReason reason, bool dryRun);
 
-    [LoggerMessage(EventId = 4206, Level = LogLevel.Information, Message = "Re-protect sweep done (dry run: {DryRun}): {Scanned} tenants scanned, {Updated} updated, {Conflicts} conflicts retried, {SkippedConflicts} skipped after conflicts, {SkippedLeased} skipped (leased), {Failed} values failed")]
-    public static partial void SweepCompleted(ILogger logger, bool dryRun, int scanned, int updated, int conflicts, int skippedConflicts, int skippedLeased, int failed);
+    [LoggerMessage(
+        EventId = 4206,
+        Level = LogLevel.Information,
+        Message = "Re-protect sweep done (dry run: {DryRun}): {Scanned} tenants scanned, {Updated} updated, " +
+            "{Conflicts} conflicts retried, {SkippedConflicts} skipped after conflicts, {SkippedLeased} skipped (leased), " +
+            "{Failed} values failed, {LegacyLeft} legacy values left")]
+    public static partial void SweepCompleted(
+        ILogger logger, bool dryRun, int scanned, int updated, int conflicts, int skippedConflicts, int skippedLeased, int failed,
+        int legacyLeft);
 }

@@ -142,6 +142,15 @@ internal sealed partial class ThingsStackClient : IThingsStackClient
             throw Unreachable(method, route, started, "no answer within the configured timeout", ex);
         }
 
+        if (ThingsStackRedirectGuard.IsRedirect(response.StatusCode))
+        {
+            // Never followed: the request (with its body) goes only to the configured hosts.
+            var status = response.StatusCode;
+            response.Dispose();
+            Log.RequestFailed(_logger, method.Method, route, (int)status, null, null, ElapsedMilliseconds(started));
+            throw ThingsStackErrorParser.Redirected(status, uri, method.Method, route);
+        }
+
         // The resilience timeouts end once the headers are in: the body gets an attempt timeout of its own.
         using var bodyTimeout = new CancellationTokenSource(_options.Value.AttemptTimeout, _timeProvider);
         using var bodyToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bodyTimeout.Token);

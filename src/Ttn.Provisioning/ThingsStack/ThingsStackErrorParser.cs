@@ -82,6 +82,20 @@ internal static partial class ThingsStackErrorParser
     }
 
     /// <summary>
+    /// The error for a redirect answer, which is never followed. It names the host that answered, never the
+    /// <c>Location</c> it pointed to.
+    /// </summary>
+    public static ThingsStackException Redirected(HttpStatusCode status, Uri requestUri, string method, string route) =>
+        new($"The Things Stack at '{requestUri.Scheme}://{requestUri.Authority}' answered {(int)status} ({status}) to {method} {route}: " +
+            "a redirect, which is never followed (credentials and request bodies go only to the configured hosts). " +
+            "Check that ThingsStackOptions.IdentityServerUri and Clusters name the hosts that serve the API.")
+        {
+            StatusCode = status,
+            Method = method,
+            Route = route,
+        };
+
+    /// <summary>
     /// Removes API keys (<c>NNSXS.…</c>), other TTS tokens, bearer tokens, long hexadecimal strings (webhook secrets are
     /// 64; correlation ids, 32, are kept) and the given secret from a text.
     /// </summary>

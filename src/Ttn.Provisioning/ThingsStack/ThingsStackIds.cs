@@ -33,6 +33,9 @@ internal static partial class ThingsStackIds
     private const string Base32Alphabet = "abcdefghijklmnopqrstuvwxyz234567";
     private const int SuffixLength = 8;
 
+    /// <summary>UTF-8 that throws on an unpaired surrogate (<see cref="Encoding.UTF8"/> would turn it into U+FFFD).</summary>
+    private static readonly UTF8Encoding _strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private static readonly FrozenSet<string> _reserved = new[]
     {
         "admin", "administrator", "api", "app", "application", "applications", "default", "demo", "device",
@@ -70,12 +73,25 @@ internal static partial class ThingsStackIds
     /// input always gives the same valid ID, and tenant ids that sanitise alike (<c>Acme</c>, <c>acme</c>) still differ.
     /// </summary>
     /// <param name="prefix">A short valid prefix, for example <c>t</c> or <c>acme-app</c> (at most 18 characters).</param>
-    /// <param name="tenantId">The tenant id, any non-empty string.</param>
+    /// <param name="tenantId">The tenant id, any non-empty string of well-formed UTF-16.</param>
     /// <returns>A valid entity ID.</returns>
+    /// <exception cref="ArgumentException">
+    /// The prefix is invalid, or the tenant id is empty, white space or holds an unpaired surrogate (which would hash like
+    /// U+FFFD, so two tenant ids would derive the same ID).
+    /// </exception>
     public static string Derive(string prefix, string tenantId)
     {
         ValidatePrefix(prefix);
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        byte[] utf8;
+        try
+        {
+            utf8 = _strictUtf8.GetBytes(tenantId);
+        }
+        catch (EncoderFallbackException)
+        {
+            throw new ArgumentException("The tenant id is not well-formed UTF-16: it holds an unpaired surrogate.", nameof(tenantId));
+        }
 
         var sanitised = Sanitise(tenantId);
         var simple = $"{prefix}-{sanitised}";
@@ -84,7 +100,7 @@ internal static partial class ThingsStackIds
             return simple;
         }
 
-        var hash = Hash(tenantId);
+        var hash = Hash(utf8);
         var room = MaxLength - prefix.Length - 1 - SuffixLength - 1;
         var body = sanitised.Length > room ? sanitised[..room].TrimEnd('-') : sanitised;
         return body.Length == 0 ? $"{prefix}-{hash}" : $"{prefix}-{body}-{hash}";
@@ -98,6 +114,7 @@ internal static partial class ThingsStackIds
     /// <param name="prefix">A short valid prefix (at most 18 characters).</param>
     /// <param name="tenantId">The tenant id.</param>
     /// <returns>A valid entity ID, different on every call.</returns>
+    /// <exception cref="ArgumentException">As for <see cref="Derive"/>.</exception>
     public static string CreateUnique(string prefix, string tenantId)
     {
         var derived = Derive(prefix, tenantId);
@@ -180,10 +197,10 @@ internal static partial class ThingsStackIds
         return builder.ToString().TrimEnd('-');
     }
 
-    private static string Hash(string tenantId)
+    private static string Hash(byte[] tenantIdUtf8)
     {
         Span<byte> digest = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(tenantId), digest);
+        SHA256.HashData(tenantIdUtf8, digest);
 
         // 40 bits → 8 base32 characters.
         ulong bits = 0;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,9 @@ internal static class ThingsStackServiceCollectionExtensions
     /// (total timeout → retry of GET/PUT/DELETE, and of any request answered 429 → attempt timeout) running on the
     /// <see cref="TimeProvider"/> from DI.
     /// The factory's header-logging handlers are removed (their structured state carries the Authorization header
-    /// unredacted); the client logs each request itself, without headers.
+    /// unredacted); the client logs each request itself, without headers. Redirects are never followed: the primary
+    /// handler has them off (also when the host replaces it, see <see cref="ThingsStackRedirectGuard"/>), and a 3xx
+    /// answer fails the call.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options.</param>
@@ -33,6 +36,7 @@ internal static class ThingsStackServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ThingsStackOptions>, ThingsStackOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddTransient<ThingsStackHostGuardHandler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, ThingsStackRedirectGuard>());
         services.TryAddSingleton<IThingsStackClient, ThingsStackClient>();
 
         var builder = services
@@ -46,6 +50,7 @@ internal static class ThingsStackServiceCollectionExtensions
             // the API key. The client logs each request itself (method, route, status, time), never a header.
             .RemoveAllLoggers()
             .RedactLoggedHeaders(["Authorization"])
+            .ConfigurePrimaryHttpMessageHandler(ThingsStackRedirectGuard.CreatePrimaryHandler)
             .AddHttpMessageHandler<ThingsStackHostGuardHandler>();
 
         builder.AddResilienceHandler(ResiliencePipelineName, static (pipeline, context) =>

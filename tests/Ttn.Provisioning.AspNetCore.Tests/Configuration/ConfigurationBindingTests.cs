@@ -27,6 +27,8 @@ public sealed class ConfigurationBindingTests
         ["Ttn:ApiKeyNamePrefix"] = "saas-provisioning",
         ["Ttn:LeaseDuration"] = "00:05:00",
         ["Ttn:WebhookSecretGracePeriod"] = "00:30:00",
+        ["Ttn:WebhookVerifierRefreshInterval"] = "00:00:10",
+        ["Ttn:WebhookVerifierCapacity"] = "500",
         ["Ttn:CreateGatewayApiKey"] = "true",
         ["Ttn:MaxOrganizationIdRotations"] = "5",
         ["Ttn:HistoryLimit"] = "500",
@@ -62,6 +64,7 @@ public sealed class ConfigurationBindingTests
         ["Ttn:Secrets:Keys:1:Id"] = "2026-11",
         ["Ttn:Secrets:Keys:1:Key"] = KeyB,
         ["Ttn:Secrets:LegacySalt"] = "legacy-salt",
+        ["Ttn:Secrets:AllowLegacyFormatsUntil"] = "2027-03-01T00:00:00Z",
     };
 
     [Fact]
@@ -78,6 +81,7 @@ public sealed class ConfigurationBindingTests
             ("saas-hook", "X-Saas-Secret", "saas", "saas-provisioning"),
             (options.WebhookId, options.WebhookSecretHeader, options.IdPrefix, options.ApiKeyNamePrefix));
         Assert.Equal((TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30)), (options.LeaseDuration, options.WebhookSecretGracePeriod));
+        Assert.Equal((TimeSpan.FromSeconds(10), 500), (options.WebhookVerifierRefreshInterval, options.WebhookVerifierCapacity));
         Assert.True(options.CreateGatewayApiKey);
         Assert.Equal(5, options.MaxOrganizationIdRotations);
         Assert.Equal(500, options.HistoryLimit);
@@ -97,6 +101,7 @@ public sealed class ConfigurationBindingTests
         Assert.Equal(["2026-05", "2026-11"], secrets.Keys.Select(k => k.Id));
         Assert.Equal([KeyA, KeyB], secrets.Keys.Select(k => k.Key));
         Assert.Equal(("2026-11", "legacy-salt"), (secrets.PrimaryKeyId, secrets.LegacySalt));
+        Assert.Equal(new DateTimeOffset(2027, 3, 1, 0, 0, 0, TimeSpan.Zero), secrets.AllowLegacyFormatsUntil);
         var endpoints = services.GetRequiredService<IOptions<TtnEndpointOptions>>().Value;
         Assert.Equal(
             ("org", "sub", "org_role", "destructive"),

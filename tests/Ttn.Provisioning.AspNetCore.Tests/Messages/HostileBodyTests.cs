@@ -71,7 +71,7 @@ public sealed class HostileBodyTests(ITestOutputHelper output)
         Assert.InRange(failures, 1_000, Count - 1_000);
     }
 
-    private static byte[] Mutate(string seed, Random random) => random.Next(8) switch
+    internal static byte[] Mutate(string seed, Random random) => random.Next(8) switch
     {
         0 => Truncate(Encoding.UTF8.GetBytes(seed), random),
         1 => FlipBytes(Encoding.UTF8.GetBytes(seed), random),

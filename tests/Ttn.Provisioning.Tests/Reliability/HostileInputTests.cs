@@ -27,6 +27,12 @@ public sealed class HostileInputTests
         new string('x', 100_000),
     };
 
+    /// <summary>
+    /// Issue 10, finding 6: ill-formed UTF-16 (which UTF-8 would turn into U+FFFD, so two ids would collide) and dot
+    /// segments (which vanish from the webhook URL). Enumerated at run time: test-case serialisation would mend a surrogate.
+    /// </summary>
+    public static TheoryData<string> CollidingTenantIds() => new() { "t\uD800", "t\uDC00", ".", ".." };
+
     public static TheoryData<string> InvalidTtsIds() => new()
     {
         "UPPER-case",
@@ -74,6 +80,7 @@ public sealed class HostileInputTests
 
     [Theory]
     [MemberData(nameof(InvalidTenantIds))]
+    [MemberData(nameof(CollidingTenantIds), DisableDiscoveryEnumeration = true)]
     public async Task Invalid_or_oversized_tenant_id_is_refused_before_any_request_or_write(string tenantId)
     {
         await using var host = new ProvisioningTestHost();

@@ -14,6 +14,7 @@ public sealed class LegacyFormatTests
     {
         var options = Ring("k1", "k1");
         options.LegacySalt = salt;
+        options.AllowLegacyFormatsUntil = DateTimeOffset.MaxValue;
         return Protector(options);
     }
 

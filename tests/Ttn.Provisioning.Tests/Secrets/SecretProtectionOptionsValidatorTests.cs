@@ -102,4 +102,39 @@ public sealed class SecretProtectionOptionsValidatorTests
 
         Assert.Equal("SecretKey(k1)", key.ToString());
     }
+
+    [Fact]
+    public void A_legacy_salt_without_a_migration_window_is_rejected_saying_what_to_set()
+    {
+        var options = Ring("k1", "k1");
+        options.LegacySalt = LegacySalt;
+
+        var result = Validator.Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("LegacySalt is set but AllowLegacyFormatsUntil is not", result.FailureMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain(LegacySalt, result.FailureMessage, StringComparison.Ordinal);
+        Assert.Throws<OptionsValidationException>(() => Protector(options));
+    }
+
+    [Fact]
+    public void A_migration_window_without_a_legacy_salt_is_rejected()
+    {
+        var options = Ring("k1", "k1");
+        options.AllowLegacyFormatsUntil = new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        var result = Validator.Validate(null, options);
+
+        Assert.Contains("AllowLegacyFormatsUntil is set but LegacySalt is not", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_legacy_salt_with_a_migration_window_passes()
+    {
+        var options = Ring("k1", "k1");
+        options.LegacySalt = string.Empty;
+        options.AllowLegacyFormatsUntil = new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        Assert.True(Validator.Validate(null, options).Succeeded);
+    }
 }

@@ -23,7 +23,8 @@ public sealed class CredentialStoreReprotectorTests : IDisposable
     {
         var ring = Ring("new", "old", "new");
         ring.LegacySalt = LegacySalt;
-        _current = Protector(ring);
+        ring.AllowLegacyFormatsUntil = Now.AddDays(30);
+        _current = new AesGcmSecretProtector(Microsoft.Extensions.Options.Options.Create(ring), _time);
     }
 
     public void Dispose()
@@ -178,6 +179,46 @@ public sealed class CredentialStoreReprotectorTests : IDisposable
         {
             Assert.DoesNotContain(texts, t => t.Contains(secret, StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public async Task A_dry_run_counts_every_legacy_value_as_left()
+    {
+        await SeedMixedTenantAsync("tenant-a");
+
+        var report = await Sweeper().ReprotectAllAsync(new CredentialStoreReprotectOptions { DryRun = true });
+
+        Assert.Equal(1, report.LegacyValuesLeft);
+        Assert.Contains("1 legacy values left", report.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task After_a_sweep_only_the_legacy_values_that_failed_to_open_are_left()
+    {
+        await SeedMixedTenantAsync("tenant-a");
+        var implausible = LegacySecretFormats.Encode("NNSXS.tooshort", LegacySalt, LegacyFormat.Base64);
+        await WriteAsync(new TenantRecord { TenantId = "tenant-b", OrganizationApiKey = Key(implausible) });
+
+        var report = await Sweeper().ReprotectAllAsync();
+
+        Assert.Equal(1, report.LegacyValuesLeft);
+        Assert.Equal(1, report.CountFailed(TenantSecretSlot.OrganizationApiKey, SafeDecryptFailureReason.LegacyValueImplausible));
+        Assert.Equal(implausible, (await _store.GetAsync("tenant-b"))!.OrganizationApiKey!.Sealed);
+        Assert.Contains(
+            _logger.Collector.GetSnapshot(), r => r.Id.Id == 4206 && r.Message.Contains("1 legacy values left", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Once_the_window_has_ended_legacy_values_are_left_untouched_and_counted()
+    {
+        var seeded = await SeedMixedTenantAsync("tenant-a");
+        _time.Advance(TimeSpan.FromDays(30));
+
+        var report = await Sweeper().ReprotectAllAsync();
+
+        Assert.Equal(1, report.LegacyValuesLeft);
+        Assert.Equal(1, report.CountFailed(TenantSecretSlot.WebhookSecret, SafeDecryptFailureReason.LegacyFormatNotAllowed));
+        Assert.Equal(seeded.WebhookSecret.Sealed, (await _store.GetAsync("tenant-a"))!.WebhookSecret.Sealed);
     }
 
     [Fact]

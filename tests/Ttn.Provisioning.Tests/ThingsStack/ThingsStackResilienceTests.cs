@@ -6,6 +6,13 @@ namespace Ttn.Provisioning.Tests.ThingsStack;
 public sealed class ThingsStackResilienceTests : IDisposable
 {
     private const string RateLimited = """{"code":8,"message":"error:pkg/ratelimit:rate_limit_exceeded (rate limit exceeded)","details":[{"namespace":"pkg/ratelimit","name":"rate_limit_exceeded","code":8}]}""";
+
+    /// <summary>
+    /// How long (on the real clock) a test waits for a timer, a request or the call before it fails: a broken retry
+    /// pipeline fails the test instead of hanging it. Not a timing assertion; the waits themselves run on fake time.
+    /// </summary>
+    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
+
     private readonly ThingsStackTestHost _host = new(o => o.BaseRetryDelay = TimeSpan.FromSeconds(1));
 
     public void Dispose() => _host.Dispose();
@@ -18,14 +25,14 @@ public sealed class ThingsStackResilienceTests : IDisposable
             .Enqueue(HttpStatusCode.OK, "{}");
 
         var call = _host.Client.GetAuthInfoAsync(ThingsStackTestHost.AdminKey);
-        await _host.Time.WaitForTimerAsync(TimeSpan.FromSeconds(3));
+        await _host.Time.WaitForTimerAsync(TimeSpan.FromSeconds(3)).WaitAsync(Guard);
 
         _host.Time.Advance(TimeSpan.FromSeconds(2.9));
         Assert.Single(_host.Stub.Requests);
 
         _host.Time.Advance(TimeSpan.FromSeconds(0.1));
-        await _host.Stub.WaitForRequestsAsync(2);
-        await call;
+        await _host.Stub.WaitForRequestsAsync(2).WaitAsync(Guard);
+        await call.WaitAsync(Guard);
         Assert.Equal(2, _host.Stub.Requests.Count);
     }
 
@@ -35,7 +42,8 @@ public sealed class ThingsStackResilienceTests : IDisposable
         _host.Stub.Enqueue(HttpStatusCode.ServiceUnavailable, "{}").Enqueue(HttpStatusCode.OK, """{"ids":{"application_id":"app-1"}}""");
 
         var ex = await Assert.ThrowsAsync<ThingsStackException>(() =>
-            _host.Client.CreateApplicationInOrganizationAsync(ThingsStackTestHost.AdminKey, "acme-org", new Application { Ids = new ApplicationIdentifiers("app-1") }));
+            _host.Client.CreateApplicationInOrganizationAsync(
+                ThingsStackTestHost.AdminKey, "acme-org", new Application { Ids = new ApplicationIdentifiers("app-1") }).WaitAsync(Guard));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ex.StatusCode);
         Assert.True(ex.IsTransient);
@@ -50,10 +58,10 @@ public sealed class ThingsStackResilienceTests : IDisposable
             .Enqueue(HttpStatusCode.OK, """{"ids":{"application_id":"app-1"}}""");
 
         var call = _host.Client.CreateApplicationInOrganizationAsync(ThingsStackTestHost.AdminKey, "acme-org", new Application { Ids = new ApplicationIdentifiers("app-1") });
-        await _host.Time.WaitForTimerAsync(TimeSpan.FromSeconds(2));
+        await _host.Time.WaitForTimerAsync(TimeSpan.FromSeconds(2)).WaitAsync(Guard);
         _host.Time.Advance(TimeSpan.FromSeconds(2));
 
-        Assert.Equal("app-1", (await call).Ids.ApplicationId);
+        Assert.Equal("app-1", (await call.WaitAsync(Guard)).Ids.ApplicationId);
         Assert.Equal(2, _host.Stub.Requests.Count);
     }
 
@@ -66,10 +74,10 @@ public sealed class ThingsStackResilienceTests : IDisposable
         var webhook = new Webhook { Ids = new WebhookIdentifiers("hook-1"), BaseUrl = "https://sink.example.com", Format = "json" };
 
         var call = _host.Client.SetWebhookAsync("nam1", ThingsStackTestHost.AdminKey, "app-1", webhook, ["base_url", "format"]);
-        await _host.Time.WaitForTimerAsync(TimeSpan.FromSeconds(5));
+        await _host.Time.WaitForTimerAsync(TimeSpan.FromSeconds(5)).WaitAsync(Guard);
         _host.Time.Advance(TimeSpan.FromSeconds(5));
 
-        var result = await call;
+        var result = await call.WaitAsync(Guard);
         Assert.Equal("hook-1", result.Ids.WebhookId);
         Assert.Equal(2, _host.Stub.Requests.Count);
         Assert.Empty(_host.Validator.Mismatches);
@@ -84,10 +92,10 @@ public sealed class ThingsStackResilienceTests : IDisposable
             .Enqueue(HttpStatusCode.OK, "{}");
 
         var call = _host.Client.DeleteApplicationAsync(ThingsStackTestHost.AdminKey, "app-1");
-        await _host.Time.WaitForTimerAsync(TimeSpan.FromSeconds(7));
+        await _host.Time.WaitForTimerAsync(TimeSpan.FromSeconds(7)).WaitAsync(Guard);
         _host.Time.Advance(TimeSpan.FromSeconds(7));
 
-        await call;
+        await call.WaitAsync(Guard);
         Assert.Equal(2, _host.Stub.Requests.Count);
     }
 
@@ -98,10 +106,10 @@ public sealed class ThingsStackResilienceTests : IDisposable
         using var cts = new CancellationTokenSource();
 
         var call = _host.Client.GetAuthInfoAsync(ThingsStackTestHost.AdminKey, cts.Token);
-        await _host.Time.WaitForTimerAsync(TimeSpan.FromSeconds(30));
+        await _host.Time.WaitForTimerAsync(TimeSpan.FromSeconds(30)).WaitAsync(Guard);
         await cts.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(Guard));
         Assert.Single(_host.Stub.Requests);
     }
 
@@ -111,7 +119,8 @@ public sealed class ThingsStackResilienceTests : IDisposable
         using var host = new ThingsStackTestHost(o => o.MaxRetryAttempts = 0);
         host.Stub.Enqueue(HttpStatusCode.TooManyRequests, RateLimited, r => r.Headers.Add("X-Rate-Limit-Retry", "4"));
 
-        var ex = await Assert.ThrowsAsync<ThingsStackException>(() => host.Client.GetAuthInfoAsync(ThingsStackTestHost.AdminKey));
+        var ex = await Assert.ThrowsAsync<ThingsStackException>(
+            () => host.Client.GetAuthInfoAsync(ThingsStackTestHost.AdminKey).WaitAsync(Guard));
 
         Assert.True(ex.IsRateLimited);
         Assert.True(ex.IsTransient);
