@@ -65,6 +65,7 @@ internal sealed record ConnectionTestDocument(
 internal sealed record ConnectionCheckDocument(string Kind, bool Passed, string Message, string? CorrelationId);
 
 /// <summary>System.Text.Json source generation for the stored connection test (snake_case, nulls left out).</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ConnectionTestDocument))]
 internal sealed partial class ConnectionTestJsonContext : JsonSerializerContext;

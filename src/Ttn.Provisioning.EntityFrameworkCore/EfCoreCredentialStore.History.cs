@@ -33,7 +33,9 @@ public sealed partial class EfCoreCredentialStore<TContext>
                 .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             if (oldestKept is { } cutoff)
             {
-                await history.Where(r => r.TenantId == tenantId && r.Id < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                await history.Where(r => r.TenantId == tenantId && r.Id < cutoff)
+                    .ExecuteDeleteAsync(cancellationToken)
+                    .ConfigureAwait(false);
             }
         }
     }

@@ -3,7 +3,9 @@ using Ttn.Provisioning.Storage;
 
 namespace Ttn.Provisioning.EntityFrameworkCore;
 
-/// <summary>Converts between <see cref="TenantHistoryEntry"/> and its stored row. Names this version does not know read as defaults.</summary>
+/// <summary>
+/// Converts between <see cref="TenantHistoryEntry"/> and its stored row. Names this version does not know read as defaults.
+/// </summary>
 internal static class TenantHistoryRowMapper
 {
     public static TenantHistoryRow ToRow(TenantHistoryEntry entry) => new()

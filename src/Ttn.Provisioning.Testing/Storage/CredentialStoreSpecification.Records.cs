@@ -118,9 +118,10 @@ public abstract partial class CredentialStoreSpecification
             if (e is System.Collections.IEnumerable expectedItems and not string && a is System.Collections.IEnumerable actualItems)
             {
                 // A list of value records (a connection test's checks): the same items in the same order.
+                var (expectedList, actualList) = (expectedItems.Cast<object?>().ToList(), actualItems.Cast<object?>().ToList());
                 Assert.True(
-                    expectedItems.Cast<object?>().SequenceEqual(actualItems.Cast<object?>()),
-                    $"{name}: expected [{string.Join("; ", expectedItems.Cast<object?>())}], actual [{string.Join("; ", actualItems.Cast<object?>())}].");
+                    expectedList.SequenceEqual(actualList),
+                    $"{name}: expected [{string.Join("; ", expectedList)}], actual [{string.Join("; ", actualList)}].");
                 continue;
             }
 

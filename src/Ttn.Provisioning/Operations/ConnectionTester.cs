@@ -14,7 +14,8 @@ namespace Ttn.Provisioning.Operations;
 internal static class ConnectionTester
 {
     /// <summary>What the webhook read asks for: its URL, whether it is paused, its health and its message fields.</summary>
-    private static readonly string[] WebhookReadMask = ["base_url", "paused", "health_status", .. WebhookSettingsFields.Messages.Select(m => m.Field)];
+    private static readonly string[] WebhookReadMask =
+        ["base_url", "paused", "health_status", .. WebhookSettingsFields.Messages.Select(m => m.Field)];
 
     /// <summary>Runs the test; also returns the first failed TTS request, in check order, for the result's error.</summary>
     public static async Task<(ConnectionTest Test, TtsFailure? FirstFailure)> RunAsync(

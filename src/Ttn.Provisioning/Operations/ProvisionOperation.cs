@@ -75,7 +75,8 @@ internal class ProvisionOperation : TenantOperation<ProvisioningResult>
     private string? OtherClusterThanBound(TenantRecord record)
     {
         var current = Services.Conventions.ClusterOf(record);
-        var bound = record.State != ProvisioningState.Idle || (record.Checkpoints & ~ProvisioningStep.Organization) != ProvisioningStep.None;
+        var bound = record.State != ProvisioningState.Idle
+            || (record.Checkpoints & ~ProvisioningStep.Organization) != ProvisioningStep.None;
         return _cluster is null || !bound || string.Equals(_cluster, current, StringComparison.Ordinal)
             ? null
             : $"Tenant '{record.TenantId}' is provisioned on cluster '{current}'; to move it to '{_cluster}', start fresh with that "

@@ -24,7 +24,8 @@ internal sealed class TestConnectionOperation : TenantOperation<ConnectionTestRe
     public override ProvisioningOperation Kind => ProvisioningOperation.TestConnection;
 
     public override Admission Admit(string tenantId, TenantRecord? current, DateTimeOffset now) =>
-        current is { ApplicationId: not null, ApplicationApiKey: not null } && current.Checkpoints.HasFlag(ProvisioningStep.ApplicationApiKey)
+        current is { ApplicationId: not null, ApplicationApiKey: not null }
+            && current.Checkpoints.HasFlag(ProvisioningStep.ApplicationApiKey)
             ? Admission.Lease(current)
             : Admission.Refuse(ProvisioningOutcome.NotConfigured, new TenantError(null, NotConfigured, null, null, null, null, now));
 

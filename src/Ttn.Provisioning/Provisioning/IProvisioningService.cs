@@ -26,7 +26,8 @@ public interface IProvisioningService
     /// </param>
     /// <param name="cancellationToken">Stops the run; the record is left consistent and resumable.</param>
     /// <exception cref="ArgumentException">The cluster is not configured (nothing is sent or written).</exception>
-    Task<ProvisioningResult> ProvisionAsync(ProvisioningCaller caller, string? cluster = null, CancellationToken cancellationToken = default);
+    Task<ProvisioningResult> ProvisionAsync(
+        ProvisioningCaller caller, string? cluster = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Resumes a Failed run (or a run whose lease expired) from its failed step. Answers

@@ -54,7 +54,9 @@ public sealed class TenantStatus
     /// <summary>The tenant's settings: enabled, and which messages TTS sends to its webhook.</summary>
     public TenantSettings Settings { get; init; } = TenantSettings.Default;
 
-    /// <summary>Whether TTS has not confirmed <see cref="Settings"/> on the webhook yet (a retry or a settings update applies them).</summary>
+    /// <summary>
+    /// Whether TTS has not confirmed <see cref="Settings"/> on the webhook yet (a retry or a settings update applies them).
+    /// </summary>
     public bool SettingsPending { get; init; }
 
     /// <summary>The result of the last connection test; null when none ran.</summary>

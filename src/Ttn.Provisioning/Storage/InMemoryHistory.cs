@@ -1,6 +1,8 @@
 namespace Ttn.Provisioning.Storage;
 
-/// <summary>The tenants' histories of <see cref="InMemoryCredentialStore"/>: per tenant, the newest entries, numbered in append order.</summary>
+/// <summary>
+/// The tenants' histories of <see cref="InMemoryCredentialStore"/>: per tenant, the newest entries, numbered in append order.
+/// </summary>
 internal sealed class InMemoryHistory
 {
     private readonly Lock _gate = new();

@@ -104,7 +104,8 @@ internal sealed class TenantConventions
 
     /// <summary>The tenant's webhook with only its settings (for a masked update of <see cref="WebhookSettingsFields.Mask"/>).</summary>
     public Webhook WebhookSettingsFor(string applicationId, TenantSettings settings) =>
-        WebhookSettingsFields.Apply(new Webhook { Ids = new WebhookIdentifiers(WebhookId, new ApplicationIdentifiers(applicationId)) }, settings);
+        WebhookSettingsFields.Apply(
+            new Webhook { Ids = new WebhookIdentifiers(WebhookId, new ApplicationIdentifiers(applicationId)) }, settings);
 
     /// <summary>The display name of an organization or application created for the tenant (at most 50 characters).</summary>
     public static string EntityName(string tenantId) => Truncate($"Tenant {tenantId}", 50);
