@@ -18,7 +18,7 @@ public enum ReprotectOutcome
 
 /// <summary>The result of re-protecting one stored value.</summary>
 /// <remarks><see cref="ToString"/> never shows the token.</remarks>
-public sealed record ReprotectResult
+public sealed class ReprotectResult
 {
     /// <summary>Creates a result.</summary>
     /// <param name="outcome">What was done.</param>

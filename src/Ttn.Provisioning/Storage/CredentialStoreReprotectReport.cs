@@ -3,12 +3,33 @@ using Ttn.Provisioning.Secrets;
 namespace Ttn.Provisioning.Storage;
 
 /// <summary>How many stored values of one slot ended in one outcome.</summary>
-/// <param name="Slot">The secret slot.</param>
-/// <param name="Outcome">The outcome; in a dry run, <see cref="ReprotectOutcome.Reprotected"/> means "would be re-protected".</param>
-/// <param name="FailureReason">Why the values failed to open, when <paramref name="Outcome"/> is Failed; otherwise None.</param>
-/// <param name="Count">How many values.</param>
-public sealed record ReprotectSweepCount(
-    TenantSecretSlot Slot, ReprotectOutcome Outcome, SafeDecryptFailureReason FailureReason, int Count);
+public sealed class ReprotectSweepCount
+{
+    /// <summary>Creates a <see cref="ReprotectSweepCount"/>.</summary>
+    /// <param name="slot">The secret slot.</param>
+    /// <param name="outcome">The outcome; in a dry run, <see cref="ReprotectOutcome.Reprotected"/> means "would be re-protected".</param>
+    /// <param name="failureReason">Why the values failed to open, when <paramref name="outcome"/> is Failed; otherwise None.</param>
+    /// <param name="count">How many values.</param>
+    internal ReprotectSweepCount(TenantSecretSlot slot, ReprotectOutcome outcome, SafeDecryptFailureReason failureReason, int count)
+    {
+        Slot = slot;
+        Outcome = outcome;
+        FailureReason = failureReason;
+        Count = count;
+    }
+
+    /// <summary>The secret slot.</summary>
+    public TenantSecretSlot Slot { get; }
+
+    /// <summary>The outcome; in a dry run, <see cref="ReprotectOutcome.Reprotected"/> means "would be re-protected".</summary>
+    public ReprotectOutcome Outcome { get; }
+
+    /// <summary>Why the values failed to open, when <see cref="Outcome"/> is Failed; otherwise None.</summary>
+    public SafeDecryptFailureReason FailureReason { get; }
+
+    /// <summary>How many values.</summary>
+    public int Count { get; }
+}
 
 /// <summary>What a <see cref="CredentialStoreReprotector"/> sweep found and did. Holds tenant ids and counts, never a secret.</summary>
 public sealed class CredentialStoreReprotectReport
