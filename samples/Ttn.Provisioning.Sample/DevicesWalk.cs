@@ -123,7 +123,7 @@ internal sealed class DevicesWalk(SampleEnvironment env, SampleSettings settings
             fake.SetGatewayConnectionStats(gatewayId, new FakeGatewayConnectionStats
             {
                 ConnectedAt = now.AddMinutes(-10), Protocol = "ws", LastStatusReceivedAt = now.AddSeconds(-20), UplinkCount = 42,
-            });
+            }, cluster: env.Clusters.Count > 1 ? env.DefaultCluster : null);
         }
 
         report.Step($"Read the status of {gatewayId} as a viewer (carol) from the Gateway Server's connection stats");

@@ -49,18 +49,6 @@ internal sealed class PostgresFactAttribute : FactAttribute
     }
 }
 
-/// <summary>A theory that needs PostgreSQL: skipped outside CI when no server is configured.</summary>
-internal sealed class PostgresTheoryAttribute : TheoryAttribute
-{
-    public PostgresTheoryAttribute()
-    {
-        if (PostgresTestDatabase.SkipReason is { } reason)
-        {
-            Skip = reason;
-        }
-    }
-}
-
 /// <summary>
 /// A schema of its own for one test class, holding the tenant table created by <c>schema/postgresql.sql</c>; dropped
 /// when the class is done.

@@ -3,6 +3,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
+using Ttn.Provisioning.Authorization;
+using Ttn.Provisioning.Storage;
 
 namespace Ttn.Provisioning.EntityFrameworkCore.Tests;
 
@@ -18,30 +20,21 @@ public sealed class SchemaUpgradeTests : IDisposable
         VALUES ('acme', 3, 'Ready', 'Organization', 1, 0, {0}, {0}, 638000000000000000, 638000000000000000, 'tp-acme');
         """;
 
-    /// <summary>Every table of the current schema: the tenants, and the device store's (upgrade 0004).</summary>
-    public static TheoryData<string> Tables() =>
-        ["ttn_tenants", "ttn_unfinished_devices", "ttn_device_import_jobs", "ttn_device_import_rows"];
-
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"ttn-upgrade-{Guid.NewGuid():N}.db");
 
-    [Theory]
-    [MemberData(nameof(Tables))]
-    public async Task Upgrading_the_first_sqlite_table_gives_the_columns_of_the_current_schema(string table)
+    [Fact]
+    public async Task Upgrading_the_first_sqlite_table_gives_the_columns_of_the_current_schema()
     {
-        var upgraded = await SqliteColumnsAsync(_path, table, [SchemaScripts.Fixture("sqlite-0.sql"), .. SchemaScripts.Upgrades("sqlite")]);
-        var current = await SqliteColumnsAsync(_path + ".current", table, [await File.ReadAllTextAsync(SchemaScripts.SqlitePath)]);
+        var upgraded = await SqliteColumnsAsync(_path, [SchemaScripts.Fixture("sqlite-0.sql"), .. SchemaScripts.Upgrades("sqlite")]);
+        var current = await SqliteColumnsAsync(_path + ".current", [await File.ReadAllTextAsync(SchemaScripts.SqlitePath)]);
 
-        Assert.NotEmpty(current);
         Assert.Equal(current, upgraded);
     }
 
     [Fact]
     public async Task A_sqlite_row_written_before_clusters_reads_with_no_cluster_so_as_the_default_one()
     {
-        await ExecuteAsync(new SqliteConnection($"Data Source={_path}"), SchemaScripts.Fixture("sqlite-0.sql"), string.Format(OldRow, "0"));
-        await ExecuteAsync(new SqliteConnection($"Data Source={_path}"), [.. SchemaScripts.Upgrades("sqlite")]);
-        var options = new DbContextOptionsBuilder<TtnProvisioningDbContext>().UseSqlite($"Data Source={_path}").Options;
-        var store = new EfCoreCredentialStore<TtnProvisioningDbContext>(new PooledDbContextFactory<TtnProvisioningDbContext>(options));
+        var store = await UpgradedSqliteStoreWithAnOldRowAsync();
 
         var record = await store.GetAsync("acme");
 
@@ -51,19 +44,46 @@ public sealed class SchemaUpgradeTests : IDisposable
         Assert.Equal(3, record.Version);
     }
 
-    [PostgresTheory]
-    [MemberData(nameof(Tables))]
-    public async Task Upgrading_the_first_postgresql_table_gives_the_columns_of_the_current_schema(string table)
+    [Fact]
+    public async Task A_sqlite_row_written_before_settings_reads_enabled_with_the_default_messages_and_no_test()
+    {
+        var store = await UpgradedSqliteStoreWithAnOldRowAsync();
+
+        var record = (await store.GetAsync("acme"))!;
+
+        Assert.Equal(TenantSettings.Default, record.Settings);
+        Assert.False(record.SettingsPending);
+        Assert.Null(record.LastConnectionTest);
+        Assert.NotNull(await store.TryWriteAsync(record with { Settings = record.Settings with { Enabled = false } }));
+        Assert.False((await store.GetAsync("acme"))!.Settings.Enabled);
+    }
+
+    [Fact]
+    public async Task An_upgraded_sqlite_database_keeps_a_history_beside_the_old_rows()
+    {
+        var store = await UpgradedSqliteStoreWithAnOldRowAsync();
+        var entry = new TenantHistoryEntry
+        {
+            TenantId = "acme", OccurredAt = DateTimeOffset.UnixEpoch, Operation = ProvisioningOperation.GetCredentials, UserId = "u-1",
+        };
+
+        Assert.Empty((await store.GetHistoryAsync("acme", 10, null)).Entries);
+        await store.AppendHistoryAsync(entry, 10);
+
+        Assert.Equal(entry, Assert.Single((await store.GetHistoryAsync("acme", 10, null)).Entries));
+    }
+
+    [PostgresFact]
+    public async Task Upgrading_the_first_postgresql_table_gives_the_columns_of_the_current_schema()
     {
         await using var upgraded = await PostgresSchema.CreateAsync([SchemaScripts.Fixture("postgresql-0.sql"), .. SchemaScripts.Upgrades("postgresql")]);
         await using var current = await PostgresSchema.CreateAsync(await File.ReadAllTextAsync(SchemaScripts.PostgreSqlPath));
 
-        Assert.NotEmpty(await current.ColumnsAsync(table));
-        Assert.Equal(await current.ColumnsAsync(table), await upgraded.ColumnsAsync(table));
+        Assert.Equal(await current.ColumnsAsync(), await upgraded.ColumnsAsync());
     }
 
     [PostgresFact]
-    public async Task A_postgresql_row_written_before_clusters_reads_with_no_cluster_so_as_the_default_one()
+    public async Task A_postgresql_row_written_before_clusters_and_settings_reads_with_the_defaults_and_keeps_a_history()
     {
         await using var schema = await PostgresSchema.CreateAsync(SchemaScripts.Fixture("postgresql-0.sql"), string.Format(OldRow, "false"));
         await schema.ExecuteAsync([.. SchemaScripts.Upgrades("postgresql")]);
@@ -71,10 +91,24 @@ public sealed class SchemaUpgradeTests : IDisposable
         var store = new EfCoreCredentialStore<TtnProvisioningDbContext>(new PooledDbContextFactory<TtnProvisioningDbContext>(options));
 
         var record = await store.GetAsync("acme");
+        await store.AppendHistoryAsync(
+            new TenantHistoryEntry { TenantId = "acme", OccurredAt = DateTimeOffset.UnixEpoch, Operation = ProvisioningOperation.Retry, UserId = "u" },
+            10);
 
         Assert.NotNull(record);
         Assert.Null(record.Cluster);
         Assert.Equal("tp-acme", record.OrganizationId);
+        Assert.Equal(TenantSettings.Default, record.Settings);
+        Assert.Null(record.LastConnectionTest);
+        Assert.Single((await store.GetHistoryAsync("acme", 10, null)).Entries);
+    }
+
+    private async Task<EfCoreCredentialStore<TtnProvisioningDbContext>> UpgradedSqliteStoreWithAnOldRowAsync()
+    {
+        await ExecuteAsync(new SqliteConnection($"Data Source={_path}"), SchemaScripts.Fixture("sqlite-0.sql"), string.Format(OldRow, "0"));
+        await ExecuteAsync(new SqliteConnection($"Data Source={_path}"), [.. SchemaScripts.Upgrades("sqlite")]);
+        var options = new DbContextOptionsBuilder<TtnProvisioningDbContext>().UseSqlite($"Data Source={_path}").Options;
+        return new EfCoreCredentialStore<TtnProvisioningDbContext>(new PooledDbContextFactory<TtnProvisioningDbContext>(options));
     }
 
     public void Dispose()
@@ -84,14 +118,21 @@ public sealed class SchemaUpgradeTests : IDisposable
         File.Delete(_path + ".current");
     }
 
-    private static async Task<string[]> SqliteColumnsAsync(string path, string table, string[] scripts)
+    private static async Task<string[]> SqliteColumnsAsync(string path, string[] scripts)
     {
         await ExecuteAsync(new SqliteConnection($"Data Source={path}"), scripts);
         await using var connection = new SqliteConnection($"Data Source={path}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name, type, \"notnull\", pk FROM pragma_table_info($table) ORDER BY name;";
-        command.Parameters.AddWithValue("$table", table);
+        // Every table of the library (the upgrades may add tables), and every index with its columns.
+        command.CommandText = """
+            SELECT t.name, c.name, c.type, c."notnull", c.pk FROM sqlite_master t JOIN pragma_table_info(t.name) c
+            WHERE t.type = 'table' AND t.name LIKE 'ttn\_%' ESCAPE '\'
+            UNION ALL
+            SELECT i.tbl_name, 'index ' || i.name, (SELECT group_concat(k.name, ',') FROM pragma_index_info(i.name) k), '', ''
+            FROM sqlite_master i WHERE i.type = 'index' AND i.name NOT LIKE 'sqlite\_%' ESCAPE '\'
+            ORDER BY 1, 2;
+            """;
         return await ReadRowsAsync(command);
     }
 
@@ -138,16 +179,17 @@ public sealed class SchemaUpgradeTests : IDisposable
 
         public Task ExecuteAsync(string[] scripts) => SchemaUpgradeTests.ExecuteAsync(new NpgsqlConnection(ConnectionString), scripts);
 
-        public async Task<string[]> ColumnsAsync(string table)
+        public async Task<string[]> ColumnsAsync()
         {
             await using var connection = new NpgsqlConnection(ConnectionString);
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand(
-                "SELECT column_name, data_type, is_nullable, coalesce(character_maximum_length, 0), coalesce(collation_name, '') "
-                + "FROM information_schema.columns WHERE table_schema = @schema AND table_name = @table ORDER BY column_name;",
+                "SELECT table_name, column_name, data_type, is_nullable, coalesce(character_maximum_length, 0), coalesce(collation_name, ''), "
+                + "is_identity FROM information_schema.columns WHERE table_schema = @schema "
+                + "UNION ALL SELECT tablename, 'index ' || indexname, replace(indexdef, @schema || '.', ''), '', 0, '', '' "
+                + "FROM pg_indexes WHERE schemaname = @schema ORDER BY 1, 2;",
                 connection);
             command.Parameters.AddWithValue("schema", _name);
-            command.Parameters.AddWithValue("table", table);
             return await ReadRowsAsync(command);
         }
 

@@ -22,6 +22,11 @@ public static class TtnProvisioningEndpointRouteBuilderExtensions
     /// <description>a key in the body</description></item>
     /// <item><term><c>POST …/webhook-secret/rotate</c>, <c>POST …/organization-key/rotate</c></term>
     /// <description>rotations</description></item>
+    /// <item><term><c>POST …/settings</c></term><description>enabled and webhook messages (owner, admin)</description></item>
+    /// <item><term><c>POST …/connection-test</c></term>
+    /// <description>the tenant's key, application and webhook (staff up)</description></item>
+    /// <item><term><c>GET …/history?limit=&amp;pageToken=</c></term>
+    /// <description>what happened, newest first (readers)</description></item>
     /// <item><term><c>GET …/devices</c> (<c>?page=&amp;limit=</c>), <c>GET …/devices/{deviceId}</c>,
     /// <c>GET …/devices/{deviceId}/diagnosis</c></term>
     /// <description>devices, never a key (every role)</description></item>
@@ -34,12 +39,12 @@ public static class TtnProvisioningEndpointRouteBuilderExtensions
     /// <c>DELETE …/gateways/{gatewayId}</c></term>
     /// <description>gateways of the tenant's organization and their connection status</description></item>
     /// </list>
-    /// Success is 200 with JSON; every other outcome is an RFC 9457 problem (written through <c>IProblemDetailsService</c>
-    /// when the host registered one) with a <c>reasonCode</c>: 400 invalid request or missing confirmation, 401
-    /// unauthenticated, 403 denied (with the policy's reason) or tenant-mismatch, 404 not-configured or not-found, 409
-    /// already-in-progress, use-start-fresh, not-applicable, device-conflict, gateway-conflict or refused (the device limit),
-    /// 400 invalid-rows (an import's file, with every row's errors), 502 failed (with <c>step</c>, <c>ttsErrorName</c>,
-    /// <c>correlationId</c>; never a body from The Things Stack, never a secret).
+    /// Success is 200 with JSON (201 for a registration that created a device or gateway); every other outcome is an RFC 9457
+    /// problem (written through <c>IProblemDetailsService</c> when the host registered one) with a <c>reasonCode</c>: 400
+    /// invalid request, missing confirmation or invalid-rows (an import's file, with every row's errors), 401 unauthenticated,
+    /// 403 denied (with the policy's reason) or tenant-mismatch, 404 not-configured or not-found, 409 already-in-progress,
+    /// use-start-fresh, not-applicable, tenant-disabled, device-conflict, gateway-conflict or refused (the device limit), 502
+    /// failed (with <c>step</c>, <c>ttsErrorName</c>, <c>correlationId</c>; never a body from The Things Stack, never a secret).
     /// </summary>
     /// <param name="endpoints">The application.</param>
     /// <param name="prefix">The route prefix, for example <c>/ttn</c>.</param>
@@ -83,6 +88,9 @@ public static class TtnProvisioningEndpointRouteBuilderExtensions
         DestructiveEndpoints.Map(tenants, options);
         KeyEndpoints.Map(tenants);
         RotationEndpoints.Map(tenants);
+        SettingsEndpoint.Map(tenants);
+        ConnectionTestEndpoint.Map(tenants);
+        HistoryEndpoint.Map(tenants);
         DeviceEndpoints.Map(tenants);
         DeviceImportEndpoint.Map(tenants);
         GatewayEndpoints.Map(tenants);

@@ -11,7 +11,8 @@ namespace Ttn.Provisioning.Authorization;
 /// <list type="table">
 /// <listheader><term>operation</term><description>roles allowed</description></listheader>
 /// <item><term>GetStatus</term><description>Owner, Admin, Manager, Staff, Viewer</description></item>
-/// <item><term>GetCredentials</term><description>Owner, Admin, Manager</description></item>
+/// <item><term>GetCredentials, GetHistory</term><description>Owner, Admin, Manager</description></item>
+/// <item><term>TestConnection</term><description>Owner, Admin, Manager, Staff</description></item>
 /// <item><term>RegisterDevice, RepairDevice, RemoveDevice, ImportDevices, RegisterGateway, RemoveGateway</term>
 /// <description>Owner, Admin, Manager</description></item>
 /// <item><term>ReadDevices, ReadGateways</term><description>Owner, Admin, Manager, Staff, Viewer</description></item>
@@ -66,6 +67,7 @@ public sealed class RolePolicyOptions
     {
         var everyone = new[] { TenantRole.Owner, TenantRole.Admin, TenantRole.Manager, TenantRole.Staff, TenantRole.Viewer };
         var readers = new[] { TenantRole.Owner, TenantRole.Admin, TenantRole.Manager };
+        var testers = new[] { TenantRole.Owner, TenantRole.Admin, TenantRole.Manager, TenantRole.Staff };
         var changers = new[] { TenantRole.Owner, TenantRole.Admin };
         var table = new Dictionary<ProvisioningOperation, ISet<TenantRole>>();
         foreach (var operation in Enum.GetValues<ProvisioningOperation>())
@@ -73,10 +75,12 @@ public sealed class RolePolicyOptions
             table[operation] = new HashSet<TenantRole>(operation switch
             {
                 ProvisioningOperation.GetStatus or ProvisioningOperation.ReadDevices or ProvisioningOperation.ReadGateways => everyone,
+                ProvisioningOperation.GetCredentials or ProvisioningOperation.GetHistory => readers,
+                ProvisioningOperation.TestConnection => testers,
 
-                // Managers run the day-to-day: they read credentials and onboard (and remove) devices and gateways.
-                ProvisioningOperation.GetCredentials or ProvisioningOperation.RegisterDevice or ProvisioningOperation.RepairDevice
-                    or ProvisioningOperation.RemoveDevice or ProvisioningOperation.ImportDevices or ProvisioningOperation.RegisterGateway
+                // Managers run the day-to-day: they onboard (and remove) devices and gateways.
+                ProvisioningOperation.RegisterDevice or ProvisioningOperation.RepairDevice or ProvisioningOperation.RemoveDevice
+                    or ProvisioningOperation.ImportDevices or ProvisioningOperation.RegisterGateway
                     or ProvisioningOperation.RemoveGateway => readers,
                 _ => changers,
             });

@@ -31,6 +31,15 @@ public sealed class DeviceRegistrationResult : OperationResult
     /// <summary>Who holds the device id or the EUI pair, when <see cref="Status"/> is <see cref="DeviceOutcome.Conflict"/>.</summary>
     public DeviceConflict? Conflict { get; init; }
 
+    /// <summary>
+    /// The AppKey sealed for the host to keep, when it asked (<see cref="EndDeviceDefinition.SealRootKeys"/>) and the
+    /// device is registered; open it with the secret protector and <see cref="Secrets.SecretField.DeviceAppKey"/>.
+    /// </summary>
+    public string? SealedAppKey { get; init; }
+
+    /// <summary>The NwkKey sealed likewise (<see cref="Secrets.SecretField.DeviceNwkKey"/>), for a LoRaWAN 1.1 device.</summary>
+    public string? SealedNwkKey { get; init; }
+
     /// <summary>Whether the device is recorded as unfinished (register, repair or remove it again to finish).</summary>
     public bool NeedsCleanup => NotRolledBack != DeviceRegistries.None;
 

@@ -23,6 +23,12 @@ public enum SecretField
     /// (a TTS API key).
     /// </summary>
     GatewayLnsKey = 5,
+
+    /// <summary>An end device's AppKey (LoRaWAN root key), sealed for the host when it asks (32 hex characters).</summary>
+    DeviceAppKey = 6,
+
+    /// <summary>An end device's NwkKey (LoRaWAN 1.1 root key), sealed for the host when it asks (32 hex characters).</summary>
+    DeviceNwkKey = 7,
 }
 
 /// <summary>Facts about <see cref="SecretField"/> values.</summary>
@@ -38,6 +44,8 @@ internal static class SecretFieldExtensions
         SecretField.GatewayApiKey => "gateway_api_key",
         SecretField.WebhookSecret => "webhook_secret",
         SecretField.GatewayLnsKey => "gateway_lns_key",
+        SecretField.DeviceAppKey => "device_app_key",
+        SecretField.DeviceNwkKey => "device_nwk_key",
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown secret field."),
     };
 

@@ -31,6 +31,7 @@ public sealed class ConfigurationBindingTests
         ["Ttn:WebhookVerifierCapacity"] = "500",
         ["Ttn:CreateGatewayApiKey"] = "true",
         ["Ttn:MaxOrganizationIdRotations"] = "5",
+        ["Ttn:HistoryLimit"] = "500",
         ["Ttn:MaxDevicesPerTenant"] = "1000",
         ["Ttn:GatewayOnlineWithin"] = "00:02:00",
         ["Ttn:OrganizationApiKeyRights:0"] = "RIGHT_ORGANIZATION_ALL",
@@ -85,6 +86,7 @@ public sealed class ConfigurationBindingTests
         Assert.Equal((TimeSpan.FromSeconds(10), 500), (options.WebhookVerifierRefreshInterval, options.WebhookVerifierCapacity));
         Assert.True(options.CreateGatewayApiKey);
         Assert.Equal(5, options.MaxOrganizationIdRotations);
+        Assert.Equal(500, options.HistoryLimit);
         Assert.Equal((1000, TimeSpan.FromMinutes(2)), (options.MaxDevicesPerTenant, options.GatewayOnlineWithin));
         Assert.Equal(["RIGHT_ORGANIZATION_ALL", "RIGHT_APPLICATION_ALL", "RIGHT_GATEWAY_ALL"], options.OrganizationApiKeyRights);
         Assert.Equal(["RIGHT_APPLICATION_ALL"], options.ApplicationApiKeyRights);

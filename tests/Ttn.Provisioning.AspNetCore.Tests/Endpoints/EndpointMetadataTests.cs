@@ -43,7 +43,7 @@ public sealed class EndpointMetadataTests
             [
                 "/ttn/tenants/{tenant}/credentials", "/ttn/tenants/{tenant}/devices", "/ttn/tenants/{tenant}/devices/{deviceId}",
                 "/ttn/tenants/{tenant}/devices/{deviceId}/diagnosis", "/ttn/tenants/{tenant}/gateways",
-                "/ttn/tenants/{tenant}/gateways/{gatewayId}/status", "/ttn/tenants/{tenant}/status",
+                "/ttn/tenants/{tenant}/gateways/{gatewayId}/status", "/ttn/tenants/{tenant}/history", "/ttn/tenants/{tenant}/status",
             ],
             gets.Order(StringComparer.Ordinal));
         var bodies = endpoints
@@ -51,7 +51,7 @@ public sealed class EndpointMetadataTests
             .Select(e => e.RoutePattern.RawText!["/ttn/tenants/{tenant}".Length..]);
         Assert.Equal(
             ["/api-key-check", "/deep-clean", "/devices", "/devices/import", "/devices/{deviceId}/repair", "/existing-application",
-                "/gateways", "/start-fresh"],
+                "/gateways", "/settings", "/start-fresh"],
             bodies.Order(StringComparer.Ordinal));
     }
 

@@ -28,6 +28,9 @@ namespace Ttn.Provisioning.AspNetCore.Endpoints.Contracts;
 [JsonSerializable(typeof(GatewayRegistrationResponse))]
 [JsonSerializable(typeof(GatewayStatusResponse))]
 [JsonSerializable(typeof(GatewayRemovalResponse))]
+[JsonSerializable(typeof(SettingsResponse))]
+[JsonSerializable(typeof(ConnectionTestResponse))]
+[JsonSerializable(typeof(HistoryResponse))]
 [JsonSerializable(typeof(ConfirmationRequest))]
 [JsonSerializable(typeof(StartFreshRequest))]
 [JsonSerializable(typeof(ApiKeyCheckRequest))]
@@ -35,4 +38,5 @@ namespace Ttn.Provisioning.AspNetCore.Endpoints.Contracts;
 [JsonSerializable(typeof(DeviceRequest))]
 [JsonSerializable(typeof(DeviceRepairRequest))]
 [JsonSerializable(typeof(GatewayRequest))]
+[JsonSerializable(typeof(SettingsRequest))]
 internal sealed partial class EndpointJsonContext : JsonSerializerContext;

@@ -1,6 +1,7 @@
 using Ttn.Provisioning.Authorization;
 using Ttn.Provisioning.DeviceRegistration;
 using Ttn.Provisioning.Devices;
+using Ttn.Provisioning.Secrets;
 using Ttn.Provisioning.Storage;
 using Ttn.Provisioning.ThingsStack;
 
@@ -10,12 +11,14 @@ namespace Ttn.Provisioning.Operations;
 internal sealed class RegisterDeviceOperation : DeviceOperation<DeviceRegistrationResult>
 {
     private readonly EndDeviceDefinition _device;
+    private readonly bool _sealRootKeys;
 
     /// <exception cref="ArgumentException">The definition breaks a rule.</exception>
     public RegisterDeviceOperation(DeviceServices services, EndDeviceDefinition device)
         : base(services)
     {
         _device = DeviceDefinitions.PrepareOrThrow(device, nameof(device));
+        _sealRootKeys = device.SealRootKeys;
     }
 
     public override ProvisioningOperation Kind => ProvisioningOperation.RegisterDevice;
@@ -39,11 +42,23 @@ internal sealed class RegisterDeviceOperation : DeviceOperation<DeviceRegistrati
         }
 
         var outcome = await DeviceRegistrar.RegisterAsync(session, _device, listed: null, cancellationToken).ConfigureAwait(false);
-        return ToResult(session, outcome);
+        if (!_sealRootKeys || outcome.Status is not (DeviceOutcome.Registered or DeviceOutcome.AlreadyPresent))
+        {
+            return ToResult(session, outcome);
+        }
+
+        // Sealed for the host only when it asked, and only once the Join Server holds these very keys.
+        var vault = Services.Vault;
+        return ToResult(
+            session,
+            outcome,
+            _device.AppKey is { } appKey ? vault.Seal(session.TenantId, SecretField.DeviceAppKey, appKey) : null,
+            _device.NwkKey is { } nwkKey ? vault.Seal(session.TenantId, SecretField.DeviceNwkKey, nwkKey) : null);
     }
 
     /// <summary>A registration's outcome as the service's result.</summary>
-    public static DeviceRegistrationResult ToResult(DeviceSession session, RegistrationOutcome outcome) => new()
+    public static DeviceRegistrationResult ToResult(
+        DeviceSession session, RegistrationOutcome outcome, string? sealedAppKey = null, string? sealedNwkKey = null) => new()
     {
         Outcome = outcome.Status is DeviceOutcome.Registered or DeviceOutcome.AlreadyPresent
             ? ProvisioningOutcome.Succeeded
@@ -55,6 +70,8 @@ internal sealed class RegisterDeviceOperation : DeviceOperation<DeviceRegistrati
         RolledBack = outcome.RolledBack,
         NotRolledBack = outcome.NotRolledBack,
         Conflict = outcome.Conflict,
+        SealedAppKey = sealedAppKey,
+        SealedNwkKey = sealedNwkKey,
         Error = ErrorOf(outcome, session.Now),
         TtsRequestCount = session.Context.RequestCount,
     };
