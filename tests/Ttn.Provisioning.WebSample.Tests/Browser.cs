@@ -36,7 +36,7 @@ internal static class Browser
         options.AddArguments(
             "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1000,1600",
             "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--disable-sync",
-            "--disable-background-networking", "--disable-component-update", "--disable-default-apps", "--lang=en-US");
+            "--disable-background-networking", "--disable-component-update", "--disable-default-apps", "--lang=en-US", "--hide-scrollbars");
         var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
         driver.Manage().Timeouts().PageLoad = TimeSpan.FromSeconds(30);
         return driver;
