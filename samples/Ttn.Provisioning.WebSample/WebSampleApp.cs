@@ -81,6 +81,9 @@ public sealed class WebSampleApp : IAsyncDisposable
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // The address and what goes wrong; every request and every library step with --verbose.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", settings.Verbose ? LogLevel.Information : LogLevel.Warning)
+            .AddFilter("Ttn.Provisioning", settings.Verbose ? LogLevel.Information : LogLevel.Warning);
         configure?.Invoke(builder);
         AddServices(builder.Services, settings, adminKey, fake);
         var app = builder.Build();

@@ -74,6 +74,34 @@ public sealed class PageHygieneTests(BrowserFixture browser, ITestOutputHelper o
             || page.Contains("url(", StringComparison.Ordinal));
     });
 
+    [BrowserFact]
+    public Task The_panel_fits_a_phone_screen_without_sideways_scrolling() => PanelSession.RunAsync(browser, output, async session =>
+    {
+        var application = await Demo.ProvisionAsync(session);
+        await session.Sample.Fake!.SimulateUplinkAsync(application, "cold-room-1", "eu1", CancellationToken.None);
+        var window = session.Driver.Manage().Window;
+        var size = window.Size;
+        try
+        {
+            window.Size = new System.Drawing.Size(390, 844);
+            session.SignIn("acme-owner");
+
+            var wider = Strings(session,
+                """
+                var width = document.documentElement.clientWidth;
+                return Array.from(document.querySelectorAll('body *')).filter(function (e) {
+                    return e.getBoundingClientRect().right > width + 1 && !e.closest('.scroll');
+                }).map(function (e) { return e.tagName + '#' + e.id + '.' + e.className + ' ends at ' + e.getBoundingClientRect().right; });
+                """).ToList();
+
+            Assert.True(wider.Count == 0, "Wider than the phone: " + string.Join("; ", wider));
+        }
+        finally
+        {
+            window.Size = size;
+        }
+    });
+
     private static List<string> Visit(PanelSession session, string user, Action reveal)
     {
         session.SignIn(user);
