@@ -15,7 +15,7 @@ try
 {
     sample = await WebSampleApp.BuildAsync(args);
 }
-catch (ArgumentException bad)
+catch (SampleUsageException bad)
 {
     Console.Error.WriteLine(bad.Message);
     return 2;
@@ -25,9 +25,7 @@ await using (sample)
 {
     await sample.StartAsync();
     Console.WriteLine($"Ttn.Provisioning web sample: open {sample.Address} and sign in as a demo user (Ctrl+C stops it).");
-    Console.WriteLine(sample.Fake is null
-        ? "Things Stack: the one named on the command line."
-        : $"Things Stack: an in-process FakeThingsStack (Identity Server {sample.Fake.IdentityServer}, clusters eu1, nam1, au1).");
+    Console.WriteLine($"Things Stack: {sample.ThingsStack}.");
     await sample.App.WaitForShutdownAsync();
 }
 

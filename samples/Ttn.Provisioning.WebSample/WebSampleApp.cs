@@ -20,11 +20,11 @@ public sealed class WebSampleApp : IAsyncDisposable
 
     private Uri? _address;
 
-    private WebSampleApp(WebApplication app, SampleFake? fake, string? cluster)
+    private WebSampleApp(WebApplication app, SampleFake? fake, string thingsStack)
     {
         App = app;
         Fake = fake;
-        Cluster = cluster;
+        ThingsStack = thingsStack;
     }
 
     /// <summary>The application.</summary>
@@ -33,15 +33,15 @@ public sealed class WebSampleApp : IAsyncDisposable
     /// <summary>The in-process fake; null against a real Things Stack.</summary>
     public SampleFake? Fake { get; }
 
-    /// <summary>The one cluster named on the command line; null on the fake (TTN Cloud's three).</summary>
-    public string? Cluster { get; }
+    /// <summary>Which Things Stack the sample talks to, in words.</summary>
+    public string ThingsStack { get; }
 
     /// <summary>The address the sample listens on, once started (a wildcard host reads as 127.0.0.1).</summary>
     public Uri Address => _address ?? throw new InvalidOperationException("The web sample has not started.");
 
     /// <summary>
     /// Builds the sample from its command line: the console sample's flags (<see cref="SampleSettings.Usage"/>) plus
-    /// <c>--urls</c>. Throws <see cref="ArgumentException"/> with the reason when the command line is not usable.
+    /// <c>--urls</c>. Throws <see cref="SampleUsageException"/> with the reason when the command line is not usable.
     /// </summary>
     /// <param name="args">The command line.</param>
     /// <param name="configure">For tests: changes the builder before the services are added.</param>
@@ -50,10 +50,10 @@ public sealed class WebSampleApp : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(args);
         var (hostArgs, sampleArgs) = SplitHostArguments(args);
         var settings = SampleSettings.Parse(sampleArgs, out var error)
-            ?? throw new ArgumentException(error ?? "Help was asked for.", nameof(args));
+            ?? throw new SampleUsageException(error ?? "Help was asked for.");
         if (settings.SqlitePath is not null)
         {
-            throw new ArgumentException("The web sample keeps its tenants in memory: --store is for the console sample.", nameof(args));
+            throw new SampleUsageException("The web sample keeps its tenants in memory: --store is for the console sample.");
         }
 
         string adminKey;
@@ -67,7 +67,7 @@ public sealed class WebSampleApp : IAsyncDisposable
         else
         {
             adminKey = Environment.GetEnvironmentVariable(SampleSettings.AdminKeyVariable)?.Trim() is { Length: > 0 } key ? key
-                : throw new ArgumentException($"Set {SampleSettings.AdminKeyVariable} to the admin (user) API key.", nameof(args));
+                : throw new SampleUsageException($"Set {SampleSettings.AdminKeyVariable} to the admin (user) API key.");
         }
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -88,7 +88,9 @@ public sealed class WebSampleApp : IAsyncDisposable
         AddServices(builder.Services, settings, adminKey, fake);
         var app = builder.Build();
         MapEndpoints(app, settings);
-        built = new WebSampleApp(app, fake, fake is null ? "main" : null);
+        built = new WebSampleApp(app, fake, fake is null
+            ? $"Identity Server {settings.IdentityServer}, cluster {settings.Cluster} (as 'main'); webhook base URL {settings.WebhookBaseUrl}"
+            : $"an in-process FakeThingsStack (Identity Server {fake.IdentityServer}, clusters {string.Join(", ", SampleFake.ClusterNames)})");
         return built;
     }
 
@@ -200,3 +202,6 @@ public sealed class WebSampleApp : IAsyncDisposable
         }
     }
 }
+
+/// <summary>The command line cannot be used; the message says why.</summary>
+public sealed class SampleUsageException(string message) : Exception(message);
