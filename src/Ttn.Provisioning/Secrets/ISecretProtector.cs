@@ -15,7 +15,9 @@ public interface ISecretProtector
     /// </exception>
     string Protect(string plaintext, SecretContext context);
 
-    /// <summary>Opens a stored token. Never throws for any stored text: bad input comes back as <see cref="SafeDecryptStatus.Failed"/>.</summary>
+    /// <summary>
+    /// Opens a stored token. Never throws for any stored text: bad input comes back as <see cref="SafeDecryptStatus.Failed"/>.
+    /// </summary>
     /// <param name="token">The stored text, or <see langword="null"/> when nothing is stored.</param>
     /// <param name="context">The tenant and field the secret belongs to.</param>
     /// <returns>

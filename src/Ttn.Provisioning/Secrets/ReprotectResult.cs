@@ -18,15 +18,22 @@ public enum ReprotectOutcome
 
 /// <summary>The result of re-protecting one stored value.</summary>
 /// <remarks><see cref="ToString"/> never shows the token.</remarks>
-public sealed record ReprotectResult
+public sealed class ReprotectResult
 {
     /// <summary>Creates a result.</summary>
     /// <param name="outcome">What was done.</param>
     /// <param name="token">The text to store: the new token when re-protected, otherwise the original text.</param>
-    /// <param name="previousFormat">The format (or key id) the value was found in, for example <c>ttn1:k2018</c>, <c>b64</c>, <c>v2</c> or <c>v1</c>; null when empty.</param>
+    /// <param name="previousFormat">The format (or key id) the value was found in, for example <c>ttn1:k2018</c>, <c>b64</c>, <c>v2</c> or
+    /// <c>v1</c>; null when empty.</param>
     /// <param name="currentFormat">The format (or key id) the value is in now; null when empty or failed.</param>
-    /// <param name="failureReason">Why opening failed; <see cref="SafeDecryptFailureReason.None"/> unless <paramref name="outcome"/> is <see cref="ReprotectOutcome.Failed"/>.</param>
-    public ReprotectResult(ReprotectOutcome outcome, string? token, string? previousFormat, string? currentFormat, SafeDecryptFailureReason failureReason = SafeDecryptFailureReason.None)
+    /// <param name="failureReason">Why opening failed; <see cref="SafeDecryptFailureReason.None"/> unless <paramref name="outcome"/> is
+    /// <see cref="ReprotectOutcome.Failed"/>.</param>
+    public ReprotectResult(
+        ReprotectOutcome outcome,
+        string? token,
+        string? previousFormat,
+        string? currentFormat,
+        SafeDecryptFailureReason failureReason = SafeDecryptFailureReason.None)
     {
         Outcome = outcome;
         Token = token;
@@ -41,7 +48,9 @@ public sealed record ReprotectResult
     /// <summary>The text to store: the new token when <see cref="Changed"/>, otherwise the original text.</summary>
     public string? Token { get; }
 
-    /// <summary>The format the value was found in (<c>ttn1:&lt;keyId&gt;</c>, <c>b64</c>, <c>v2</c>, <c>v1</c>), or null when empty or unrecognised.</summary>
+    /// <summary>
+    /// The format the value was found in (<c>ttn1:&lt;keyId&gt;</c>, <c>b64</c>, <c>v2</c>, <c>v1</c>), or null when empty or unrecognised.
+    /// </summary>
     public string? PreviousFormat { get; }
 
     /// <summary>The format the value is in now, or null when empty or failed.</summary>

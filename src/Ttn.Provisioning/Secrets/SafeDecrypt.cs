@@ -42,7 +42,10 @@ public readonly struct SafeDecrypt : IEquatable<SafeDecrypt>
     /// <summary>The secret in plain text; non-null only when <see cref="Status"/> is <see cref="SafeDecryptStatus.Decrypted"/>.</summary>
     public string? Value => Status == SafeDecryptStatus.Decrypted ? _value : null;
 
-    /// <summary>Why the secret failed to open; <see cref="SafeDecryptFailureReason.None"/> unless <see cref="Status"/> is <see cref="SafeDecryptStatus.Failed"/>.</summary>
+    /// <summary>
+    /// Why the secret failed to open; <see cref="SafeDecryptFailureReason.None"/> unless <see cref="Status"/> is
+    /// <see cref="SafeDecryptStatus.Failed"/>.
+    /// </summary>
     public SafeDecryptFailureReason FailureReason { get; }
 
     /// <summary>
@@ -87,12 +90,18 @@ public readonly struct SafeDecrypt : IEquatable<SafeDecrypt>
                 isLegacyFormat: true);
 
     /// <summary>Creates a result for a secret that could not be opened.</summary>
-    /// <param name="reason">Why it failed. <see cref="SafeDecryptFailureReason.None"/> is recorded as <see cref="SafeDecryptFailureReason.Malformed"/>.</param>
+    /// <param name="reason">Why it failed. <see cref="SafeDecryptFailureReason.None"/> is recorded as
+    /// <see cref="SafeDecryptFailureReason.Malformed"/>.</param>
     public static SafeDecrypt Failed(SafeDecryptFailureReason reason) =>
-        new(SafeDecryptStatus.Failed, null, reason == SafeDecryptFailureReason.None ? SafeDecryptFailureReason.Malformed : reason, requiresReprotect: false);
+        new(
+            SafeDecryptStatus.Failed,
+            null,
+            reason == SafeDecryptFailureReason.None ? SafeDecryptFailureReason.Malformed : reason,
+            requiresReprotect: false);
 
     /// <summary>Gets the secret when it was opened.</summary>
-    /// <param name="value">The secret, or <see langword="null"/> when <see cref="Status"/> is not <see cref="SafeDecryptStatus.Decrypted"/>.</param>
+    /// <param name="value">The secret, or <see langword="null"/> when <see cref="Status"/> is not
+    /// <see cref="SafeDecryptStatus.Decrypted"/>.</param>
     /// <returns><see langword="true"/> when the secret was opened.</returns>
     public bool TryGetValue([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
     {

@@ -3,7 +3,9 @@ namespace Ttn.Provisioning.Secrets;
 /// <summary>Why a stored secret could not be opened.</summary>
 public enum SafeDecryptFailureReason
 {
-    /// <summary>The secret did not fail (it is <see cref="SafeDecryptStatus.Empty"/> or <see cref="SafeDecryptStatus.Decrypted"/>).</summary>
+    /// <summary>
+    /// The secret did not fail (it is <see cref="SafeDecryptStatus.Empty"/> or <see cref="SafeDecryptStatus.Decrypted"/>).
+    /// </summary>
     None = 0,
 
     /// <summary>The stored text is not a well-formed token of any known format (bad prefix, separator, base64 or length).</summary>
@@ -21,7 +23,10 @@ public enum SafeDecryptFailureReason
     /// <summary>The token is in a format this protector does not read (for example a legacy format while legacy readers are off).</summary>
     UnsupportedFormat = 4,
 
-    /// <summary>A legacy format decoded to something that cannot be the secret (invalid UTF-8, control characters, or the wrong shape for its field).</summary>
+    /// <summary>
+    /// A legacy format decoded to something that cannot be the secret (invalid UTF-8, control characters, or the wrong shape for its
+    /// field).
+    /// </summary>
     LegacyValueImplausible = 5,
 
     /// <summary>

@@ -17,7 +17,9 @@ internal sealed class SecretProtectionOptionsValidator : IValidateOptions<Secret
         var failures = new List<string>();
         if (options.Keys.Count == 0)
         {
-            failures.Add("The secret key ring is empty: add at least one key to SecretProtectionOptions.Keys (SecretProtectionOptions.GenerateKey() makes one).");
+            failures.Add(
+                "The secret key ring is empty: add at least one key to SecretProtectionOptions.Keys "
+                    + "(SecretProtectionOptions.GenerateKey() makes one).");
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -32,7 +34,9 @@ internal sealed class SecretProtectionOptionsValidator : IValidateOptions<Secret
 
             if (!IsValidKeyId(key.Id))
             {
-                failures.Add($"Secret key #{i} has an invalid id: it must be 1 to {SecretProtectionOptions.MaxKeyIdLength} characters from A-Z, a-z, 0-9, '-' and '_'.");
+                failures.Add(
+                    $"Secret key #{i} has an invalid id: it must be 1 to {SecretProtectionOptions.MaxKeyIdLength} characters "
+                    + "from A-Z, a-z, 0-9, '-' and '_'.");
                 continue;
             }
 
@@ -48,17 +52,22 @@ internal sealed class SecretProtectionOptionsValidator : IValidateOptions<Secret
             }
             else if (length != SecretProtectionOptions.KeySizeInBytes)
             {
-                failures.Add($"Secret key '{key.Id}' is {length} bytes long; AES-256-GCM needs exactly {SecretProtectionOptions.KeySizeInBytes} bytes.");
+                failures.Add(
+                    $"Secret key '{key.Id}' is {length} bytes long; "
+                    + $"AES-256-GCM needs exactly {SecretProtectionOptions.KeySizeInBytes} bytes.");
             }
         }
 
         if (string.IsNullOrEmpty(options.PrimaryKeyId))
         {
-            failures.Add("No primary secret key is set: set SecretProtectionOptions.PrimaryKeyId to the id of the key that seals new secrets.");
+            failures.Add(
+                "No primary secret key is set: set SecretProtectionOptions.PrimaryKeyId to the id of the key that seals new secrets.");
         }
         else if (!options.Keys.Any(k => k is not null && string.Equals(k.Id, options.PrimaryKeyId, StringComparison.Ordinal)))
         {
-            failures.Add($"The primary secret key id '{(IsValidKeyId(options.PrimaryKeyId) ? options.PrimaryKeyId : "(invalid id)")}' is not in the key ring.");
+            failures.Add(
+                $"The primary secret key id '{(IsValidKeyId(options.PrimaryKeyId) ? options.PrimaryKeyId : "(invalid id)")}' "
+                + "is not in the key ring.");
         }
 
         if (options.LegacySalt is not null && options.AllowLegacyFormatsUntil is null)

@@ -35,7 +35,11 @@ public sealed class CredentialStoreReprotector
     /// <param name="protector">The protector whose primary key the secrets are sealed with.</param>
     /// <param name="timeProvider">The clock for lease expiry and <see cref="TenantRecord.UpdatedAt"/>; the system clock when null.</param>
     /// <param name="logger">The logger; nothing is logged when null.</param>
-    public CredentialStoreReprotector(ICredentialStore store, ISecretProtector protector, TimeProvider? timeProvider = null, ILogger<CredentialStoreReprotector>? logger = null)
+    public CredentialStoreReprotector(
+        ICredentialStore store,
+        ISecretProtector protector,
+        TimeProvider? timeProvider = null,
+        ILogger<CredentialStoreReprotector>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(protector);
@@ -49,7 +53,8 @@ public sealed class CredentialStoreReprotector
     /// <param name="options">Dry run, page size and conflict retries; the defaults when null.</param>
     /// <param name="cancellationToken">Stops the sweep between tenants (what was written stays written).</param>
     /// <returns>Counts per slot and outcome, tenants scanned, updated and skipped.</returns>
-    public async Task<CredentialStoreReprotectReport> ReprotectAllAsync(CredentialStoreReprotectOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<CredentialStoreReprotectReport> ReprotectAllAsync(
+        CredentialStoreReprotectOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new CredentialStoreReprotectOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.PageSize, 1, nameof(options));
@@ -85,7 +90,11 @@ public sealed class CredentialStoreReprotector
         return result;
     }
 
-    private async Task SweepTenantAsync(TenantRecord record, CredentialStoreReprotectOptions options, CredentialStoreReprotectReport.Builder report, CancellationToken cancellationToken)
+    private async Task SweepTenantAsync(
+        TenantRecord record,
+        CredentialStoreReprotectOptions options,
+        CredentialStoreReprotectReport.Builder report,
+        CancellationToken cancellationToken)
     {
         var current = record;
         for (var attempt = 0; ; attempt++)
@@ -123,7 +132,8 @@ public sealed class CredentialStoreReprotector
                 return;
             }
 
-            var written = await _store.TryWriteAsync(updated with { UpdatedAt = _timeProvider.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+            var written = await _store.TryWriteAsync(updated with { UpdatedAt = _timeProvider.GetUtcNow() }, cancellationToken)
+                .ConfigureAwait(false);
             if (written is not null)
             {
                 Tally(current.TenantId, results, report, options.DryRun);
@@ -152,7 +162,11 @@ public sealed class CredentialStoreReprotector
         }
     }
 
-    private void Tally(string tenantId, (TenantSecretSlot Slot, ReprotectResult Result)[] results, CredentialStoreReprotectReport.Builder report, bool dryRun)
+    private void Tally(
+        string tenantId,
+        (TenantSecretSlot Slot, ReprotectResult Result)[] results,
+        CredentialStoreReprotectReport.Builder report,
+        bool dryRun)
     {
         foreach (var (slot, result) in results)
         {
@@ -167,122 +181,5 @@ public sealed class CredentialStoreReprotector
                 Log.ValueFailed(_logger, tenantId, slot, result.FailureReason, dryRun);
             }
         }
-    }
-}
-
-/// <summary>How <see cref="CredentialStoreReprotector"/> sweeps.</summary>
-public sealed class CredentialStoreReprotectOptions
-{
-    /// <summary>Whether to write nothing and only report what would be re-protected.</summary>
-    public bool DryRun { get; set; }
-
-    /// <summary>How many tenants to read per page (default 100).</summary>
-    public int PageSize { get; set; } = 100;
-
-    /// <summary>How many times a tenant is read again and retried after a compare-and-swap conflict before it is skipped (default 5).</summary>
-    public int MaxConflictRetries { get; set; } = 5;
-}
-
-/// <summary>How many stored values of one slot ended in one outcome.</summary>
-/// <param name="Slot">The secret slot.</param>
-/// <param name="Outcome">The outcome; in a dry run, <see cref="ReprotectOutcome.Reprotected"/> means "would be re-protected".</param>
-/// <param name="FailureReason">Why the values failed to open, when <paramref name="Outcome"/> is Failed; otherwise None.</param>
-/// <param name="Count">How many values.</param>
-public sealed record ReprotectSweepCount(TenantSecretSlot Slot, ReprotectOutcome Outcome, SafeDecryptFailureReason FailureReason, int Count);
-
-/// <summary>What a <see cref="CredentialStoreReprotector"/> sweep found and did. Holds tenant ids and counts, never a secret.</summary>
-public sealed class CredentialStoreReprotectReport
-{
-    private CredentialStoreReprotectReport(Builder builder)
-    {
-        DryRun = builder.DryRun;
-        TenantsScanned = builder.TenantsScanned;
-        TenantsUpdated = builder.TenantsUpdated;
-        ConflictsRetried = builder.ConflictsRetried;
-        TenantsSkippedAfterConflicts = builder.TenantsSkippedAfterConflicts.ToArray();
-        TenantsSkippedLeased = builder.TenantsSkippedLeased.ToArray();
-        LegacyValuesLeft = builder.LegacyValuesLeft;
-        Counts = builder.Counts
-            .Select(pair => new ReprotectSweepCount(pair.Key.Slot, pair.Key.Outcome, pair.Key.Reason, pair.Value))
-            .OrderBy(c => c.Slot).ThenBy(c => c.Outcome).ThenBy(c => c.FailureReason)
-            .ToArray();
-    }
-
-    /// <summary>Whether this was a dry run (nothing written).</summary>
-    public bool DryRun { get; }
-
-    /// <summary>How many tenants were read.</summary>
-    public int TenantsScanned { get; }
-
-    /// <summary>How many tenants were written back with re-protected values (in a dry run: would have been).</summary>
-    public int TenantsUpdated { get; }
-
-    /// <summary>How many compare-and-swap conflicts were retried (another writer changed the tenant meanwhile).</summary>
-    public int ConflictsRetried { get; }
-
-    /// <summary>Tenants left as they were after too many conflicts; sweep again.</summary>
-    public IReadOnlyList<string> TenantsSkippedAfterConflicts { get; }
-
-    /// <summary>Tenants left as they were because a provisioning run holds a live lease on them; sweep again later.</summary>
-    public IReadOnlyList<string> TenantsSkippedLeased { get; }
-
-    /// <summary>
-    /// How many stored values are still in a legacy format (<c>b64:</c>, <c>v2:</c>, v1) after the sweep: those that failed
-    /// to open (implausible, malformed, or read while the migration window is closed) and, in a dry run, those that would be
-    /// re-protected. Tenants skipped (leased, conflicts) are not counted: sweep again. Zero means the window can close.
-    /// </summary>
-    public int LegacyValuesLeft { get; }
-
-    /// <summary>The counts per slot, outcome and failure reason (only non-zero counts).</summary>
-    public IReadOnlyList<ReprotectSweepCount> Counts { get; }
-
-    /// <summary>How many values of a slot ended in an outcome.</summary>
-    /// <param name="slot">The slot.</param>
-    /// <param name="outcome">The outcome.</param>
-    public int Count(TenantSecretSlot slot, ReprotectOutcome outcome) => Counts.Where(c => c.Slot == slot && c.Outcome == outcome).Sum(c => c.Count);
-
-    /// <summary>How many values of every slot ended in an outcome.</summary>
-    /// <param name="outcome">The outcome.</param>
-    public int Count(ReprotectOutcome outcome) => Counts.Where(c => c.Outcome == outcome).Sum(c => c.Count);
-
-    /// <summary>How many values of a slot failed to open for a reason.</summary>
-    /// <param name="slot">The slot.</param>
-    /// <param name="reason">The failure reason.</param>
-    public int CountFailed(TenantSecretSlot slot, SafeDecryptFailureReason reason) =>
-        Counts.Where(c => c.Slot == slot && c.Outcome == ReprotectOutcome.Failed && c.FailureReason == reason).Sum(c => c.Count);
-
-    /// <summary>A one-line summary.</summary>
-    public override string ToString() =>
-        $"{(DryRun ? "Dry run: " : string.Empty)}{TenantsScanned} tenants scanned, {TenantsUpdated} {(DryRun ? "would be updated" : "updated")}, " +
-        $"{Count(ReprotectOutcome.Reprotected)} values {(DryRun ? "to re-protect" : "re-protected")}, {Count(ReprotectOutcome.AlreadyCurrent)} current, " +
-        $"{Count(ReprotectOutcome.Failed)} failed, {ConflictsRetried} conflicts retried, " +
-        $"{TenantsSkippedAfterConflicts.Count} skipped after conflicts, {TenantsSkippedLeased.Count} skipped (leased), " +
-        $"{LegacyValuesLeft} legacy values left";
-
-    internal sealed class Builder(bool dryRun)
-    {
-        public bool DryRun { get; } = dryRun;
-
-        public int TenantsScanned { get; set; }
-
-        public int TenantsUpdated { get; set; }
-
-        public int ConflictsRetried { get; set; }
-
-        public int LegacyValuesLeft { get; set; }
-
-        public List<string> TenantsSkippedAfterConflicts { get; } = [];
-
-        public List<string> TenantsSkippedLeased { get; } = [];
-
-        public Dictionary<(TenantSecretSlot Slot, ReprotectOutcome Outcome, SafeDecryptFailureReason Reason), int> Counts { get; } = [];
-
-        public void Add(TenantSecretSlot slot, ReprotectOutcome outcome, SafeDecryptFailureReason reason)
-        {
-            var key = (slot, outcome, reason);
-            Counts[key] = Counts.GetValueOrDefault(key) + 1;
-        }
-
-        public CredentialStoreReprotectReport Build() => new(this);
     }
 }

@@ -227,21 +227,6 @@ internal sealed partial class ThingsStackClient
             cancellationToken);
     }
 
-    public IAsyncEnumerable<Application> ListOrganizationApplicationsAsync(
-        string apiKey, string organizationId, bool deleted = false, CancellationToken cancellationToken = default)
-    {
-        ValidateApiKey(apiKey);
-        ThingsStackIds.Validate(organizationId, nameof(organizationId));
-        return ListPagedAsync(
-            "/organizations/{organization_id}/applications",
-            $"/organizations/{organizationId}/applications",
-            deleted ? "deleted=true" : null,
-            apiKey,
-            Json.ApplicationList,
-            static p => p.Applications,
-            cancellationToken);
-    }
-
     public IAsyncEnumerable<Gateway> ListDeletedGatewaysAsync(
         string apiKey, string organizationId, CancellationToken cancellationToken = default)
     {

@@ -41,7 +41,8 @@ internal static partial class ThingsStackErrorParser
         {
             foreach (var (key, value) in attrs)
             {
-                attributes[key] = Redact(value.ValueKind == JsonValueKind.String ? value.GetString() ?? string.Empty : value.GetRawText(), secret);
+                attributes[key] = Redact(
+                    value.ValueKind == JsonValueKind.String ? value.GetString() ?? string.Empty : value.GetRawText(), secret);
             }
         }
 

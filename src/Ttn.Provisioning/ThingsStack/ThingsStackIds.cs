@@ -155,7 +155,8 @@ internal static partial class ThingsStackIds
 
         if (!(kind == ThingsStackIdKind.User ? UserIdPattern() : EntityIdPattern()).IsMatch(id))
         {
-            return $"The Things Stack identifier '{Shorten(id)}' may hold only lower-case letters, digits and single hyphens between them (no leading, trailing or double hyphen).";
+            return $"The Things Stack identifier '{Shorten(id)}' may hold only lower-case letters, digits and single hyphens "
+                + "between them (no leading, trailing or double hyphen).";
         }
 
         if (IsReserved(id))

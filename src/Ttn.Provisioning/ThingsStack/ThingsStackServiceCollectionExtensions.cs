@@ -85,7 +85,13 @@ internal static class ThingsStackServiceCollectionExtensions
                         var outcome = args.Outcome.Result is { } result
                             ? ((int)result.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)
                             : args.Outcome.Exception?.GetType().Name ?? "unknown";
-                        Log.Retrying(logger, request?.Method.Method ?? "?", route, args.AttemptNumber + 1, (long)args.RetryDelay.TotalMilliseconds, outcome);
+                        Log.Retrying(
+                            logger,
+                            request?.Method.Method ?? "?",
+                            route,
+                            args.AttemptNumber + 1,
+                            (long)args.RetryDelay.TotalMilliseconds,
+                            outcome);
                         return default;
                     },
                 };

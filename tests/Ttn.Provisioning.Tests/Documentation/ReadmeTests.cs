@@ -6,7 +6,7 @@ public sealed class ReadmeTests
     [Fact]
     public void Usage_section_is_the_code_the_sample_runs()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var readme = File.ReadAllText(Path.Combine(root, "README.md"));
         var example = File.ReadAllLines(Path.Combine(root, "samples", "Ttn.Provisioning.Sample", "ReadmeExample.cs"));
 
@@ -23,25 +23,12 @@ public sealed class ReadmeTests
     [Fact]
     public void Readme_shows_the_two_commands_that_ci_runs()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var readme = File.ReadAllText(Path.Combine(root, "README.md"));
         var ci = File.ReadAllText(Path.Combine(root, ".ci", "run"));
 
         Assert.Contains("dotnet run --project samples/Ttn.Provisioning.Sample", readme, StringComparison.Ordinal);
         Assert.Contains("\ndotnet test\n", readme, StringComparison.Ordinal);
         Assert.Contains("\ndotnet test", ci, StringComparison.Ordinal);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Ttn.Provisioning.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Ttn.Provisioning.sln not found above the test output directory.");
     }
 }

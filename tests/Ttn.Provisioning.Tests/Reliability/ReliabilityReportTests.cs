@@ -45,6 +45,22 @@ public sealed partial class ReliabilityReportTests
         Assert.Contains($"{LoadTests.HappyPathRequests} per tenant", report, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Every_test_the_security_table_names_exists_in_the_suite()
+    {
+        var report = File.ReadAllText(ReportPath());
+        var security = report[report.IndexOf("## Security", StringComparison.Ordinal)..];
+        security = security[..security.IndexOf("\n## ", 1, StringComparison.Ordinal)];
+        var named = SecurityTestName().Matches(security).Select(m => m.Groups["name"].Value).Distinct().ToArray();
+        var testsDirectory = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(ReportPath()))!, "tests");
+        var declared = Directory.EnumerateFiles(testsDirectory, "*.cs", SearchOption.AllDirectories)
+            .SelectMany(f => TestDeclaration().Matches(File.ReadAllText(f)).Select(m => m.Groups["name"].Value))
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.True(named.Length >= 14, "The security table should name tests for each finding.");
+        Assert.All(named, name => Assert.Contains(name, declared));
+    }
+
     private static string ReportPath()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
@@ -61,4 +77,10 @@ public sealed partial class ReliabilityReportTests
 
     [GeneratedRegex(@"^\| `(?<key>[a-z-]+)` \|[^|]*\| (?<count>[\d,]+) \|", RegexOptions.Multiline)]
     private static partial Regex TableRow();
+
+    [GeneratedRegex(@"`(?<name>[A-Z][A-Za-z0-9]*(?:_[A-Za-z0-9]+){2,})`")]
+    private static partial Regex SecurityTestName();
+
+    [GeneratedRegex(@"public (?:async )?(?:Task|void) (?<name>[A-Za-z0-9_]+)\(")]
+    private static partial Regex TestDeclaration();
 }

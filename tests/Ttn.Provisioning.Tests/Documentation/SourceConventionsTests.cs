@@ -1,0 +1,42 @@
+namespace Ttn.Provisioning.Tests.Documentation;
+
+/// <summary>The repository's layout rules for shipped code, checked so that a change cannot quietly break them.</summary>
+public sealed class SourceConventionsTests
+{
+    private const int MaxLineLength = 140;
+    private const int MaxFileLines = 300;
+
+    [Fact]
+    public void No_line_of_shipped_code_is_longer_than_the_editorconfig_limit()
+    {
+        var longLines = SourceFiles()
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, line.Length)))
+            .Where(l => l.Length > MaxLineLength)
+            .Select(l => $"{Relative(l.File)}:{l.Line} ({l.Length})")
+            .ToArray();
+
+        Assert.True(longLines.Length == 0, "Lines over 140 characters:\n" + string.Join("\n", longLines));
+    }
+
+    [Fact]
+    public void No_file_of_shipped_code_holds_more_than_three_hundred_lines()
+    {
+        var longFiles = SourceFiles()
+            .Select(f => (File: f, Lines: File.ReadLines(f).Count()))
+            .Where(f => f.Lines > MaxFileLines)
+            .Select(f => $"{Relative(f.File)} ({f.Lines})")
+            .ToArray();
+
+        Assert.True(longFiles.Length == 0, "Files over 300 lines (split them by concept):\n" + string.Join("\n", longFiles));
+    }
+
+    private static IEnumerable<string> SourceFiles()
+    {
+        var src = Path.Combine(Repository.Root, "src");
+        return Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+    }
+
+    private static string Relative(string path) => Path.GetRelativePath(Repository.Root, path);
+}
