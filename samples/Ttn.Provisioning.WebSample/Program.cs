@@ -5,7 +5,8 @@ using Ttn.Provisioning.WebSample;
 
 if (args.Any(a => a is "-h" or "--help"))
 {
-    Console.WriteLine(SampleSettings.Usage.Replace("samples/Ttn.Provisioning.Sample", "samples/Ttn.Provisioning.WebSample", StringComparison.Ordinal));
+    Console.WriteLine(SampleSettings.Usage.Replace(
+        "samples/Ttn.Provisioning.Sample", "samples/Ttn.Provisioning.WebSample", StringComparison.Ordinal));
     Console.WriteLine($"  The web sample also takes --urls (default {WebSampleApp.DefaultUrl}).");
     return 0;
 }

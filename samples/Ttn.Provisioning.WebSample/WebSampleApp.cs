@@ -89,8 +89,10 @@ public sealed class WebSampleApp : IAsyncDisposable
         var app = builder.Build();
         MapEndpoints(app, settings);
         built = new WebSampleApp(app, fake, fake is null
-            ? $"Identity Server {settings.IdentityServer}, cluster {settings.Cluster} (as 'main'); webhook base URL {settings.WebhookBaseUrl}"
-            : $"an in-process FakeThingsStack (Identity Server {fake.IdentityServer}, clusters {string.Join(", ", SampleFake.ClusterNames)})");
+            ? $"Identity Server {settings.IdentityServer}, cluster {settings.Cluster} (as 'main'); "
+                + $"webhook base URL {settings.WebhookBaseUrl}"
+            : $"an in-process FakeThingsStack (Identity Server {fake.IdentityServer}, "
+                + $"clusters {string.Join(", ", SampleFake.ClusterNames)})");
         return built;
     }
 

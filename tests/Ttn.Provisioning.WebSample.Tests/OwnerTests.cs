@@ -44,7 +44,8 @@ public sealed class OwnerTests(BrowserFixture browser, ITestOutputHelper output)
         Assert.Equal("Ready", session.Text("state"));
         Assert.Equal("2", session.Text("attempts"));
         // The retry resumed at the failed step: the organization was created once.
-        Assert.Single(session.Sample.Fake!.Stack.Journal.Entries, e => e.Method == "POST" && e.Path.EndsWith("/organizations", StringComparison.Ordinal));
+        Assert.Single(session.Sample.Fake!.Stack.Journal.Entries,
+            e => e.Method == "POST" && e.Path.EndsWith("/organizations", StringComparison.Ordinal));
         return Task.CompletedTask;
     });
 
@@ -92,7 +93,8 @@ public sealed class OwnerTests(BrowserFixture browser, ITestOutputHelper output)
 
         Assert.Null(await session.Sample.Fake!.SimulateUplinkAsync(application, "cold-room-2", "eu1", CancellationToken.None));
 
-        session.Wait.Until(d => d.FindElements(By.CssSelector("#uplinks tr.uplink")).Any(r => r.Text.Contains("cold-room-2", StringComparison.Ordinal)));
+        session.Wait.Until(d => d.FindElements(By.CssSelector("#uplinks tr.uplink"))
+            .Any(r => r.Text.Contains("cold-room-2", StringComparison.Ordinal)));
         Assert.Equal(true, page.ExecuteScript("return window.sameDocument === true;"));
         Assert.Single(session.Driver.FindElements(By.CssSelector("figure.chart[data-device='cold-room-2']")));
     });
@@ -113,21 +115,22 @@ public sealed class OwnerTests(BrowserFixture browser, ITestOutputHelper output)
     });
 
     [BrowserFact]
-    public Task Deep_clean_takes_the_typed_tenant_id_and_returns_the_tenant_to_idle() => PanelSession.RunAsync(browser, output, async session =>
-    {
-        await Demo.ProvisionAsync(session);
-        session.SignIn("acme-owner");
-        session.Driver.FindElement(By.Id("deep-clean-confirmation")).SendKeys("acm");
-        session.Submit("deep-clean");
-        Assert.Equal("Refused", session.Text("report-outcome"));
-        Assert.Equal("Ready", session.Text("state"));
+    public Task Deep_clean_takes_the_typed_tenant_id_and_returns_the_tenant_to_idle() =>
+        PanelSession.RunAsync(browser, output, async session =>
+        {
+            await Demo.ProvisionAsync(session);
+            session.SignIn("acme-owner");
+            session.Driver.FindElement(By.Id("deep-clean-confirmation")).SendKeys("acm");
+            session.Submit("deep-clean");
+            Assert.Equal("Refused", session.Text("report-outcome"));
+            Assert.Equal("Ready", session.Text("state"));
 
-        session.Driver.FindElement(By.Id("deep-clean-confirmation")).SendKeys(Demo.Tenant);
-        session.Submit("deep-clean");
+            session.Driver.FindElement(By.Id("deep-clean-confirmation")).SendKeys(Demo.Tenant);
+            session.Submit("deep-clean");
 
-        Assert.Equal("Succeeded", session.Text("report-outcome"));
-        Assert.Contains("Application", session.Text("report-lines"), StringComparison.Ordinal);
-        Assert.Equal("Idle", session.Text("state"));
-        Assert.Equal("-", session.Text("application-id"));
-    });
+            Assert.Equal("Succeeded", session.Text("report-outcome"));
+            Assert.Contains("Application", session.Text("report-lines"), StringComparison.Ordinal);
+            Assert.Equal("Idle", session.Text("state"));
+            Assert.Equal("-", session.Text("application-id"));
+        });
 }

@@ -53,7 +53,8 @@ internal sealed class PanelSession : IAsyncDisposable
         {
             var saved = session.SaveEvidence(name);
             output.WriteLine($"Browser evidence: {saved}");
-            throw new Xunit.Sdk.XunitException($"{failure.Message}{Environment.NewLine}Browser evidence: {saved}{Environment.NewLine}{failure}");
+            throw new Xunit.Sdk.XunitException(
+                $"{failure.Message}{Environment.NewLine}Browser evidence: {saved}{Environment.NewLine}{failure}");
         }
     }
 

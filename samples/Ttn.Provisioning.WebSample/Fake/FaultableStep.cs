@@ -10,7 +10,8 @@ public sealed record FaultableStep(ProvisioningStep Step, string Label, string M
     [
         new(ProvisioningStep.Preflight, "Preflight (GET /auth_info)", "GET", "/auth_info"),
         new(ProvisioningStep.Organization, "Organization (POST /users/…/organizations)", "POST", "/users/*/organizations"),
-        new(ProvisioningStep.OrganizationApiKey, "Organization key (POST /organizations/…/api-keys)", "POST", "/organizations/*/api-keys"),
+        new(ProvisioningStep.OrganizationApiKey, "Organization key (POST /organizations/…/api-keys)", "POST",
+            "/organizations/*/api-keys"),
         new(ProvisioningStep.Application, "Application (POST /organizations/…/applications)", "POST", "/organizations/*/applications"),
         new(ProvisioningStep.ApplicationApiKey, "Application key (POST /applications/…/api-keys)", "POST", "/applications/*/api-keys"),
         new(ProvisioningStep.Webhook, "Webhook (PUT /as/webhooks/…/…)", "PUT", "/as/webhooks/*/*"),

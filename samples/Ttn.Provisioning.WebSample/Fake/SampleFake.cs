@@ -27,7 +27,10 @@ public sealed class SampleFake : IAsyncDisposable
         Stack = stack;
         AdminKey = adminKey;
         _delivery = delivery;
-        _http = new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
+        _http = new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false })
+        {
+            Timeout = TimeSpan.FromSeconds(30),
+        };
     }
 
     /// <summary>The fake.</summary>
@@ -98,7 +101,8 @@ public sealed class SampleFake : IAsyncDisposable
     /// the gateway's RSSI and SNR vary from call to call so the chart has something to draw.
     /// </summary>
     /// <returns>Null when the uplink was delivered; otherwise why not.</returns>
-    public async Task<string?> SimulateUplinkAsync(string applicationId, string deviceId, string cluster, CancellationToken cancellationToken)
+    public async Task<string?> SimulateUplinkAsync(
+        string applicationId, string deviceId, string cluster, CancellationToken cancellationToken)
     {
         var deliveredBefore = Stack.Deliveries.Count;
         var uri = new Uri(ClusterUri(cluster),

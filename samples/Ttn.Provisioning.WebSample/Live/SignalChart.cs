@@ -48,7 +48,8 @@ public sealed class SignalChart
     }
 
     /// <summary>Where a value of a scale sits vertically (for grid lines and labels).</summary>
-    public static string Y(float value, float min, float max) => Format(Height - ((Math.Clamp(value, min, max) - min) / (max - min) * Height));
+    public static string Y(float value, float min, float max) =>
+        Format(Height - ((Math.Clamp(value, min, max) - min) / (max - min) * Height));
 
     private static string Points(List<float> values, float min, float max)
     {

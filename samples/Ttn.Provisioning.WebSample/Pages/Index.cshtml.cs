@@ -53,7 +53,9 @@ public sealed partial class IndexModel(
     /// <summary>Whether the caller's role may see a secret in plain text.</summary>
     public bool MayReveal(SecretField field) => policy.MayReveal(Caller.Role, field);
 
-    /// <summary>Whether the sample's toys (fault injection, simulated uplinks) are offered: on the fake, to whoever may provision.</summary>
+    /// <summary>
+    /// Whether the sample's toys (fault injection, simulated uplinks) are offered: on the fake, to whoever may provision.
+    /// </summary>
     public bool MayUseFake => Fake is not null && May(ProvisioningOperation.Provision);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);

@@ -36,7 +36,8 @@ public sealed record ActionReport(string Title, bool Succeeded, string Outcome, 
 
         if (result.Provisioning is { } again)
         {
-            lines.Add($"Provisioned again: {again.Outcome}, state {again.State}" + (again.Error is null ? "" : $" ({Describe(again.Error)})"));
+            var error = again.Error is null ? "" : $" ({Describe(again.Error)})";
+            lines.Add($"Provisioned again: {again.Outcome}, state {again.State}{error}");
         }
 
         return Of("Start fresh", result, lines);
