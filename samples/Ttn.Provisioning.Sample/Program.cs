@@ -42,8 +42,11 @@ else
 await using (environment)
 {
     Report.Title($"Ttn.Provisioning sample: the lifecycle of tenant '{settings.TenantId}'");
+    var clusters = string.Join(", ", environment.Clusters.Select(c => $"{c.Key} at {c.Value}"));
     Console.WriteLine(settings.UsesFake
-        ? $"Things Stack: in-process FakeThingsStack at {environment.IdentityServer} (Identity Server and cluster), {SampleEnvironment.FakeLatency.TotalMilliseconds} ms simulated latency per request"
+        ? $"Things Stack: in-process FakeThingsStack laid out as TTN Cloud: Identity Server at {environment.IdentityServer}, "
+            + $"clusters {clusters} (default {environment.DefaultCluster}), "
+            + $"{SampleEnvironment.FakeLatency.TotalMilliseconds} ms simulated latency per request"
         : $"Things Stack: Identity Server {environment.IdentityServer}, cluster {environment.Cluster}");
     Console.WriteLine($"Webhook base URL: {settings.WebhookBaseUrl} (TTS would post uplinks there; the sample never receives them)");
 

@@ -9,9 +9,13 @@ namespace Ttn.Provisioning.Sample;
 /// <param name="Start">When the request left, as <see cref="Stopwatch"/> ticks.</param>
 /// <param name="End">When the response (or the error) arrived, as <see cref="Stopwatch"/> ticks.</param>
 /// <param name="Tag">The <see cref="RequestRecorder.Tag"/> of the flow that sent it (e.g. a tenant id), if any.</param>
-internal sealed record RecordedRequest(string Method, string Path, int? Status, long Start, long End, string? Tag = null)
+/// <param name="Cluster">The cluster it went to (see <see cref="RequestRecorder.ClusterOf"/>); null for the Identity Server.</param>
+internal sealed record RecordedRequest(
+    string Method, string Path, int? Status, long Start, long End, string? Tag = null, string? Cluster = null)
 {
-    public override string ToString() => $"{Method} {Path} -> {Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "error"}";
+    public override string ToString() =>
+        $"{Method} {Path} -> {Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "error"}"
+        + (Cluster is null ? "" : $" (on {Cluster})");
 }
 
 /// <summary>
@@ -36,6 +40,12 @@ internal sealed class RequestRecorder
 
     /// <summary>Added to every request before it is sent; zero for none.</summary>
     public TimeSpan SimulatedLatency { get; init; }
+
+    /// <summary>
+    /// Names the cluster a request went to, for the printed request lists when several clusters are configured; null
+    /// (the default) to name none.
+    /// </summary>
+    public Func<HttpRequestMessage, string?>? ClusterOf { get; init; }
 
     /// <summary>The requests recorded so far.</summary>
     public IReadOnlyList<RecordedRequest> Requests
@@ -135,7 +145,14 @@ internal sealed class RequestRecorder
             }
             finally
             {
-                recorder.Add(new RecordedRequest(request.Method.Method, request.RequestUri?.AbsolutePath ?? "?", status, start, Stopwatch.GetTimestamp(), Tag));
+                recorder.Add(new RecordedRequest(
+                    request.Method.Method,
+                    request.RequestUri?.AbsolutePath ?? "?",
+                    status,
+                    start,
+                    Stopwatch.GetTimestamp(),
+                    Tag,
+                    recorder.ClusterOf?.Invoke(request)));
             }
         }
     }

@@ -7,9 +7,10 @@ namespace Ttn.Provisioning.Sample;
 
 /// <summary>
 /// Walks one tenant through its lifecycle: provision → status → credentials (manager) → a denied call (viewer) →
-/// an injected TTS failure → retry → start fresh → deep clean. Each step checks what the library answered.
+/// an injected TTS failure → retry → start fresh → a second tenant on another cluster (Walkthrough.Tenancy.cs) → deep
+/// clean. Each step checks what the library answered.
 /// </summary>
-internal sealed class Walkthrough(SampleEnvironment env, SampleSettings settings, Report report)
+internal sealed partial class Walkthrough(SampleEnvironment env, SampleSettings settings, Report report)
 {
     private const int MaxRequestsPerNewTenant = 7;
     private const int MaxSequentialRoundTrips = 4;
@@ -43,6 +44,7 @@ internal sealed class Walkthrough(SampleEnvironment env, SampleSettings settings
         var failedApplication = await InjectedFailureAsync();
         await RetryAsync();
         await StartFreshAsync(previousApplicationId: failedApplication ?? first);
+        await TenancyAsync();
         await DeepCleanAsync();
     }
 
@@ -89,6 +91,8 @@ internal sealed class Walkthrough(SampleEnvironment env, SampleSettings settings
         if (status is not null)
         {
             Report.Line($"state {status.State}, next action {status.NextAction}, checkpoints {status.Checkpoints}, attempts {status.AttemptCount}");
+            var enabled = status.Settings.Enabled ? "enabled" : "disabled";
+            Report.Line($"cluster {status.Cluster}, {enabled}, webhook messages {status.Settings.Messages}");
             Report.Line($"organization {status.OrganizationId ?? "-"}, application {status.ApplicationId ?? "-"}, webhook {status.WebhookUrl ?? "-"}");
             Report.Line($"secrets (last four only): organization key {Tail(status.OrganizationApiKeyLastFour)}, application key {Tail(status.ApplicationApiKeyLastFour)}, webhook secret {Tail(status.WebhookSecretLastFour)}");
             if (status.LastError is { } error)
@@ -266,7 +270,7 @@ internal sealed class Walkthrough(SampleEnvironment env, SampleSettings settings
         var organizations = fake.Organizations.Select(o => o.Id + (o.IsDeleted ? " (deleted)" : "")).ToList();
         var applications = fake.Applications.Select(a => a.Id + (a.IsDeleted ? " (deleted)" : "")).ToList();
         var keys = fake.ApiKeys.Where(k => k.EntityType != FakeEntityType.User).Select(k => $"{k.Name} on {k.EntityId}").ToList();
-        var webhooks = fake.Webhooks.Select(w => $"{w.ApplicationId}/{w.WebhookId} -> {w.BaseUrl}").ToList();
+        var webhooks = fake.Webhooks.Select(w => $"{w.ApplicationId}/{w.WebhookId} on {w.Cluster} -> {w.BaseUrl}").ToList();
         Report.Line($"    organizations: {List(organizations)}");
         Report.Line($"    applications:  {List(applications)}");
         Report.Line($"    API keys:      {List(keys)}");

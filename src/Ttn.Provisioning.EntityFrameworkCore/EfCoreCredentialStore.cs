@@ -22,7 +22,7 @@ namespace Ttn.Provisioning.EntityFrameworkCore;
 /// </para>
 /// </remarks>
 /// <typeparam name="TContext">The host's DbContext.</typeparam>
-public sealed class EfCoreCredentialStore<TContext> : ICredentialStore
+public sealed partial class EfCoreCredentialStore<TContext> : ICredentialStore
     where TContext : DbContext
 {
     /// <summary>How many times a write that failed transiently (a busy database) is tried in all.</summary>

@@ -3,7 +3,8 @@ namespace Ttn.Provisioning.EntityFrameworkCore;
 /// <summary>
 /// The stored shape of a <see cref="Storage.TenantRecord"/>: one row of <c>ttn_tenants</c>. Flat on purpose: enums are
 /// text, instants are UTC ticks (exact, and ordered the same on every provider, unlike DateTimeOffset on SQLite), and
-/// the last error is a set of nullable columns that is present when <see cref="LastErrorMessage"/> is not null.
+/// the last error is a set of nullable columns that is present when <see cref="LastErrorMessage"/> is not null. The last
+/// connection test is a JSON document, with its time and verdict in columns of their own.
 /// </summary>
 internal sealed class TenantRow
 {
@@ -84,6 +85,23 @@ internal sealed class TenantRow
     public long? LastErrorOccurredAtTicks { get; set; }
 
     public bool RequiresStartFresh { get; set; }
+
+    /// <summary>Null on rows written before settings existed: enabled.</summary>
+    public bool? SettingsEnabled { get; set; }
+
+    /// <summary>The selection by the names of its kinds; null on rows written before settings existed: the default.</summary>
+    public string? SettingsWebhookMessages { get; set; }
+
+    public bool? SettingsPending { get; set; }
+
+    /// <summary>When the last connection test ran (queryable without reading the document).</summary>
+    public long? LastConnectionTestAtTicks { get; set; }
+
+    /// <summary>Whether every check of the last connection test passed (queryable without reading the document).</summary>
+    public bool? LastConnectionTestPassed { get; set; }
+
+    /// <summary>The last connection test as a JSON document (<see cref="ConnectionTestDocument"/>).</summary>
+    public string? LastConnectionTest { get; set; }
 
     public string? LeaseHolder { get; set; }
 

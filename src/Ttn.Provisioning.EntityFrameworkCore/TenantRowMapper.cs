@@ -53,6 +53,12 @@ internal static class TenantRowMapper
             LastErrorCorrelationId = error?.CorrelationId,
             LastErrorOccurredAtTicks = error is null ? null : ToTicks(error.OccurredAt),
             RequiresStartFresh = record.RequiresStartFresh,
+            SettingsEnabled = record.Settings.Enabled,
+            SettingsWebhookMessages = record.Settings.Messages.ToString(),
+            SettingsPending = record.SettingsPending,
+            LastConnectionTestAtTicks = ToTicks(record.LastConnectionTest?.TestedAt),
+            LastConnectionTestPassed = record.LastConnectionTest?.Passed,
+            LastConnectionTest = ConnectionTestDocument.Write(record.LastConnectionTest),
             LeaseHolder = record.Lease?.Holder,
             LeaseHeartbeatAtTicks = ToTicks(record.Lease?.HeartbeatAt),
             LeaseExpiresAtTicks = ToTicks(record.Lease?.ExpiresAt),
@@ -135,6 +141,13 @@ internal static class TenantRowMapper
             CredentialsUpdatedAt = FromTicks(row.CredentialsUpdatedAtTicks),
             LastError = error,
             RequiresStartFresh = row.RequiresStartFresh,
+            Settings = new TenantSettings
+            {
+                Enabled = row.SettingsEnabled ?? true,
+                Messages = ParseMessages(row.SettingsWebhookMessages, row.TenantId),
+            },
+            SettingsPending = row.SettingsPending ?? false,
+            LastConnectionTest = ConnectionTestDocument.Read(row.LastConnectionTest),
             Lease = row.LeaseHolder is { } holder
                 ? new TenantLease(
                     holder, FromTicks(row.LeaseHeartbeatAtTicks) ?? updatedAt, FromTicks(row.LeaseExpiresAtTicks) ?? updatedAt)
@@ -163,6 +176,20 @@ internal static class TenantRowMapper
 
     private static ProvisioningStep? ParseStep(string? stored) =>
         Enum.TryParse<ProvisioningStep>(stored, ignoreCase: true, out var step) && Enum.IsDefined(step) ? step : null;
+
+    private static WebhookMessageTypes ParseMessages(string? stored, string tenantId)
+    {
+        if (stored is null)
+        {
+            return TenantSettings.Default.Messages;
+        }
+
+        return Enum.TryParse<WebhookMessageTypes>(stored, ignoreCase: true, out var messages) && TenantSettings.IsValidSelection(messages)
+            ? messages
+            : throw new InvalidOperationException(
+                $"The stored webhook messages of tenant '{tenantId}' are not recognised: '{Quote(stored)}'. "
+                + $"Expected names of {nameof(WebhookMessageTypes)} separated by commas.");
+    }
 
     private static ProvisioningStep ParseCheckpoints(string stored, string tenantId)
     {

@@ -9,6 +9,9 @@ public static class TtnProvisioningModelBuilderExtensions
     /// <summary>The name of the tenant table.</summary>
     public const string TableName = "ttn_tenants";
 
+    /// <summary>The name of the table of the tenants' history entries.</summary>
+    public const string HistoryTableName = "ttn_tenant_history";
+
     /// <summary>The collation to pass on PostgreSQL so that the key orders by bytes (ordinal), as paging expects.</summary>
     public const string PostgreSqlOrdinalCollation = "C";
 
@@ -16,13 +19,15 @@ public static class TtnProvisioningModelBuilderExtensions
     public const int MaxTenantIdLength = Secrets.SecretContext.MaxTenantIdLength;
 
     /// <summary>
-    /// Maps the tenant record into the model: one table, <c>ttn_tenants</c>, with snake_case columns, the tenant id as
-    /// key and <c>version</c> as concurrency token. Call it from your DbContext's <c>OnModelCreating</c>.
+    /// Maps the tenant record into the model: the table <c>ttn_tenants</c>, with snake_case columns, the tenant id as key
+    /// and <c>version</c> as concurrency token, and beside it <c>ttn_tenant_history</c>, the tenants' history entries (a
+    /// database-generated id in append order, indexed by tenant and id). Call it from your DbContext's
+    /// <c>OnModelCreating</c>.
     /// </summary>
     /// <param name="modelBuilder">The host's model builder.</param>
     /// <param name="schema">The database schema of the table; null for the provider's default.</param>
     /// <param name="tenantIdCollation">
-    /// The collation of the <c>tenant_id</c> column; null for the database default. On PostgreSQL pass
+    /// The collation of the <c>tenant_id</c> column of the tenant table; null for the database default. On PostgreSQL pass
     /// <see cref="PostgreSqlOrdinalCollation"/> (<c>"C"</c>) so that the key index serves the ordinal paging of
     /// <see cref="Storage.ICredentialStore.ListAsync"/>; the store orders correctly without it, only more slowly.
     /// SQLite's default (BINARY) is already ordinal: leave it null there.
@@ -51,13 +56,33 @@ public static class TtnProvisioningModelBuilderExtensions
             entity.Property(r => r.Checkpoints).HasMaxLength(512);
             entity.Property(r => r.PendingSteps).HasMaxLength(512);
 
-            foreach (var property in entity.Metadata.GetDeclaredProperties())
-            {
-                property.SetColumnName(ToSnakeCase(property.Name));
-            }
+            entity.Property(r => r.SettingsWebhookMessages).HasMaxLength(512);
+            SnakeCaseColumns(entity.Metadata);
+        });
+
+        modelBuilder.Entity<TenantHistoryRow>(entity =>
+        {
+            entity.ToTable(HistoryTableName, schema);
+            entity.HasKey(r => r.Id).HasName("pk_" + HistoryTableName);
+            entity.Property(r => r.Id).ValueGeneratedOnAdd();
+            entity.Property(r => r.TenantId).HasMaxLength(MaxTenantIdLength);
+            entity.Property(r => r.Operation).HasMaxLength(64);
+            entity.Property(r => r.Role).HasMaxLength(64);
+            entity.Property(r => r.Outcome).HasMaxLength(64);
+            entity.Property(r => r.FailedStep).HasMaxLength(64);
+            entity.HasIndex(r => new { r.TenantId, r.Id }).HasDatabaseName("ix_" + HistoryTableName + "_tenant_id_id");
+            SnakeCaseColumns(entity.Metadata);
         });
 
         return modelBuilder;
+    }
+
+    private static void SnakeCaseColumns(Microsoft.EntityFrameworkCore.Metadata.IMutableEntityType entity)
+    {
+        foreach (var property in entity.GetDeclaredProperties())
+        {
+            property.SetColumnName(ToSnakeCase(property.Name));
+        }
     }
 
     internal static string ToSnakeCase(string name)

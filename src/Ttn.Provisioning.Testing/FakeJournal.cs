@@ -50,6 +50,9 @@ public sealed class FakeJournalEntry
     /// <summary>The HTTP status answered; null when the connection was dropped.</summary>
     public int? StatusCode { get; internal set; }
 
+    /// <summary>The request id the answer carried in <c>X-Request-ID</c> (as TTS sets on every answer); null when dropped.</summary>
+    public string? RequestId { get; internal set; }
+
     /// <inheritdoc />
     public override string ToString()
     {

@@ -3,6 +3,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
+using Ttn.Provisioning.Authorization;
+using Ttn.Provisioning.Storage;
 
 namespace Ttn.Provisioning.EntityFrameworkCore.Tests;
 
@@ -32,10 +34,7 @@ public sealed class SchemaUpgradeTests : IDisposable
     [Fact]
     public async Task A_sqlite_row_written_before_clusters_reads_with_no_cluster_so_as_the_default_one()
     {
-        await ExecuteAsync(new SqliteConnection($"Data Source={_path}"), SchemaScripts.Fixture("sqlite-0.sql"), string.Format(OldRow, "0"));
-        await ExecuteAsync(new SqliteConnection($"Data Source={_path}"), [.. SchemaScripts.Upgrades("sqlite")]);
-        var options = new DbContextOptionsBuilder<TtnProvisioningDbContext>().UseSqlite($"Data Source={_path}").Options;
-        var store = new EfCoreCredentialStore<TtnProvisioningDbContext>(new PooledDbContextFactory<TtnProvisioningDbContext>(options));
+        var store = await UpgradedSqliteStoreWithAnOldRowAsync();
 
         var record = await store.GetAsync("acme");
 
@@ -43,6 +42,35 @@ public sealed class SchemaUpgradeTests : IDisposable
         Assert.Null(record.Cluster);
         Assert.Equal("tp-acme", record.OrganizationId);
         Assert.Equal(3, record.Version);
+    }
+
+    [Fact]
+    public async Task A_sqlite_row_written_before_settings_reads_enabled_with_the_default_messages_and_no_test()
+    {
+        var store = await UpgradedSqliteStoreWithAnOldRowAsync();
+
+        var record = (await store.GetAsync("acme"))!;
+
+        Assert.Equal(TenantSettings.Default, record.Settings);
+        Assert.False(record.SettingsPending);
+        Assert.Null(record.LastConnectionTest);
+        Assert.NotNull(await store.TryWriteAsync(record with { Settings = record.Settings with { Enabled = false } }));
+        Assert.False((await store.GetAsync("acme"))!.Settings.Enabled);
+    }
+
+    [Fact]
+    public async Task An_upgraded_sqlite_database_keeps_a_history_beside_the_old_rows()
+    {
+        var store = await UpgradedSqliteStoreWithAnOldRowAsync();
+        var entry = new TenantHistoryEntry
+        {
+            TenantId = "acme", OccurredAt = DateTimeOffset.UnixEpoch, Operation = ProvisioningOperation.GetCredentials, UserId = "u-1",
+        };
+
+        Assert.Empty((await store.GetHistoryAsync("acme", 10, null)).Entries);
+        await store.AppendHistoryAsync(entry, 10);
+
+        Assert.Equal(entry, Assert.Single((await store.GetHistoryAsync("acme", 10, null)).Entries));
     }
 
     [PostgresFact]
@@ -55,7 +83,7 @@ public sealed class SchemaUpgradeTests : IDisposable
     }
 
     [PostgresFact]
-    public async Task A_postgresql_row_written_before_clusters_reads_with_no_cluster_so_as_the_default_one()
+    public async Task A_postgresql_row_written_before_clusters_and_settings_reads_with_the_defaults_and_keeps_a_history()
     {
         await using var schema = await PostgresSchema.CreateAsync(SchemaScripts.Fixture("postgresql-0.sql"), string.Format(OldRow, "false"));
         await schema.ExecuteAsync([.. SchemaScripts.Upgrades("postgresql")]);
@@ -63,10 +91,24 @@ public sealed class SchemaUpgradeTests : IDisposable
         var store = new EfCoreCredentialStore<TtnProvisioningDbContext>(new PooledDbContextFactory<TtnProvisioningDbContext>(options));
 
         var record = await store.GetAsync("acme");
+        await store.AppendHistoryAsync(
+            new TenantHistoryEntry { TenantId = "acme", OccurredAt = DateTimeOffset.UnixEpoch, Operation = ProvisioningOperation.Retry, UserId = "u" },
+            10);
 
         Assert.NotNull(record);
         Assert.Null(record.Cluster);
         Assert.Equal("tp-acme", record.OrganizationId);
+        Assert.Equal(TenantSettings.Default, record.Settings);
+        Assert.Null(record.LastConnectionTest);
+        Assert.Single((await store.GetHistoryAsync("acme", 10, null)).Entries);
+    }
+
+    private async Task<EfCoreCredentialStore<TtnProvisioningDbContext>> UpgradedSqliteStoreWithAnOldRowAsync()
+    {
+        await ExecuteAsync(new SqliteConnection($"Data Source={_path}"), SchemaScripts.Fixture("sqlite-0.sql"), string.Format(OldRow, "0"));
+        await ExecuteAsync(new SqliteConnection($"Data Source={_path}"), [.. SchemaScripts.Upgrades("sqlite")]);
+        var options = new DbContextOptionsBuilder<TtnProvisioningDbContext>().UseSqlite($"Data Source={_path}").Options;
+        return new EfCoreCredentialStore<TtnProvisioningDbContext>(new PooledDbContextFactory<TtnProvisioningDbContext>(options));
     }
 
     public void Dispose()
@@ -82,7 +124,15 @@ public sealed class SchemaUpgradeTests : IDisposable
         await using var connection = new SqliteConnection($"Data Source={path}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name, type, \"notnull\", pk FROM pragma_table_info('ttn_tenants') ORDER BY name;";
+        // Every table of the library (the upgrades may add tables), and every index with its columns.
+        command.CommandText = """
+            SELECT t.name, c.name, c.type, c."notnull", c.pk FROM sqlite_master t JOIN pragma_table_info(t.name) c
+            WHERE t.type = 'table' AND t.name LIKE 'ttn\_%' ESCAPE '\'
+            UNION ALL
+            SELECT i.tbl_name, 'index ' || i.name, (SELECT group_concat(k.name, ',') FROM pragma_index_info(i.name) k), '', ''
+            FROM sqlite_master i WHERE i.type = 'index' AND i.name NOT LIKE 'sqlite\_%' ESCAPE '\'
+            ORDER BY 1, 2;
+            """;
         return await ReadRowsAsync(command);
     }
 
@@ -134,8 +184,10 @@ public sealed class SchemaUpgradeTests : IDisposable
             await using var connection = new NpgsqlConnection(ConnectionString);
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand(
-                "SELECT column_name, data_type, is_nullable, coalesce(character_maximum_length, 0), coalesce(collation_name, '') "
-                + "FROM information_schema.columns WHERE table_schema = @schema AND table_name = 'ttn_tenants' ORDER BY column_name;",
+                "SELECT table_name, column_name, data_type, is_nullable, coalesce(character_maximum_length, 0), coalesce(collation_name, ''), "
+                + "is_identity FROM information_schema.columns WHERE table_schema = @schema "
+                + "UNION ALL SELECT tablename, 'index ' || indexname, replace(indexdef, @schema || '.', ''), '', 0, '', '' "
+                + "FROM pg_indexes WHERE schemaname = @schema ORDER BY 1, 2;",
                 connection);
             command.Parameters.AddWithValue("schema", _name);
             return await ReadRowsAsync(command);

@@ -45,7 +45,7 @@ public sealed class TwoHostsTests(PostgresSchemaFixture fixture) : IClassFixture
         var calls = tenants.SelectMany(t => new[] { (Service: serviceA, Tenant: t), (Service: serviceB, Tenant: t) });
         var outcomes = new System.Collections.Concurrent.ConcurrentBag<ProvisioningOutcome>();
         await Parallel.ForEachAsync(calls, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (call, ct) =>
-            outcomes.Add((await call.Service.ProvisionAsync(Owner(call.Tenant), ct)).Outcome));
+            outcomes.Add((await call.Service.ProvisionAsync(Owner(call.Tenant), cancellationToken: ct)).Outcome));
 
         Assert.All(outcomes, o => Assert.True(o is ProvisioningOutcome.Succeeded or ProvisioningOutcome.AlreadyInProgress, o.ToString()));
         var store = hostA.GetRequiredService<ICredentialStore>();
@@ -142,5 +142,11 @@ public sealed class TwoHostsTests(PostgresSchemaFixture fixture) : IClassFixture
         public Task<IReadOnlyList<TenantRecord>> ListAsync(string? afterTenantId, int limit, CancellationToken cancellationToken = default) => Inner.ListAsync(afterTenantId, limit, cancellationToken);
 
         public Task<bool> DeleteAsync(string tenantId, long expectedVersion, CancellationToken cancellationToken = default) => Inner.DeleteAsync(tenantId, expectedVersion, cancellationToken);
+
+        public Task AppendHistoryAsync(TenantHistoryEntry entry, int maxEntries, CancellationToken cancellationToken = default) =>
+            Inner.AppendHistoryAsync(entry, maxEntries, cancellationToken);
+
+        public Task<TenantHistoryPage> GetHistoryAsync(string tenantId, int limit, string? pageToken, CancellationToken cancellationToken = default) =>
+            Inner.GetHistoryAsync(tenantId, limit, pageToken, cancellationToken);
     }
 }

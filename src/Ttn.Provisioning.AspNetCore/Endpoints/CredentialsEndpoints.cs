@@ -56,6 +56,6 @@ internal static class CredentialsEndpoints
 
     private static async Task<IResult> RevealAsync(TenantCall call) => TenantEndpoint.Answer(
         await call.Service.GetCredentialsAsync(call.Caller, call.Aborted).ConfigureAwait(false),
-        r => CredentialsResponse.Reveal(r.Credentials!),
+        CredentialsResponse.Reveal,
         EndpointJsonContext.Default.CredentialsResponse);
 }

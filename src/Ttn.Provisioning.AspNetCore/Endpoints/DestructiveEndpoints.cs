@@ -19,7 +19,8 @@ internal static class DestructiveEndpoints
             .Describe<StartFreshResponse>(
                 "TtnStartFresh",
                 "Removes what can be removed of the tenant's application and keys and provisions again under new ids.",
-                "Needs {\"confirm\":\"<tenant id>\"} (and optionally \"provisionAgain\": false). Answers the per-resource report; "
+                "Needs {\"confirm\":\"<tenant id>\"} (and optionally \"provisionAgain\": false, and \"cluster\" to move the "
+                    + "tenant to another configured cluster: 400 for one not configured). Answers the per-resource report; "
                     + "a resource that could not be removed is listed, never swallowed (502, with the report in \"result\").",
                 EndpointConventions.BodyProblems);
 
@@ -51,7 +52,7 @@ internal static class DestructiveEndpoints
         }
 
         return TenantEndpoint.Answer(
-            await call.Service.StartFreshAsync(call.Caller, body!.ProvisionAgain, call.Aborted).ConfigureAwait(false),
+            await call.Service.StartFreshAsync(call.Caller, body!.ProvisionAgain, body.Cluster, call.Aborted).ConfigureAwait(false),
             StartFreshResponse.From,
             json.StartFreshResponse);
     }

@@ -5,8 +5,9 @@ namespace Ttn.Provisioning.AspNetCore.Endpoints;
 
 /// <summary>
 /// Every outcome other than success as its problem answer: Denied 403 with the policy's reason, AlreadyInProgress 409,
-/// UseStartFresh 409 with that guidance, NotApplicable 409, NotConfigured 404, Failed 502 with the step, TTS status,
-/// error name and correlation id. The detail is the library's own message, never a body from TTS and never a secret.
+/// UseStartFresh 409 with that guidance, NotApplicable 409, TenantDisabled 409, NotConfigured 404, Failed 502 with the
+/// step, TTS status, error name and correlation id. The detail is the library's own message, never a body from TTS and
+/// never a secret.
 /// </summary>
 internal static class OutcomeProblems
 {
@@ -31,6 +32,9 @@ internal static class OutcomeProblems
             ProvisioningOutcome.NotConfigured => TtnProblem.Create(
                 StatusCodes.Status404NotFound, "not-configured", "The tenant has nothing stored for this operation.",
                 error?.Message ?? "Provision the tenant first."),
+            ProvisioningOutcome.TenantDisabled => TtnProblem.Create(
+                StatusCodes.Status409Conflict, "tenant-disabled", "The tenant is disabled.",
+                error?.Message ?? "Enable the tenant (PUT …/settings with \"enabled\": true) first."),
             ProvisioningOutcome.NotApplicable => TtnProblem.Create(
                 StatusCodes.Status409Conflict, "not-applicable", "The operation does not apply to the tenant's current state.",
                 error?.Message ?? "Look at the status for what to do next."),

@@ -1,22 +1,31 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Ttn.Provisioning.AspNetCore.Endpoints.Contracts;
 
 namespace Ttn.Provisioning.AspNetCore.Endpoints;
 
-/// <summary><c>POST {prefix}/tenants/{tenant}/provision</c> and <c>POST …/retry</c> (owner and admin by default). No body.</summary>
+/// <summary>
+/// <c>POST {prefix}/tenants/{tenant}/provision[?cluster=…]</c> and <c>POST …/retry</c> (owner and admin by default). No body.
+/// </summary>
 internal static class ProvisionEndpoints
 {
     public static void Map(RouteGroupBuilder tenants)
     {
-        tenants.MapPost("/provision", static (string tenant, HttpContext http) => TenantEndpoint.RunAsync(http, tenant, ProvisionAsync))
+        tenants
+            .MapPost(
+                "/provision",
+                static (string tenant, [FromQuery] string? cluster, HttpContext http) =>
+                    TenantEndpoint.RunAsync(http, tenant, call => ProvisionAsync(call, cluster)))
             .Describe<ProvisioningResponse>(
                 "TtnProvision",
                 "Provisions the tenant on The Things Stack.",
                 "Organization, organization key, application, application key, optional gateway key and webhook; resumes from "
-                    + "the last completed step, and answers at once for a tenant already Ready. 409 while another run holds the "
-                    + "tenant; 502 with the step, TTS error name and correlation id when a step fails.",
+                    + "the last completed step, and answers at once for a tenant already Ready. ?cluster= names a configured "
+                    + "cluster for a new tenant (400 for one not configured; 409 use-start-fresh for a tenant on another one). "
+                    + "409 while another run holds the tenant, or tenant-disabled; 502 with the step, TTS error name and "
+                    + "correlation id when a step fails.",
                 EndpointConventions.RunProblems);
 
         tenants.MapPost("/retry", static (string tenant, HttpContext http) => TenantEndpoint.RunAsync(http, tenant, RetryAsync))
@@ -28,8 +37,8 @@ internal static class ProvisionEndpoints
                 EndpointConventions.RunProblems);
     }
 
-    private static async Task<IResult> ProvisionAsync(TenantCall call) => TenantEndpoint.Answer(
-        await call.Service.ProvisionAsync(call.Caller, call.Aborted).ConfigureAwait(false),
+    private static async Task<IResult> ProvisionAsync(TenantCall call, string? cluster) => TenantEndpoint.Answer(
+        await call.Service.ProvisionAsync(call.Caller, cluster, call.Aborted).ConfigureAwait(false),
         ProvisioningResponse.From,
         EndpointJsonContext.Default.ProvisioningResponse);
 

@@ -22,12 +22,17 @@ public static class TtnProvisioningEndpointRouteBuilderExtensions
     /// <description>a key in the body</description></item>
     /// <item><term><c>POST …/webhook-secret/rotate</c>, <c>POST …/organization-key/rotate</c></term>
     /// <description>rotations</description></item>
+    /// <item><term><c>POST …/settings</c></term><description>enabled and webhook messages (owner, admin)</description></item>
+    /// <item><term><c>POST …/connection-test</c></term>
+    /// <description>the tenant's key, application and webhook (staff up)</description></item>
+    /// <item><term><c>GET …/history?limit=&amp;pageToken=</c></term>
+    /// <description>what happened, newest first (readers)</description></item>
     /// </list>
     /// Success is 200 with JSON; every other outcome is an RFC 9457 problem (written through <c>IProblemDetailsService</c>
     /// when the host registered one) with a <c>reasonCode</c>: 400 invalid request or missing confirmation, 401
     /// unauthenticated, 403 denied (with the policy's reason) or tenant-mismatch, 404 not-configured, 409
-    /// already-in-progress, use-start-fresh or not-applicable, 502 failed (with <c>step</c>, <c>ttsErrorName</c>,
-    /// <c>correlationId</c>; never a body from The Things Stack, never a secret).
+    /// already-in-progress, use-start-fresh, not-applicable or tenant-disabled, 502 failed (with <c>step</c>,
+    /// <c>ttsErrorName</c>, <c>correlationId</c>; never a body from The Things Stack, never a secret).
     /// </summary>
     /// <param name="endpoints">The application.</param>
     /// <param name="prefix">The route prefix, for example <c>/ttn</c>.</param>
@@ -68,6 +73,9 @@ public static class TtnProvisioningEndpointRouteBuilderExtensions
         DestructiveEndpoints.Map(tenants, options);
         KeyEndpoints.Map(tenants);
         RotationEndpoints.Map(tenants);
+        SettingsEndpoint.Map(tenants);
+        ConnectionTestEndpoint.Map(tenants);
+        HistoryEndpoint.Map(tenants);
         return group;
     }
 }

@@ -3,6 +3,23 @@
 -- Regenerate: TTN_PROVISIONING_UPDATE_SCHEMA=1 dotnet test tests/Ttn.Provisioning.EntityFrameworkCore.Tests
 -- Instants are UTC ticks (100 ns since 0001-01-01T00:00:00Z) in *_ticks columns; states, steps and
 -- checkpoints are text; version is the compare-and-swap token (each write stores version + 1).
+CREATE TABLE "ttn_tenant_history" (
+    "id" INTEGER NOT NULL CONSTRAINT "pk_ttn_tenant_history" PRIMARY KEY AUTOINCREMENT,
+    "tenant_id" TEXT NOT NULL,
+    "occurred_at_ticks" INTEGER NOT NULL,
+    "operation" TEXT NOT NULL,
+    "user_id" TEXT NOT NULL,
+    "role" TEXT NOT NULL,
+    "outcome" TEXT NOT NULL,
+    "failed_step" TEXT NULL,
+    "message" TEXT NULL,
+    "error_name" TEXT NULL,
+    "correlation_id" TEXT NULL,
+    "tts_request_count" INTEGER NOT NULL,
+    "duration_ticks" INTEGER NOT NULL
+);
+
+
 CREATE TABLE "ttn_tenants" (
     "tenant_id" TEXT NOT NULL CONSTRAINT "pk_ttn_tenants" PRIMARY KEY,
     "version" INTEGER NOT NULL,
@@ -43,6 +60,12 @@ CREATE TABLE "ttn_tenants" (
     "last_error_correlation_id" TEXT NULL,
     "last_error_occurred_at_ticks" INTEGER NULL,
     "requires_start_fresh" INTEGER NOT NULL,
+    "settings_enabled" INTEGER NULL,
+    "settings_webhook_messages" TEXT NULL,
+    "settings_pending" INTEGER NULL,
+    "last_connection_test_at_ticks" INTEGER NULL,
+    "last_connection_test_passed" INTEGER NULL,
+    "last_connection_test" TEXT NULL,
     "lease_holder" TEXT NULL,
     "lease_heartbeat_at_ticks" INTEGER NULL,
     "lease_expires_at_ticks" INTEGER NULL,
@@ -51,3 +74,6 @@ CREATE TABLE "ttn_tenants" (
     "started_at_ticks" INTEGER NULL,
     "completed_at_ticks" INTEGER NULL
 );
+
+
+CREATE INDEX "ix_ttn_tenant_history_tenant_id_id" ON "ttn_tenant_history" ("tenant_id", "id");

@@ -26,6 +26,13 @@ internal sealed class RequestCore(TtsApi api, Topology topology, FakeFaults faul
         {
             var response = await RunAsync(request, target, apiKeyId, cancellationToken).ConfigureAwait(false);
             entry.StatusCode = response.Dropped ? null : response.StatusCode;
+            if (!response.Dropped)
+            {
+                // TTS's web middleware (pkg/webmiddleware/request_id.go) puts an id on every answer, a ULID: 26 characters.
+                entry.RequestId = Guid.NewGuid().ToString("N").ToUpperInvariant()[..26];
+                response.Headers["X-Request-ID"] = entry.RequestId;
+            }
+
             return response;
         }
         finally

@@ -55,12 +55,37 @@ public abstract partial class CredentialStoreSpecification
             new DateTimeOffset(2026, 11, 3, 7, 0, 0, TimeSpan.FromHours(-5)).AddTicks(7),
             isTransient: true),
         RequiresStartFresh = true,
+        Settings = new TenantSettings
+        {
+            Enabled = false,
+            Messages = WebhookMessageTypes.Uplink | WebhookMessageTypes.DownlinkQueueInvalidated | WebhookMessageTypes.ServiceData,
+        },
+        SettingsPending = true,
+        LastConnectionTest = FullConnectionTest(),
         Lease = new TenantLease(
             "run-1", BaseTime.AddSeconds(2).AddTicks(3), new DateTimeOffset(2026, 11, 3, 18, 17, 30, TimeSpan.FromHours(9)).AddTicks(5)),
         CreatedAt = BaseTime.AddDays(-3),
         UpdatedAt = BaseTime.AddSeconds(3).AddTicks(9),
         StartedAt = new DateTimeOffset(2026, 11, 3, 9, 0, 0, TimeSpan.FromMinutes(330)),
         CompletedAt = BaseTime.AddDays(-2).AddMilliseconds(7),
+    };
+
+    /// <summary>A connection test whose every property holds a distinct, non-default value (a failed check among them).</summary>
+    protected static ConnectionTest FullConnectionTest() => new()
+    {
+        TestedAt = new DateTimeOffset(2026, 11, 3, 10, 0, 0, TimeSpan.FromHours(1)).AddTicks(13),
+        Cluster = "au1",
+        ApplicationId = "app-tenant-1",
+        ApiKeyLastFour = "APP4",
+        Checks =
+        [
+            new ConnectionCheck { Kind = ConnectionCheckKind.ApiKey, Passed = true, Message = "accepted — ü", CorrelationId = "01JREQ" },
+            new ConnectionCheck { Kind = ConnectionCheckKind.WebhookHealth, Passed = false, Message = "unhealthy", CorrelationId = null },
+        ],
+        WebhookHealthy = false,
+        WebhookFailedAttempts = 12_000_000_000,
+        WebhookLastFailedAt = new DateTimeOffset(2026, 11, 2, 23, 59, 59, TimeSpan.FromHours(-3)).AddTicks(17),
+        WebhookLastFailure = "pkg/applicationserver/io/web/sink:request; the receiver answered HTTP 500",
     };
 
     /// <summary>
@@ -90,13 +115,24 @@ public abstract partial class CredentialStoreSpecification
                 continue;
             }
 
+            if (e is System.Collections.IEnumerable expectedItems and not string && a is System.Collections.IEnumerable actualItems)
+            {
+                // A list of value records (a connection test's checks): the same items in the same order.
+                var (expectedList, actualList) = (expectedItems.Cast<object?>().ToList(), actualItems.Cast<object?>().ToList());
+                Assert.True(
+                    expectedList.SequenceEqual(actualList),
+                    $"{name}: expected [{string.Join("; ", expectedList)}], actual [{string.Join("; ", actualList)}].");
+                continue;
+            }
+
             // DateTimeOffset equality compares instants.
             Assert.True(Equals(e, a), $"{name}: expected {Describe(e)}, actual {Describe(a)}.");
         }
     }
 
     private static bool IsRecordPart(Type type) =>
-        type == typeof(StoredApiKey) || type == typeof(WebhookSecretSet) || type == typeof(TenantLease) || type == typeof(TenantError);
+        type == typeof(StoredApiKey) || type == typeof(WebhookSecretSet) || type == typeof(TenantLease) || type == typeof(TenantError)
+        || type == typeof(ConnectionTest);
 
     private static string Describe(object? value) => value switch
     {

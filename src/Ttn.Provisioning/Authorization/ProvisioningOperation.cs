@@ -32,4 +32,13 @@ public enum ProvisioningOperation
 
     /// <summary>Replace the organization API key (the key that manages the tenant's resources) and revoke the old one.</summary>
     RotateOrganizationKey = 10,
+
+    /// <summary>Change the tenant's settings (enabled, which webhook messages TTS sends).</summary>
+    UpdateSettings = 11,
+
+    /// <summary>Test the tenant's connection to The Things Stack with its application key (read-only on TTS).</summary>
+    TestConnection = 12,
+
+    /// <summary>Read what happened to the tenant (its provisioning history), newest first.</summary>
+    GetHistory = 13,
 }

@@ -11,7 +11,8 @@ namespace Ttn.Provisioning.Authorization;
 /// <list type="table">
 /// <listheader><term>operation</term><description>roles allowed</description></listheader>
 /// <item><term>GetStatus</term><description>Owner, Admin, Manager, Staff, Viewer</description></item>
-/// <item><term>GetCredentials</term><description>Owner, Admin, Manager</description></item>
+/// <item><term>GetCredentials, GetHistory</term><description>Owner, Admin, Manager</description></item>
+/// <item><term>TestConnection</term><description>Owner, Admin, Manager, Staff</description></item>
 /// <item><term>every other operation</term><description>Owner, Admin</description></item>
 /// </list>
 /// Of the credentials, a Manager sees the application key and the webhook secret in plain text; the organization and
@@ -63,6 +64,7 @@ public sealed class RolePolicyOptions
     {
         var everyone = new[] { TenantRole.Owner, TenantRole.Admin, TenantRole.Manager, TenantRole.Staff, TenantRole.Viewer };
         var readers = new[] { TenantRole.Owner, TenantRole.Admin, TenantRole.Manager };
+        var testers = new[] { TenantRole.Owner, TenantRole.Admin, TenantRole.Manager, TenantRole.Staff };
         var changers = new[] { TenantRole.Owner, TenantRole.Admin };
         var table = new Dictionary<ProvisioningOperation, ISet<TenantRole>>();
         foreach (var operation in Enum.GetValues<ProvisioningOperation>())
@@ -70,7 +72,8 @@ public sealed class RolePolicyOptions
             table[operation] = new HashSet<TenantRole>(operation switch
             {
                 ProvisioningOperation.GetStatus => everyone,
-                ProvisioningOperation.GetCredentials => readers,
+                ProvisioningOperation.GetCredentials or ProvisioningOperation.GetHistory => readers,
+                ProvisioningOperation.TestConnection => testers,
                 _ => changers,
             });
         }

@@ -12,10 +12,12 @@ public enum TenantRole
     /// <summary>Administers the tenant: may do everything.</summary>
     Admin = 2,
 
-    /// <summary>Manages day-to-day operation: may read status and credentials, may change nothing.</summary>
+    /// <summary>
+    /// Manages day-to-day operation: may read status, credentials and history and test the connection; may change nothing.
+    /// </summary>
     Manager = 3,
 
-    /// <summary>Staff: may read status only.</summary>
+    /// <summary>Staff: may read status and test the connection.</summary>
     Staff = 4,
 
     /// <summary>Read-only member: may read status only.</summary>

@@ -70,6 +70,12 @@ public sealed class TtnProvisioningOptions
     /// </summary>
     public int WebhookVerifierCapacity { get; set; } = 10_000;
 
+    /// <summary>
+    /// How many history entries each tenant keeps (<c>GetHistoryAsync</c>); the oldest are dropped beyond it. Defaults to
+    /// 200; 1 to 10,000.
+    /// </summary>
+    public int HistoryLimit { get; set; } = 200;
+
     /// <summary>Whether provisioning also creates a gateway API key for the tenant. Defaults to false.</summary>
     public bool CreateGatewayApiKey { get; set; }
 

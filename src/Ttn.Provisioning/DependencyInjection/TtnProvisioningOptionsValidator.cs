@@ -15,6 +15,9 @@ internal sealed class TtnProvisioningOptionsValidator : IValidateOptions<TtnProv
     /// <summary>The longest <see cref="TtnProvisioningOptions.IdPrefix"/> (the application prefix adds <c>-app</c>).</summary>
     public const int MaxIdPrefixLength = 14;
 
+    /// <summary>The most history entries a tenant may be set to keep.</summary>
+    public const int MaxHistoryLimit = 10_000;
+
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, TtnProvisioningOptions options)
     {
@@ -66,6 +69,11 @@ internal sealed class TtnProvisioningOptionsValidator : IValidateOptions<TtnProv
                 $"TtnProvisioningOptions.LeaseDuration ({options.LeaseDuration}) must be longer than ThingsStack.TotalTimeout "
                 + $"plus ThingsStack.AttemptTimeout ({options.ThingsStack.TotalTimeout + options.ThingsStack.AttemptTimeout}), the "
                 + "longest one request can take, or another caller could take over a run still waiting on TTS.");
+        }
+
+        if (options.HistoryLimit is < 1 or > MaxHistoryLimit)
+        {
+            failures.Add("TtnProvisioningOptions.HistoryLimit must be between 1 and 10,000.");
         }
 
         if (options.WebhookSecretGracePeriod < TimeSpan.Zero || options.WebhookSecretGracePeriod > TimeSpan.FromDays(1))

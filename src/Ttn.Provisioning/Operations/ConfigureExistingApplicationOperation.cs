@@ -30,6 +30,8 @@ internal sealed class ConfigureExistingApplicationOperation : TenantOperation<Pr
 
     public override ProvisioningOperation Kind => ProvisioningOperation.ConfigureExistingApplication;
 
+    public override bool WouldCreateResources(TenantRecord record) => true;
+
     public override Admission Admit(string tenantId, TenantRecord? current, DateTimeOffset now) =>
         current is null || current.IsExistingApplication || (current.State == ProvisioningState.Idle && current.ApplicationId is null)
             ? Admission.Lease(current ?? new TenantRecord { TenantId = tenantId })
@@ -64,8 +66,10 @@ internal sealed class ConfigureExistingApplicationOperation : TenantOperation<Pr
         var key = vault.SealApiKey(
             context.TenantId, SecretField.ApplicationApiKey, _applicationApiKey, ApiKeyArguments.KeyIdOf(_applicationApiKey));
         var pending = vault.NewWebhookSecret(context.TenantId);
-        await run.SaveAsync(r => TenantTransitions.BringExistingApplication(r, _applicationId, key, pending, run.Now), cancellationToken)
-            .ConfigureAwait(false);
+        var cluster = _services.Conventions.ClusterOf(run.Record);
+        await run.SaveAsync(
+            r => TenantTransitions.OnCluster(TenantTransitions.BringExistingApplication(r, _applicationId, key, pending, run.Now), cluster),
+            cancellationToken).ConfigureAwait(false);
         return await ProvisioningRun.CompleteAsync(_services, context, cancellationToken).ConfigureAwait(false);
     }
 

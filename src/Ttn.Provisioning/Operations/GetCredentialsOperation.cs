@@ -10,6 +10,9 @@ namespace Ttn.Provisioning.Operations;
 /// </summary>
 internal sealed class GetCredentialsOperation : TenantOperation<TenantCredentialsResult>
 {
+    private const string NotConfigured =
+        "TTN is not configured for this tenant: nothing is stored for it yet; provision it or bring an existing application first.";
+
     private readonly OperationServices _services;
     private TenantRole _role;
 
@@ -22,12 +25,19 @@ internal sealed class GetCredentialsOperation : TenantOperation<TenantCredential
 
     public override bool TakesLease => false;
 
+    public override bool IsRecorded => true;
+
     public override async Task<TenantCredentialsResult> ExecuteAsync(OperationContext context, CancellationToken cancellationToken)
     {
         _role = context.Caller.Role;
         if (context.Record is not { } record)
         {
-            return new TenantCredentialsResult { Outcome = ProvisioningOutcome.NotConfigured, TenantId = context.TenantId };
+            return new TenantCredentialsResult
+            {
+                Outcome = ProvisioningOutcome.NotConfigured,
+                TenantId = context.TenantId,
+                Error = new TenantError(null, NotConfigured, null, null, null, null, context.Now),
+            };
         }
 
         var credentials = new TenantCredentials
@@ -59,6 +69,10 @@ internal sealed class GetCredentialsOperation : TenantOperation<TenantCredential
             Outcome = ProvisioningOutcome.Succeeded,
             TenantId = context.TenantId,
             Credentials = credentials,
+            State = record.State,
+            FailedStep = record.State == ProvisioningState.Failed ? record.CurrentStep : null,
+            LastError = record.LastError,
+            AttemptCount = record.AttemptCount,
         };
     }
 

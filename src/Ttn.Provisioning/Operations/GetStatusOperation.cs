@@ -1,11 +1,22 @@
 using Ttn.Provisioning.Authorization;
 using Ttn.Provisioning.Storage;
+using Ttn.Provisioning.Tenancy;
 
 namespace Ttn.Provisioning.Operations;
 
-/// <summary>Reads a tenant's status and suggests what to do next. Holds no secret; makes no request to TTS.</summary>
+/// <summary>
+/// Reads a tenant's status (its cluster, settings and last connection test included) and suggests what to do next. Holds no
+/// secret; makes no request to TTS.
+/// </summary>
 internal sealed class GetStatusOperation : TenantOperation<TenantStatusResult>
 {
+    private readonly TenantConventions _conventions;
+
+    public GetStatusOperation(TenantConventions conventions)
+    {
+        _conventions = conventions;
+    }
+
     public override ProvisioningOperation Kind => ProvisioningOperation.GetStatus;
 
     public override bool TakesLease => false;
@@ -15,7 +26,7 @@ internal sealed class GetStatusOperation : TenantOperation<TenantStatusResult>
         {
             Outcome = ProvisioningOutcome.Succeeded,
             TenantId = context.TenantId,
-            Status = ToStatus(context.TenantId, context.Record, context.Now),
+            Status = ToStatus(context.TenantId, context.Record, context.Now, _conventions.Clusters.DefaultName),
         });
 
     public override TenantStatusResult Answer(OperationAnswer answer) => new()
@@ -26,17 +37,25 @@ internal sealed class GetStatusOperation : TenantOperation<TenantStatusResult>
         Denial = answer.Denial,
     };
 
-    /// <summary>The status view of a record: ids, state, the next action, last fours; never a secret.</summary>
-    public static TenantStatus ToStatus(string tenantId, TenantRecord? record, DateTimeOffset now)
+    /// <summary>The status view of a record: ids, state, the next action, last fours, settings; never a secret.</summary>
+    public static TenantStatus ToStatus(string tenantId, TenantRecord? record, DateTimeOffset now, string defaultCluster)
     {
         if (record is null)
         {
-            return new TenantStatus { TenantId = tenantId, State = ProvisioningState.Idle, NextAction = NextAction.Provision };
+            return new TenantStatus
+            {
+                TenantId = tenantId,
+                State = ProvisioningState.Idle,
+                NextAction = NextAction.Provision,
+                Cluster = defaultCluster,
+                Settings = TenantSettings.Default,
+            };
         }
 
         var stalled = record.IsStalled(now);
         var next = record switch
         {
+            { State: ProvisioningState.Ready } when WebhookSettingsRequest.IsOutstanding(record) => NextAction.Retry,
             { State: ProvisioningState.Ready } => NextAction.None,
             { RequiresStartFresh: true } => NextAction.StartFresh,
             { State: ProvisioningState.Provisioning } when !stalled => NextAction.Wait,
@@ -55,6 +74,10 @@ internal sealed class GetStatusOperation : TenantOperation<TenantStatusResult>
             IsStalled = stalled,
             NextAction = next,
             LastError = record.LastError,
+            Cluster = record.Cluster ?? defaultCluster,
+            Settings = record.Settings,
+            SettingsPending = record.SettingsPending,
+            LastConnectionTest = record.LastConnectionTest,
             OrganizationId = record.OrganizationId,
             ApplicationId = record.ApplicationId,
             IsExistingApplication = record.IsExistingApplication,

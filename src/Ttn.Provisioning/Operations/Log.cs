@@ -60,4 +60,11 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2016, Level = LogLevel.Information, Message = "Tenant {TenantId}: run cancelled by the caller at step {Step}")]
     public static partial void Cancelled(ILogger logger, string tenantId, ProvisioningStep? step);
+
+    [LoggerMessage(
+        EventId = 2017,
+        Level = LogLevel.Warning,
+        Message = "Tenant {TenantId}: the history entry of {Operation} could not be written ({FailureType}); the operation stands")]
+    public static partial void HistoryWriteFailed(
+        ILogger logger, string tenantId, ProvisioningOperation operation, string failureType, Exception exception);
 }

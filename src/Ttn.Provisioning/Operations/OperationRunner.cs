@@ -8,7 +8,8 @@ namespace Ttn.Provisioning.Operations;
 
 /// <summary>
 /// Runs an operation with what every operation shares: caller validation → policy decision → admin key → lease (or a
-/// plain read) → the operation's work → the lease given up, however the work ended → logs, trace and metrics. Expected
+/// plain read) → the operation's work → the lease given up, however the work ended → logs, trace and metrics → the
+/// tenant's history entry (for an operation that changes, tests or reveals the tenant and was not denied). Expected
 /// outcomes come back as results; misuse, the caller's cancellation and unexpected failures throw.
 /// </summary>
 internal sealed class OperationRunner
@@ -18,6 +19,7 @@ internal sealed class OperationRunner
     private readonly IAdminApiKeyProvider _adminKeys;
     private readonly TimeProvider _time;
     private readonly LeasePolicy _lease;
+    private readonly OperationHistory _history;
     private readonly ILogger _logger;
 
     public OperationRunner(
@@ -26,6 +28,7 @@ internal sealed class OperationRunner
         IAdminApiKeyProvider adminKeys,
         TimeProvider time,
         LeasePolicy lease,
+        OperationHistory history,
         ILogger logger)
     {
         _store = store;
@@ -33,6 +36,7 @@ internal sealed class OperationRunner
         _adminKeys = adminKeys;
         _time = time;
         _lease = lease;
+        _history = history;
         _logger = logger;
     }
 
@@ -43,10 +47,16 @@ internal sealed class OperationRunner
         where TResult : OperationResult
     {
         ValidateCaller(caller);
+        var (startedAt, started) = (_time.GetUtcNow(), _time.GetTimestamp());
         var requests = TtsRequestCounter.Start();
         using var telemetry = OperationTelemetry.Start(operation.Kind, caller.TenantId, requests, _time, _logger);
         var result = await RunCoreAsync(operation, caller, requests, cancellationToken).ConfigureAwait(false);
         telemetry.Finish(result);
+        if (operation.IsRecorded && result.Outcome != ProvisioningOutcome.Denied)
+        {
+            await _history.RecordAsync(operation.Kind, caller, result, startedAt, _time.GetElapsedTime(started)).ConfigureAwait(false);
+        }
+
         return result;
     }
 
@@ -103,7 +113,10 @@ internal sealed class OperationRunner
             stored =>
             {
                 EnsureSameTenant(stored, tenantId);
-                admission = operation.Admit(tenantId, stored, _time.GetUtcNow());
+                var now = _time.GetUtcNow();
+                admission = stored is { Settings.Enabled: false } && operation.WouldCreateResources(stored)
+                    ? Admission.Disabled(tenantId, now)
+                    : operation.Admit(tenantId, stored, now);
                 return admission.ToLease;
             },
             cancellationToken).ConfigureAwait(false);

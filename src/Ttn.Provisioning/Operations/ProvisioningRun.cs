@@ -15,9 +15,20 @@ internal static class ProvisioningRun
     {
         var run = context.LeasedRun;
         var outcome = await services.Pipeline.RunAsync(context, cancellationToken).ConfigureAwait(false);
+        var settingsApplied = false;
+        if (outcome.Succeeded && WebhookSettingsRequest.IsOutstanding(run.Record))
+        {
+            // The webhook was set by an earlier run; settings asked for since then are applied before the tenant is Ready.
+            var failure = await WebhookSettingsRequest.SendAsync(services, context, run.Record, cancellationToken).ConfigureAwait(false);
+            settingsApplied = failure is null;
+            outcome = failure is null ? outcome : outcome with { Error = failure.ToError(ProvisioningStep.Webhook, context.Now) };
+        }
+
         if (outcome.Succeeded)
         {
-            await run.ReleaseAsync(r => TenantTransitions.MarkReady(r, run.Now), CancellationToken.None).ConfigureAwait(false);
+            await run.ReleaseAsync(
+                r => TenantTransitions.MarkReady(settingsApplied ? TenantTransitions.SettingsApplied(r) : r, run.Now),
+                CancellationToken.None).ConfigureAwait(false);
             var ready = run.Record;
             Log.Ready(services.Logger, ready.TenantId, ready.OrganizationId, ready.ApplicationId, context.RequestCount);
             return Result(ready.TenantId, ProvisioningOutcome.Succeeded, ready, context.RequestCount, warnings: outcome.Warnings);
@@ -48,6 +59,7 @@ internal static class ProvisioningRun
             State = record?.State ?? ProvisioningState.Idle,
             OrganizationId = record?.OrganizationId,
             ApplicationId = record?.ApplicationId,
+            Cluster = record?.Cluster,
             Checkpoints = record?.Checkpoints ?? ProvisioningStep.None,
             Error = error,
             Denial = denial,

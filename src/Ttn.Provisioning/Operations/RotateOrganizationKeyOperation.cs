@@ -23,6 +23,8 @@ internal sealed class RotateOrganizationKeyOperation : TenantOperation<Organizat
 
     public override bool NeedsAdminKey => true;
 
+    public override bool WouldCreateResources(TenantRecord record) => true;
+
     public override Admission Admit(string tenantId, TenantRecord? current, DateTimeOffset now) =>
         current is { OrganizationId: not null, IsExistingApplication: false }
             && current.Checkpoints.HasFlag(ProvisioningStep.OrganizationApiKey)

@@ -22,6 +22,8 @@ internal sealed class RotateWebhookSecretOperation : TenantOperation<WebhookSecr
 
     public override ProvisioningOperation Kind => ProvisioningOperation.RotateWebhookSecret;
 
+    public override bool WouldCreateResources(TenantRecord record) => true;
+
     public override Admission Admit(string tenantId, TenantRecord? current, DateTimeOffset now) =>
         current is { ApplicationId: not null } && current.Checkpoints.HasFlag(ProvisioningStep.Webhook)
             ? Admission.Lease(current)
@@ -87,13 +89,9 @@ internal sealed class RotateWebhookSecretOperation : TenantOperation<WebhookSecr
         var client = _services.Client;
         var conventions = _services.Conventions;
         var vault = _services.Vault;
-        var managementKey = vault.OpenManagementKey(record);
-        if (!managementKey.TryGetValue(out var key))
+        if (vault.TryOpenManagementKey(record, out var key) is { } unopened)
         {
-            var field = record.IsExistingApplication ? "application API key" : "organization API key";
-            var token = record.IsExistingApplication ? record.ApplicationApiKey?.Sealed : record.OrganizationApiKey?.Sealed;
-            return TtsFailure.Refusal(
-                TenantVault.MissingKeyProblem(managementKey, token, field) ?? $"The stored {field} could not be opened ({managementKey}).");
+            return unopened;
         }
 
         var pending = record.WebhookSecret.PendingSealed;
@@ -107,11 +105,12 @@ internal sealed class RotateWebhookSecretOperation : TenantOperation<WebhookSecr
         }
 
         var applicationId = record.ApplicationId!;
-        var webhook = conventions.WebhookFor(record.TenantId, applicationId, plain);
+        var webhook = conventions.WebhookFor(record.TenantId, applicationId, plain, record.Settings);
+        var cluster = conventions.ClusterOf(record);
         var set = await context.CallAsync(
             "Setting the webhook",
             () => client.SetWebhookAsync(
-                conventions.ClusterOf(record), key, applicationId, webhook, TenantConventions.WebhookSecretFieldMask, cancellationToken),
+                cluster, key, applicationId, webhook, TenantConventions.WebhookSecretFieldMask, cancellationToken),
             cancellationToken).ConfigureAwait(false);
         return set.Failure;
     }

@@ -22,6 +22,18 @@ internal abstract class TenantOperation<TResult>
     public virtual bool NeedsAdminKey => false;
 
     /// <summary>
+    /// Whether the operation, run on <paramref name="record"/>, would create or replace resources on The Things Stack: a
+    /// disabled tenant is then refused with <see cref="ProvisioningOutcome.TenantDisabled"/> before anything happens.
+    /// </summary>
+    public virtual bool WouldCreateResources(TenantRecord record) => false;
+
+    /// <summary>
+    /// Whether the operation is written to the tenant's history (it changes, tests or reveals the tenant). Denied calls
+    /// never are: they did nothing.
+    /// </summary>
+    public virtual bool IsRecorded => TakesLease;
+
+    /// <summary>
     /// For an operation that takes the lease: whether it may run on the tenant's current record, and with which record
     /// (the start of the change, e.g. a new attempt). The default needs a record.
     /// </summary>
@@ -51,6 +63,19 @@ internal readonly record struct Admission(TenantRecord? ToLease, ProvisioningOut
     public static Admission Lease(TenantRecord record) => new(record, ProvisioningOutcome.Succeeded);
 
     public static Admission Refuse(ProvisioningOutcome outcome, TenantError? reason = null) => new(null, outcome, reason);
+
+    /// <summary>The refusal of an operation that would create resources for a disabled tenant.</summary>
+    public static Admission Disabled(string tenantId, DateTimeOffset now) => Refuse(
+        ProvisioningOutcome.TenantDisabled,
+        new TenantError(
+            null,
+            $"Tenant '{tenantId}' is disabled: enable it (UpdateSettingsAsync) before provisioning, retrying, starting fresh, "
+                + "bringing an application or rotating keys.",
+            null,
+            null,
+            null,
+            null,
+            now));
 }
 
 /// <summary>An outcome the runner decided, for the operation to turn into its result.</summary>

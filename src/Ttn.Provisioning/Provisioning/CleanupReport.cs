@@ -113,6 +113,15 @@ public sealed class StartFreshResult : OperationResult
     /// <summary>The new application id chosen.</summary>
     public string? NewApplicationId { get; init; }
 
+    /// <summary>The cluster the old resources were removed from (the tenant's cluster before the start fresh).</summary>
+    public string? PreviousCluster { get; init; }
+
+    /// <summary>
+    /// The cluster the tenant is on after the start fresh: the one asked for (a move when it differs from
+    /// <see cref="PreviousCluster"/>), or the same one.
+    /// </summary>
+    public string? Cluster { get; init; }
+
     /// <summary>The result of provisioning again, when it was asked for.</summary>
     public ProvisioningResult? Provisioning { get; init; }
 }

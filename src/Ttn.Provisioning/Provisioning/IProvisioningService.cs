@@ -15,11 +15,19 @@ public interface IProvisioningService
 {
     /// <summary>
     /// Provisions the tenant: preflight, organization, organization key, application, application key,
-    /// optional gateway key, webhook. Resumes from the last completed step; a Ready tenant answers Ready at once.
+    /// optional gateway key, webhook. Resumes from the last completed step; a Ready tenant answers Ready at once. The
+    /// tenant's Application, Network and Join Server resources go to its cluster, which its record names from the first
+    /// write on; a tenant that has begun provisioning on another cluster than <paramref name="cluster"/> answers
+    /// <see cref="ProvisioningOutcome.UseStartFresh"/> (start fresh with the cluster moves it).
     /// </summary>
     /// <param name="caller">Who asks (owner or admin by default).</param>
+    /// <param name="cluster">
+    /// A cluster of <c>ThingsStackOptions.Clusters</c>; null for the tenant's own, or the default cluster for a new tenant.
+    /// </param>
     /// <param name="cancellationToken">Stops the run; the record is left consistent and resumable.</param>
-    Task<ProvisioningResult> ProvisionAsync(ProvisioningCaller caller, CancellationToken cancellationToken = default);
+    /// <exception cref="ArgumentException">The cluster is not configured (nothing is sent or written).</exception>
+    Task<ProvisioningResult> ProvisionAsync(
+        ProvisioningCaller caller, string? cluster = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Resumes a Failed run (or a run whose lease expired) from its failed step. Answers
@@ -33,22 +41,61 @@ public interface IProvisioningService
     /// <summary>
     /// Deletes what it can of the tenant's application and keys (reporting what it could not), clears the stored
     /// credentials, picks a new collision-safe application id, and, when <paramref name="provisionAgain"/> is set,
-    /// provisions again in the same call.
+    /// provisions again in the same call. Given another <paramref name="cluster"/>, it moves the tenant: the old webhook
+    /// goes from the old cluster, the new resources to the new one (the result names both).
     /// </summary>
     /// <param name="caller">Who asks (owner or admin by default).</param>
     /// <param name="provisionAgain">Whether to provision again right away.</param>
+    /// <param name="cluster">The cluster to move the tenant to; null to keep its own.</param>
     /// <param name="cancellationToken">Stops the operation.</param>
+    /// <exception cref="ArgumentException">The cluster is not configured (nothing is sent or written).</exception>
     Task<StartFreshResult> StartFreshAsync(
-        ProvisioningCaller caller, bool provisionAgain = true, CancellationToken cancellationToken = default);
+        ProvisioningCaller caller, bool provisionAgain = true, string? cluster = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Removes everything the tenant owns on The Things Stack, in dependency order (end devices, webhooks, API keys,
     /// application, gateways, organization; purged when the admin key may purge), and clears from the store only what is
-    /// confirmed gone, so that running it again finishes a partial clean.
+    /// confirmed gone, so that running it again finishes a partial clean. A disabled tenant may be cleaned too (it creates
+    /// nothing); its settings are kept, so it stays disabled.
     /// </summary>
     /// <param name="caller">Who asks (owner or admin by default).</param>
     /// <param name="cancellationToken">Stops the operation.</param>
     Task<DeepCleanResult> DeepCleanAsync(ProvisioningCaller caller, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Changes the tenant's settings: enabled (disabling pauses its webhook on TTS, and operations that would create
+    /// resources answer <see cref="ProvisioningOutcome.TenantDisabled"/>; enabling unpauses it) and which messages TTS
+    /// sends. Applied to the webhook in one masked request; stored first, so a failure leaves them pending and asking
+    /// again (or a retry) applies them. A tenant without a webhook gets them when it is created.
+    /// </summary>
+    /// <param name="caller">Who asks (owner or admin by default).</param>
+    /// <param name="update">The change; values left null are kept.</param>
+    /// <param name="cancellationToken">Stops the operation; the settings stay stored and pending.</param>
+    /// <exception cref="ArgumentException">The update selects no message kind, or an undefined one.</exception>
+    Task<TenantSettingsResult> UpdateSettingsAsync(
+        ProvisioningCaller caller, TenantSettingsUpdate update, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Tests the tenant's connection with its own application key, read-only and in one round trip: the key (valid, of the
+    /// tenant's application, with the rights the library needs), the application, and the webhook on the tenant's cluster
+    /// (URL, messages, paused, TTS's health status). The result is stored on the tenant and shown by its status.
+    /// </summary>
+    /// <param name="caller">Who asks (owner, admin, manager or staff by default).</param>
+    /// <param name="cancellationToken">Cancels the test.</param>
+    Task<ConnectionTestResult> TestConnectionAsync(ProvisioningCaller caller, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads what happened to the tenant, newest first: one entry per operation that changed, tested or revealed it
+    /// (who, when, how it ended, TTS's error and correlation id, requests, duration). Never a secret.
+    /// </summary>
+    /// <param name="caller">Who asks (owner, admin or manager by default).</param>
+    /// <param name="limit">The most entries to return, 1 to 100.</param>
+    /// <param name="pageToken">The <see cref="TenantHistoryResult.NextPageToken"/> of the previous page; null for the newest.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The limit is not between 1 and 100.</exception>
+    /// <exception cref="ArgumentException">The page token was not given for this tenant's history.</exception>
+    Task<TenantHistoryResult> GetHistoryAsync(
+        ProvisioningCaller caller, int limit = 50, string? pageToken = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reads the tenant's status. Never contains a secret; makes no TTS request.</summary>
     /// <param name="caller">Who asks (every role by default).</param>

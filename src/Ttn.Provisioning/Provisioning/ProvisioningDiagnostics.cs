@@ -11,9 +11,10 @@ namespace Ttn.Provisioning;
 /// <remarks>
 /// Instruments, each tagged with the <c>operation</c>: <c>ttn_provisioning.operation.duration</c> (seconds, with the
 /// <c>outcome</c>), <c>ttn_provisioning.tts.requests</c> (requests sent to The Things Stack),
-/// <c>ttn_provisioning.step.failures</c> (with the <c>step</c> and whether it was <c>transient</c>) and
-/// <c>ttn_provisioning.retries</c>; and, untagged, <c>ttn_provisioning.webhook.secret_opens</c> (sealed webhook secrets the
-/// webhook verifier opened: on a tenant's first delivery and after a change, never per delivery).
+/// <c>ttn_provisioning.step.failures</c> (with the <c>step</c> and whether it was <c>transient</c>),
+/// <c>ttn_provisioning.retries</c> and <c>ttn_provisioning.history.write_failures</c> (history entries that could not be
+/// written; the operations they record stand); and, untagged, <c>ttn_provisioning.webhook.secret_opens</c> (sealed webhook
+/// secrets the webhook verifier opened: on a tenant's first delivery and after a change, never per delivery).
 /// </remarks>
 public static class ProvisioningDiagnostics
 {
@@ -31,6 +32,9 @@ public static class ProvisioningDiagnostics
 
     /// <summary>Counter of TTS requests, tagged with <c>operation</c>.</summary>
     internal const string TtsRequestsInstrument = "ttn_provisioning.tts.requests";
+
+    /// <summary>Counter of history entries that could not be written, tagged with <c>operation</c>.</summary>
+    internal const string HistoryWriteFailuresInstrument = "ttn_provisioning.history.write_failures";
 
     /// <summary>Counter of sealed webhook secrets opened by the webhook verifier.</summary>
     internal const string WebhookSecretOpensInstrument = "ttn_provisioning.webhook.secret_opens";
@@ -50,6 +54,9 @@ public static class ProvisioningDiagnostics
 
     internal static readonly Counter<long> TtsRequests =
         Meter.CreateCounter<long>(TtsRequestsInstrument, description: "Requests sent to The Things Stack by the provisioning service.");
+
+    internal static readonly Counter<long> HistoryWriteFailures =
+        Meter.CreateCounter<long>(HistoryWriteFailuresInstrument, description: "History entries that could not be written.");
 
     internal static readonly Counter<long> WebhookSecretOpens = Meter.CreateCounter<long>(
         WebhookSecretOpensInstrument,

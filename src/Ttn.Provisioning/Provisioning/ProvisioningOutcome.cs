@@ -23,4 +23,10 @@ public enum ProvisioningOutcome
 
     /// <summary>The operation does not apply to the tenant's current state (for example, a retry of a Ready tenant).</summary>
     NotApplicable = 6,
+
+    /// <summary>
+    /// The tenant is disabled (<see cref="Storage.TenantSettings.Enabled"/>): operations that would create or replace
+    /// resources on The Things Stack are refused until it is enabled again. Nothing was sent and nothing written.
+    /// </summary>
+    TenantDisabled = 7,
 }

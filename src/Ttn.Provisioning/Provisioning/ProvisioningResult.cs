@@ -14,6 +14,9 @@ public sealed class ProvisioningResult : OperationResult
     /// <summary>The tenant's application id on TTS, if it has one.</summary>
     public string? ApplicationId { get; init; }
 
+    /// <summary>The cluster the tenant is provisioned on (its Application, Network and Join Servers), once the record names one.</summary>
+    public string? Cluster { get; init; }
+
     /// <summary>The steps completed so far.</summary>
     public ProvisioningStep Checkpoints { get; init; }
 

@@ -21,6 +21,7 @@ internal sealed class ProvisioningService : IProvisioningService
     private readonly OperationServices _services;
     private readonly OperationRunner _runner;
     private readonly WebhookVerifier _verifier;
+    private readonly ICredentialStore _store;
 
     public ProvisioningService(
         IThingsStackClient client,
@@ -45,14 +46,20 @@ internal sealed class ProvisioningService : IProvisioningService
 
         // Every write of every operation goes through this store: the webhook verifier hears of each change at once.
         store = new InvalidatingCredentialStore(store, verifier);
-        _runner = new OperationRunner(
-            store, policy, adminKeys, time, new LeasePolicy(settings.LeaseDuration, calls.TotalTimeout + calls.AttemptTimeout), log);
+        var lease = new LeasePolicy(settings.LeaseDuration, calls.TotalTimeout + calls.AttemptTimeout);
+        _runner = new OperationRunner(store, policy, adminKeys, time, lease, new OperationHistory(store, settings.HistoryLimit, log), log);
+        _store = store;
         _verifier = verifier;
     }
 
     /// <inheritdoc />
-    public Task<ProvisioningResult> ProvisionAsync(ProvisioningCaller caller, CancellationToken cancellationToken = default) =>
-        _runner.RunAsync(new ProvisionOperation(_services), caller, cancellationToken);
+    public Task<ProvisioningResult> ProvisionAsync(
+        ProvisioningCaller caller, string? cluster = null, CancellationToken cancellationToken = default)
+    {
+        OperationRunner.ValidateCaller(caller);
+        ValidateCluster(cluster);
+        return _runner.RunAsync(new ProvisionOperation(_services, cluster), caller, cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task<ProvisioningResult> RetryAsync(ProvisioningCaller caller, CancellationToken cancellationToken = default) =>
@@ -60,8 +67,32 @@ internal sealed class ProvisioningService : IProvisioningService
 
     /// <inheritdoc />
     public Task<StartFreshResult> StartFreshAsync(
-        ProvisioningCaller caller, bool provisionAgain = true, CancellationToken cancellationToken = default) =>
-        _runner.RunAsync(new StartFreshOperation(_services, provisionAgain), caller, cancellationToken);
+        ProvisioningCaller caller, bool provisionAgain = true, string? cluster = null, CancellationToken cancellationToken = default)
+    {
+        OperationRunner.ValidateCaller(caller);
+        ValidateCluster(cluster);
+        return _runner.RunAsync(new StartFreshOperation(_services, provisionAgain, cluster), caller, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<TenantSettingsResult> UpdateSettingsAsync(
+        ProvisioningCaller caller, TenantSettingsUpdate update, CancellationToken cancellationToken = default)
+    {
+        OperationRunner.ValidateCaller(caller);
+        return _runner.RunAsync(new UpdateSettingsOperation(_services, update), caller, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<ConnectionTestResult> TestConnectionAsync(ProvisioningCaller caller, CancellationToken cancellationToken = default) =>
+        _runner.RunAsync(new TestConnectionOperation(_services), caller, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<TenantHistoryResult> GetHistoryAsync(
+        ProvisioningCaller caller, int limit = 50, string? pageToken = null, CancellationToken cancellationToken = default)
+    {
+        OperationRunner.ValidateCaller(caller);
+        return _runner.RunAsync(new GetHistoryOperation(_store, limit, pageToken), caller, cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task<DeepCleanResult> DeepCleanAsync(ProvisioningCaller caller, CancellationToken cancellationToken = default) =>
@@ -69,7 +100,7 @@ internal sealed class ProvisioningService : IProvisioningService
 
     /// <inheritdoc />
     public Task<TenantStatusResult> GetStatusAsync(ProvisioningCaller caller, CancellationToken cancellationToken = default) =>
-        _runner.RunAsync(new GetStatusOperation(), caller, cancellationToken);
+        _runner.RunAsync(new GetStatusOperation(_services.Conventions), caller, cancellationToken);
 
     /// <inheritdoc />
     public Task<TenantCredentialsResult> GetCredentialsAsync(ProvisioningCaller caller, CancellationToken cancellationToken = default) =>
@@ -108,5 +139,15 @@ internal sealed class ProvisioningService : IProvisioningService
     {
         var verification = await _verifier.VerifyAsync(tenantId, presentedSecret, cancellationToken).ConfigureAwait(false);
         return verification.Outcome == WebhookVerificationOutcome.Accepted;
+    }
+
+    /// <summary>A cluster asked for must be configured: misuse is an exception before anything is sent or written.</summary>
+    private void ValidateCluster(string? cluster)
+    {
+        var clusters = _services.Conventions.Clusters;
+        if (cluster is not null && !clusters.Contains(cluster))
+        {
+            throw clusters.UnknownCluster(cluster, nameof(cluster));
+        }
     }
 }

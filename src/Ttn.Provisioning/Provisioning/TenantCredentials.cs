@@ -1,4 +1,5 @@
 using Ttn.Provisioning.Secrets;
+using Ttn.Provisioning.Storage;
 
 namespace Ttn.Provisioning;
 
@@ -74,10 +75,23 @@ public sealed class TenantCredentials
 
 /// <summary>
 /// The result of <see cref="IProvisioningService.GetCredentialsAsync"/>: Succeeded (with <see cref="Credentials"/>), Denied or
-/// NotConfigured.
+/// NotConfigured (with a message in <see cref="OperationResult.Error"/>). It also carries where the tenant's provisioning
+/// stands, so that one call renders a credentials panel.
 /// </summary>
 public sealed class TenantCredentialsResult : OperationResult
 {
     /// <summary>The credentials, when Succeeded.</summary>
     public TenantCredentials? Credentials { get; init; }
+
+    /// <summary>The tenant's lifecycle state (Idle when nothing is stored).</summary>
+    public ProvisioningState State { get; init; }
+
+    /// <summary>The step the tenant's last run failed at, when it is Failed.</summary>
+    public ProvisioningStep? FailedStep { get; init; }
+
+    /// <summary>The tenant's last error, if any.</summary>
+    public TenantError? LastError { get; init; }
+
+    /// <summary>How many provisioning runs were started.</summary>
+    public int AttemptCount { get; init; }
 }

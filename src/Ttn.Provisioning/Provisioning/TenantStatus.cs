@@ -14,7 +14,7 @@ public enum NextAction
     /// <summary>Wait: a run is in progress.</summary>
     Wait = 2,
 
-    /// <summary>Retry: the last run failed or stalled and can resume.</summary>
+    /// <summary>Retry: the last run failed or stalled and can resume, or settings TTS has not confirmed can be applied again.</summary>
     Retry = 3,
 
     /// <summary>Start fresh: retrying cannot help.</summary>
@@ -47,6 +47,20 @@ public sealed class TenantStatus
 
     /// <summary>The last error, if any.</summary>
     public TenantError? LastError { get; init; }
+
+    /// <summary>The cluster that serves the tenant (the default cluster for a tenant that names none).</summary>
+    public string? Cluster { get; init; }
+
+    /// <summary>The tenant's settings: enabled, and which messages TTS sends to its webhook.</summary>
+    public TenantSettings Settings { get; init; } = TenantSettings.Default;
+
+    /// <summary>
+    /// Whether TTS has not confirmed <see cref="Settings"/> on the webhook yet (a retry or a settings update applies them).
+    /// </summary>
+    public bool SettingsPending { get; init; }
+
+    /// <summary>The result of the last connection test; null when none ran.</summary>
+    public ConnectionTest? LastConnectionTest { get; init; }
 
     /// <summary>The organization id on TTS.</summary>
     public string? OrganizationId { get; init; }

@@ -8,7 +8,8 @@ namespace Ttn.Provisioning.Steps;
 /// <summary>
 /// Creates or updates the tenant's webhook. Its secret is generated and stored sealed (pending) before it is ever sent,
 /// and promoted to the secret in force only once TTS has accepted it: TTS and the store never disagree. The webhook of
-/// a brought application is set with the tenant's own application key; otherwise with the organization key.
+/// a brought application is set with the tenant's own application key; otherwise with the organization key. The webhook
+/// carries the tenant's settings (paused when disabled, the message kinds selected), which are then applied.
 /// </summary>
 internal sealed class WebhookStep : PipelineStep
 {
@@ -70,11 +71,12 @@ internal sealed class WebhookStep : PipelineStep
         }
 
         var applicationId = record.ApplicationId!;
-        var webhook = conventions.WebhookFor(record.TenantId, applicationId, plain);
+        var webhook = conventions.WebhookFor(record.TenantId, applicationId, plain, record.Settings);
+        var cluster = conventions.ClusterOf(record);
         var set = await context.Operation.CallAsync(
             "Setting the webhook",
             () => client.SetWebhookAsync(
-                conventions.ClusterOf(record), key, applicationId, webhook, TenantConventions.WebhookFieldMask, cancellationToken),
+                cluster, key, applicationId, webhook, TenantConventions.WebhookFieldMask, cancellationToken),
             cancellationToken).ConfigureAwait(false);
         if (!set.Succeeded)
         {
@@ -83,6 +85,7 @@ internal sealed class WebhookStep : PipelineStep
 
         var lastFour = SafeDecrypt.GetLastFour(plain);
         var url = conventions.WebhookUrlFor(record.TenantId);
-        return StepOutcome.Done(r => TenantTransitions.PromoteWebhookSecret(r, conventions.WebhookId, url, lastFour));
+        return StepOutcome.Done(
+            r => TenantTransitions.SettingsApplied(TenantTransitions.PromoteWebhookSecret(r, conventions.WebhookId, url, lastFour)));
     }
 }

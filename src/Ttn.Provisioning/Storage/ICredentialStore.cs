@@ -35,4 +35,24 @@ public interface ICredentialStore
     /// <param name="cancellationToken">Cancels the delete.</param>
     /// <returns><see langword="true"/> when the record was deleted; <see langword="false"/> when it was missing or had changed.</returns>
     Task<bool> DeleteAsync(string tenantId, long expectedVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Appends an entry to its tenant's history, then drops the oldest entries beyond <paramref name="maxEntries"/>. The
+    /// history lives beside the tenant's record but not in it: appending neither needs nor changes the record's version.
+    /// </summary>
+    /// <param name="entry">The entry.</param>
+    /// <param name="maxEntries">The most entries the tenant keeps (1 or more).</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    Task AppendHistoryAsync(TenantHistoryEntry entry, int maxEntries, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a page of a tenant's history, newest first (in the order the entries were appended).</summary>
+    /// <param name="tenantId">The tenant's id.</param>
+    /// <param name="limit">The most entries to return (1 or more).</param>
+    /// <param name="pageToken">
+    /// The <see cref="TenantHistoryPage.NextPageToken"/> of the previous page of this tenant, or null for the newest entries.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>Up to <paramref name="limit"/> entries, and the token of the next page when there may be more.</returns>
+    /// <exception cref="ArgumentException">The page token was not given by this store.</exception>
+    Task<TenantHistoryPage> GetHistoryAsync(string tenantId, int limit, string? pageToken, CancellationToken cancellationToken = default);
 }

@@ -10,6 +10,7 @@ namespace Ttn.Provisioning.Storage;
 public sealed class InMemoryCredentialStore : ICredentialStore
 {
     private readonly ConcurrentDictionary<string, TenantRecord> _records = new(StringComparer.Ordinal);
+    private readonly InMemoryHistory _history = new();
 
     /// <summary>How many tenants are stored.</summary>
     public int Count => _records.Count;
@@ -74,5 +75,27 @@ public sealed class InMemoryCredentialStore : ICredentialStore
             _records.TryGetValue(tenantId, out var current)
             && current.Version == expectedVersion
             && _records.TryRemove(new KeyValuePair<string, TenantRecord>(tenantId, current)));
+    }
+
+    /// <inheritdoc />
+    public Task AppendHistoryAsync(TenantHistoryEntry entry, int maxEntries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentException.ThrowIfNullOrEmpty(entry.TenantId, nameof(entry));
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxEntries, 1);
+        cancellationToken.ThrowIfCancellationRequested();
+        _history.Append(entry, maxEntries);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<TenantHistoryPage> GetHistoryAsync(
+        string tenantId, int limit, string? pageToken, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tenantId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var before = HistoryPageToken.Parse(pageToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_history.Read(tenantId, limit, before));
     }
 }

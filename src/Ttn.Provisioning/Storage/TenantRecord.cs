@@ -99,6 +99,18 @@ public sealed record TenantRecord
     /// <summary>Whether only "start fresh" can get the tenant to Ready (for example, its application belongs to another account).</summary>
     public bool RequiresStartFresh { get; init; }
 
+    /// <summary>The tenant's settings (enabled, webhook messages) as last asked for.</summary>
+    public TenantSettings Settings { get; init; } = TenantSettings.Default;
+
+    /// <summary>
+    /// Whether <see cref="Settings"/> changed and The Things Stack has not confirmed them on the webhook yet (the request
+    /// failed or was interrupted): a settings update or a retry applies them again.
+    /// </summary>
+    public bool SettingsPending { get; init; }
+
+    /// <summary>The result of the last connection test; null when none ran.</summary>
+    public ConnectionTest? LastConnectionTest { get; init; }
+
     /// <summary>The lease of the run in progress; null when no run holds it.</summary>
     public TenantLease? Lease { get; init; }
 
@@ -124,6 +136,7 @@ public sealed record TenantRecord
             .Append(", CurrentStep = ").Append(CurrentStep?.ToString() ?? "none")
             .Append(", Checkpoints = ").Append(Checkpoints)
             .Append(", Cluster = ").Append(Cluster ?? "default")
+            .Append(", Enabled = ").Append(Settings.Enabled)
             .Append(", OrganizationId = ").Append(OrganizationId ?? "none")
             .Append(", ApplicationId = ").Append(ApplicationId ?? "none")
             .Append(", LeaseHolder = ").Append(Lease?.Holder ?? "none")

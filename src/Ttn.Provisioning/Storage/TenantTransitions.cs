@@ -4,7 +4,7 @@ namespace Ttn.Provisioning.Storage;
 /// Every change the library makes to a <see cref="TenantRecord"/>, as pure functions: record in, record out, no I/O,
 /// no clock (the time is an argument). The lease fields are the only ones changed elsewhere (<see cref="TenantRun"/>).
 /// </summary>
-internal static class TenantTransitions
+internal static partial class TenantTransitions
 {
     /// <summary>
     /// The steps that create a secret TTS shows only once: a run that stops inside one must revoke what it may have left.
@@ -284,6 +284,7 @@ internal static class TenantTransitions
         ApplicationApiKey = null,
         GatewayApiKey = null,
         WebhookSecret = WebhookSecretSet.None,
+        SettingsPending = false,
         CompletedAt = null,
     };
 }

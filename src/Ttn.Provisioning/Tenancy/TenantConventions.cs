@@ -77,26 +77,35 @@ internal sealed class TenantConventions
     public string WebhookUrlFor(string tenantId) =>
         $"{_options.WebhookBaseUrl!.AbsoluteUri.TrimEnd('/')}/{Uri.EscapeDataString(tenantId)}";
 
-    /// <summary>The field mask of a webhook the library creates or updates whole.</summary>
-    public static IReadOnlyCollection<string> WebhookFieldMask { get; } = [
-        "base_url", "format", "headers", "uplink_message", "join_accept"];
+    /// <summary>The field mask of a webhook the library creates or updates whole (its settings included).</summary>
+    public static IReadOnlyCollection<string> WebhookFieldMask { get; } = ["base_url", "format", "headers", .. WebhookSettingsFields.Mask];
 
     /// <summary>The field mask that changes only a webhook's secret (a rotation).</summary>
     public static IReadOnlyCollection<string> WebhookSecretFieldMask { get; } = ["headers"];
 
-    /// <summary>The tenant's webhook as the library sets it: its URL, JSON, the secret header, uplinks and join accepts.</summary>
+    /// <summary>
+    /// The tenant's webhook as the library sets it: its URL, JSON, the secret header, and the tenant's settings (paused
+    /// when disabled; the message kinds selected, by default uplinks and join accepts).
+    /// </summary>
     /// <param name="tenantId">The tenant.</param>
     /// <param name="applicationId">The application the webhook belongs to.</param>
     /// <param name="secret">The webhook secret TTS will send (plain; it goes only into the request).</param>
-    public Webhook WebhookFor(string tenantId, string applicationId, string secret) => new()
-    {
-        Ids = new WebhookIdentifiers(WebhookId, new ApplicationIdentifiers(applicationId)),
-        BaseUrl = WebhookUrlFor(tenantId),
-        Format = "json",
-        Headers = new Dictionary<string, string> { [WebhookSecretHeader] = secret },
-        UplinkMessage = new WebhookMessage(string.Empty),
-        JoinAccept = new WebhookMessage(string.Empty),
-    };
+    /// <param name="settings">The tenant's settings.</param>
+    public Webhook WebhookFor(string tenantId, string applicationId, string secret, TenantSettings settings) =>
+        WebhookSettingsFields.Apply(
+            new Webhook
+            {
+                Ids = new WebhookIdentifiers(WebhookId, new ApplicationIdentifiers(applicationId)),
+                BaseUrl = WebhookUrlFor(tenantId),
+                Format = "json",
+                Headers = new Dictionary<string, string> { [WebhookSecretHeader] = secret },
+            },
+            settings);
+
+    /// <summary>The tenant's webhook with only its settings (for a masked update of <see cref="WebhookSettingsFields.Mask"/>).</summary>
+    public Webhook WebhookSettingsFor(string applicationId, TenantSettings settings) =>
+        WebhookSettingsFields.Apply(
+            new Webhook { Ids = new WebhookIdentifiers(WebhookId, new ApplicationIdentifiers(applicationId)) }, settings);
 
     /// <summary>The display name of an organization or application created for the tenant (at most 50 characters).</summary>
     public static string EntityName(string tenantId) => Truncate($"Tenant {tenantId}", 50);

@@ -1,5 +1,6 @@
 using Ttn.Provisioning.Secrets;
 using Ttn.Provisioning.Storage;
+using Ttn.Provisioning.ThingsStack;
 
 namespace Ttn.Provisioning.Tenancy;
 
@@ -41,6 +42,24 @@ internal sealed class TenantVault
     /// </summary>
     public SafeDecrypt OpenManagementKey(TenantRecord record) =>
         record.IsExistingApplication ? OpenApplicationKey(record) : OpenOrganizationKey(record);
+
+    /// <summary>Opens the key that manages the tenant's application; null when it opened, otherwise why it did not.</summary>
+    /// <param name="record">The tenant's record.</param>
+    /// <param name="key">The key, when it opened.</param>
+    public TtsFailure? TryOpenManagementKey(TenantRecord record, out string key)
+    {
+        var opened = OpenManagementKey(record);
+        if (opened.TryGetValue(out var value))
+        {
+            key = value;
+            return null;
+        }
+
+        key = string.Empty;
+        var field = record.IsExistingApplication ? "application API key" : "organization API key";
+        var token = record.IsExistingApplication ? record.ApplicationApiKey?.Sealed : record.OrganizationApiKey?.Sealed;
+        return TtsFailure.Refusal(MissingKeyProblem(opened, token, field) ?? $"The stored {field} could not be opened ({opened}).");
+    }
 
     /// <summary>
     /// The id of the key a token was sealed with (<c>ttn1.&lt;keyId&gt;.…</c>; not secret), or null for a value in another

@@ -19,7 +19,7 @@ internal sealed partial class ThingsStackClient
         var webhookId = webhook.Ids?.WebhookId;
         ThingsStackIds.Validate(webhookId, nameof(webhook));
         var mask = WriteMask(fieldMask);
-        var wire = webhook with { Ids = new WebhookIdentifiers(webhookId!), CreatedAt = null, UpdatedAt = null };
+        var wire = webhook with { Ids = new WebhookIdentifiers(webhookId!), CreatedAt = null, UpdatedAt = null, HealthStatus = null };
         var body = Content(new WebhookSetRequest(wire, mask), Json.WebhookSetRequest);
         var result = await SendAsync(
             HttpMethod.Put,

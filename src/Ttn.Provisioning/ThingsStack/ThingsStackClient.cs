@@ -183,6 +183,7 @@ internal sealed partial class ThingsStackClient : IThingsStackClient
         where T : class
     {
         var status = (int)response.StatusCode;
+        TtsRequestIds.Record(response);
         if (!response.IsSuccessStatusCode)
         {
             var body = await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);

@@ -37,6 +37,14 @@ internal sealed class InvalidatingCredentialStore(ICredentialStore inner, Webhoo
     public Task<IReadOnlyList<TenantRecord>> ListAsync(string? afterTenantId, int limit, CancellationToken cancellationToken = default) =>
         inner.ListAsync(afterTenantId, limit, cancellationToken);
 
+    /// <summary>History is not what the verifier reads: appended as it is.</summary>
+    public Task AppendHistoryAsync(TenantHistoryEntry entry, int maxEntries, CancellationToken cancellationToken = default) =>
+        inner.AppendHistoryAsync(entry, maxEntries, cancellationToken);
+
+    public Task<TenantHistoryPage> GetHistoryAsync(
+        string tenantId, int limit, string? pageToken, CancellationToken cancellationToken = default) =>
+        inner.GetHistoryAsync(tenantId, limit, pageToken, cancellationToken);
+
     public async Task<bool> DeleteAsync(string tenantId, long expectedVersion, CancellationToken cancellationToken = default)
     {
         var deleted = false;

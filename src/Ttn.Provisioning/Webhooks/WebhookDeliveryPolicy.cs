@@ -8,8 +8,9 @@ namespace Ttn.Provisioning.Webhooks;
 /// <remarks>
 /// The verifier asks this once per store read, never per request; its answer is part of what the verifier compares to
 /// notice a change (so switching a tenant off or on reaches every host within the verifier's bound, like a rotation).
-/// Today no tenant is disabled. Tenant settings with an <c>enabled</c> flag (issue 11) are read here: when they live on
-/// <see cref="TenantRecord"/>, this method returns the negation of that flag; nothing else in the verifier changes.
+/// A tenant is disabled by its settings (<see cref="TenantRecord.Settings"/>, <see cref="TenantSettings.Enabled"/> false,
+/// set by <c>UpdateSettingsAsync</c>); TTS has paused its webhook by then, so deliveries that still arrive are ones sent
+/// before the pause, or retried.
 /// </remarks>
 internal static class WebhookDeliveryPolicy
 {
@@ -18,6 +19,6 @@ internal static class WebhookDeliveryPolicy
     public static bool IsDisabled(TenantRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return false;
+        return !record.Settings.Enabled;
     }
 }

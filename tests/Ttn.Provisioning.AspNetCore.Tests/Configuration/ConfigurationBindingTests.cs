@@ -31,6 +31,7 @@ public sealed class ConfigurationBindingTests
         ["Ttn:WebhookVerifierCapacity"] = "500",
         ["Ttn:CreateGatewayApiKey"] = "true",
         ["Ttn:MaxOrganizationIdRotations"] = "5",
+        ["Ttn:HistoryLimit"] = "500",
         ["Ttn:OrganizationApiKeyRights:0"] = "RIGHT_ORGANIZATION_ALL",
         ["Ttn:OrganizationApiKeyRights:1"] = "RIGHT_APPLICATION_ALL",
         ["Ttn:OrganizationApiKeyRights:2"] = "RIGHT_GATEWAY_ALL",
@@ -83,6 +84,7 @@ public sealed class ConfigurationBindingTests
         Assert.Equal((TimeSpan.FromSeconds(10), 500), (options.WebhookVerifierRefreshInterval, options.WebhookVerifierCapacity));
         Assert.True(options.CreateGatewayApiKey);
         Assert.Equal(5, options.MaxOrganizationIdRotations);
+        Assert.Equal(500, options.HistoryLimit);
         Assert.Equal(["RIGHT_ORGANIZATION_ALL", "RIGHT_APPLICATION_ALL", "RIGHT_GATEWAY_ALL"], options.OrganizationApiKeyRights);
         Assert.Equal(["RIGHT_APPLICATION_ALL"], options.ApplicationApiKeyRights);
         Assert.Equal(["RIGHT_GATEWAY_INFO", "RIGHT_GATEWAY_LINK"], options.GatewayApiKeyRights);

@@ -19,6 +19,7 @@ internal sealed record EndpointCase(
     public static readonly string[] Everyone = ["Owner", "Admin", "Manager", "Staff", "Viewer"];
     public static readonly string[] Readers = ["Owner", "Admin", "Manager"];
     public static readonly string[] Changers = ["Owner", "Admin"];
+    public static readonly string[] StaffUp = ["Owner", "Admin", "Manager", "Staff"];
 
     public static readonly EndpointCase[] All =
     [
@@ -50,6 +51,12 @@ internal sealed record EndpointCase(
             Assert.Equal(4, json.GetProperty("secretLastFour").GetString()!.Length)),
         new("organization-key/rotate", HttpMethod.Post, "organization-key/rotate", Changers, Provisioned, json =>
             Assert.Single(json.GetProperty("revokedKeyIds").EnumerateArray())),
+        new("settings", HttpMethod.Post, "settings", Changers, ProvisionedWith(new { enabled = false }), json =>
+            Assert.False(json.GetProperty("settings").GetProperty("enabled").GetBoolean())),
+        new("connection-test", HttpMethod.Post, "connection-test", StaffUp, Provisioned, json =>
+            Assert.True(json.GetProperty("test").GetProperty("passed").GetBoolean())),
+        new("history", HttpMethod.Get, "history", Readers, Provisioned, json =>
+            Assert.Equal("Provision", json.GetProperty("entries")[0].GetProperty("operation").GetString())),
     ];
 
     public string Path(string tenant = EndpointHost.Tenant) => $"/ttn/tenants/{tenant}/{Route}";

@@ -61,10 +61,12 @@ internal sealed partial class EndpointHost : IAsyncDisposable
         Action<RouteGroupBuilder>? group = null,
         Action<TtnProvisioningOptions>? configure = null,
         Action<WebApplication>? app = null,
-        string[]? adminRights = null)
+        string[]? adminRights = null,
+        bool theThingsNetworkCloud = false)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
-        var fake = new FakeThingsStack(new FakeThingsStackOptions { TimeProvider = time });
+        var fakeOptions = new FakeThingsStackOptions { TimeProvider = time };
+        var fake = new FakeThingsStack(theThingsNetworkCloud ? fakeOptions.UseTheThingsNetworkCloud() : fakeOptions);
         fake.AddUser(AdminUser);
         var adminKey = fake.CreateUserApiKey(AdminUser, adminRights ?? ["RIGHT_ALL"]);
         var secrets = new SecretHarvest();
@@ -83,6 +85,11 @@ internal sealed partial class EndpointHost : IAsyncDisposable
             {
                 o.ThingsStack.IdentityServerUri = IdentityServer;
                 o.ThingsStack.MaxRetryAttempts = 0;
+                if (theThingsNetworkCloud)
+                {
+                    o.ThingsStack.UseTheThingsNetworkCloud();
+                }
+
                 o.AdminApiKey = adminKey;
                 o.WebhookBaseUrl = new Uri("https://saas.example.com/ttn/webhook");
                 o.Secrets.Keys.Add(new SecretKeyOptions { Id = "test", Key = SecretProtectionOptions.GenerateKey() });

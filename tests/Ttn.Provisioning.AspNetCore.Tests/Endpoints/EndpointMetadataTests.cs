@@ -39,11 +39,13 @@ public sealed class EndpointMetadataTests
         var gets = endpoints
             .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Contains("GET"))
             .Select(e => e.RoutePattern.RawText);
-        Assert.Equal(["/ttn/tenants/{tenant}/status", "/ttn/tenants/{tenant}/credentials"], gets.Order().Reverse());
+        Assert.Equal(
+            ["/ttn/tenants/{tenant}/credentials", "/ttn/tenants/{tenant}/history", "/ttn/tenants/{tenant}/status"],
+            gets.Order(StringComparer.Ordinal));
         var bodies = endpoints
             .Where(e => e.Metadata.GetMetadata<IAcceptsMetadata>() is not null)
             .Select(e => e.RoutePattern.RawText!.Split('/')[^1]);
-        Assert.Equal(["api-key-check", "deep-clean", "existing-application", "start-fresh"], bodies.Order());
+        Assert.Equal(["api-key-check", "deep-clean", "existing-application", "settings", "start-fresh"], bodies.Order());
     }
 
     [Fact]

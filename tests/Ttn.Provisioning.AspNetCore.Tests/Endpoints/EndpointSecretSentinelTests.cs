@@ -42,6 +42,10 @@ public sealed class EndpointSecretSentinelTests
         await Run("api-key-check", rawBody: $"{{\"applicationId\":\"x\",\"apiKey\":\"{key}");
         await Run("webhook-secret/rotate");
         await Run("organization-key/rotate");
+        await Run("settings", new { enabled = false, messages = new[] { "Uplink", "DownlinkFailed" } });
+        await Run("settings", new { enabled = true });
+        await Run("connection-test");
+        await Run("history");
         await Run("reveal");
         host.Fake.Faults.Add(HttpMethod.Delete, "applications/*", FakeFault.Status(500), onCall: 1);
         await Run("start-fresh", new { confirm = EndpointHost.Tenant });

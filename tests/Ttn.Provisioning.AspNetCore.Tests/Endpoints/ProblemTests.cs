@@ -165,7 +165,18 @@ public sealed class ProblemTests
         { ProvisioningOutcome.UseStartFresh, 409, "use-start-fresh" },
         { ProvisioningOutcome.Failed, 502, "failed" },
         { ProvisioningOutcome.NotApplicable, 409, "not-applicable" },
+        { ProvisioningOutcome.TenantDisabled, 409, "tenant-disabled" },
     };
+
+    [Fact]
+    public void Every_outcome_other_than_success_has_a_row_in_the_outcome_table()
+    {
+        var listed = Outcomes().Select(row => (ProvisioningOutcome)row[0]);
+
+        Assert.Equal(
+            Enum.GetValues<ProvisioningOutcome>().Where(o => o != ProvisioningOutcome.Succeeded).Order(),
+            listed.Order());
+    }
 
     [Theory]
     [MemberData(nameof(Outcomes))]

@@ -115,5 +115,11 @@ public sealed class HealthCheckTests
 
         public Task<bool> DeleteAsync(string tenantId, long expectedVersion, CancellationToken cancellationToken = default) =>
             throw Down();
+
+        public Task AppendHistoryAsync(TenantHistoryEntry entry, int maxEntries, CancellationToken cancellationToken = default) =>
+            throw Down();
+
+        public Task<TenantHistoryPage> GetHistoryAsync(
+            string tenantId, int limit, string? pageToken, CancellationToken cancellationToken = default) => throw Down();
     }
 }

@@ -7,7 +7,10 @@ public sealed class RolePolicyEvaluatorTests
 {
     private static readonly RolePolicyEvaluator Default = new();
 
-    /// <summary>The default table of DESIGN.md §4, written out independently of the implementation.</summary>
+    /// <summary>
+    /// The default table of DESIGN.md §4 (with issue 11's history, for readers, and connection test, for staff up), written
+    /// out independently of the implementation.
+    /// </summary>
     public static TheoryData<TenantRole, ProvisioningOperation, bool> DefaultMatrix()
     {
         var data = new TheoryData<TenantRole, ProvisioningOperation, bool>();
@@ -18,8 +21,10 @@ public sealed class RolePolicyEvaluatorTests
                 var allowed = role switch
                 {
                     TenantRole.Owner or TenantRole.Admin => true,
-                    TenantRole.Manager => operation is ProvisioningOperation.GetStatus or ProvisioningOperation.GetCredentials,
-                    TenantRole.Staff or TenantRole.Viewer => operation is ProvisioningOperation.GetStatus,
+                    TenantRole.Manager => operation is ProvisioningOperation.GetStatus or ProvisioningOperation.GetCredentials
+                        or ProvisioningOperation.GetHistory or ProvisioningOperation.TestConnection,
+                    TenantRole.Staff => operation is ProvisioningOperation.GetStatus or ProvisioningOperation.TestConnection,
+                    TenantRole.Viewer => operation is ProvisioningOperation.GetStatus,
                     _ => false,
                 };
                 data.Add(role, operation, allowed);

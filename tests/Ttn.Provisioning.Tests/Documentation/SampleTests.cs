@@ -23,4 +23,20 @@ public sealed class SampleTests
             Assert.True(report.Checks >= 10, $"{report.Checks} checks ran");
         }
     }
+
+    [Fact]
+    public async Task Walk_passes_with_the_second_tenant_on_another_cluster_of_ttn_cloud()
+    {
+        // The sample's own layout (TTN Cloud: eu1 with the Identity Server, nam1, au1), without the simulated latency:
+        // the second tenant lives on nam1 and every one of its cluster requests must reach nam1 only.
+        var settings = new SampleSettings();
+        await using var environment = await SampleEnvironment.StartFakeAsync(settings, simulateLatency: false);
+        var report = new Report(environment.Recorder);
+
+        await new Walkthrough(environment, settings, report).RunAsync();
+
+        Assert.Equal(0, report.Failures);
+        Assert.Equal("nam1", environment.OtherCluster);
+        Assert.Contains(environment.Fake!.Journal.Entries, e => e.Cluster == "nam1");
+    }
 }

@@ -175,6 +175,9 @@ public sealed class AuthorizationThroughServiceTests
         ProvisioningOperation.RotateWebhookSecret => (await host.Service.RotateWebhookSecretAsync(caller)).Outcome,
         ProvisioningOperation.CheckApiKey => (await host.Service.CheckApiKeyAsync(caller, host.AdminKey, "their-app")).Outcome,
         ProvisioningOperation.RotateOrganizationKey => (await host.Service.RotateOrganizationKeyAsync(caller)).Outcome,
+        ProvisioningOperation.UpdateSettings => (await host.Service.UpdateSettingsAsync(caller, new TenantSettingsUpdate { Enabled = false })).Outcome,
+        ProvisioningOperation.TestConnection => (await host.Service.TestConnectionAsync(caller)).Outcome,
+        ProvisioningOperation.GetHistory => (await host.Service.GetHistoryAsync(caller)).Outcome,
         _ => throw new ArgumentOutOfRangeException(nameof(operation)),
     };
 
@@ -187,5 +190,11 @@ public sealed class AuthorizationThroughServiceTests
         public Task<IReadOnlyList<TenantRecord>> ListAsync(string? afterTenantId, int limit, CancellationToken cancellationToken = default) => inner.ListAsync(afterTenantId, limit, cancellationToken);
 
         public Task<bool> DeleteAsync(string tenantId, long expectedVersion, CancellationToken cancellationToken = default) => inner.DeleteAsync(tenantId, expectedVersion, cancellationToken);
+
+        public Task AppendHistoryAsync(TenantHistoryEntry entry, int maxEntries, CancellationToken cancellationToken = default) =>
+            inner.AppendHistoryAsync(entry, maxEntries, cancellationToken);
+
+        public Task<TenantHistoryPage> GetHistoryAsync(string tenantId, int limit, string? pageToken, CancellationToken cancellationToken = default) =>
+            inner.GetHistoryAsync(always, limit, pageToken, cancellationToken);
     }
 }

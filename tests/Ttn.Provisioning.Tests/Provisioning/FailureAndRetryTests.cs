@@ -186,7 +186,7 @@ public sealed class FailureAndRetryTests
         host.Fake.Faults.Add(HttpMethod.Put, "as/webhooks/*/*", FakeFault.Delay(TimeSpan.FromMinutes(1)), onCall: 1);
         using var cancellation = new CancellationTokenSource();
 
-        var run = host.Service.ProvisionAsync(Owner(), cancellation.Token);
+        var run = host.Service.ProvisionAsync(Owner(), cancellationToken: cancellation.Token);
         await WaitUntilAsync(() => host.Fake.Journal.Entries.Count >= 5);
         cancellation.Cancel();
 

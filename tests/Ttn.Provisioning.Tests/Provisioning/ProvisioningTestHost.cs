@@ -23,16 +23,29 @@ internal sealed class ProvisioningTestHost : IAsyncDisposable
     private readonly ServiceProvider _provider;
     private int _inFlight;
 
-    public ProvisioningTestHost(Action<TtnProvisioningOptions>? configure = null, Action<IServiceCollection>? services = null, bool adminIsTtsAdmin = false, params string[] adminRights)
-        : this(realTime: false, configure, services, adminIsTtsAdmin, adminRights)
+    public ProvisioningTestHost(
+        Action<TtnProvisioningOptions>? configure = null,
+        Action<IServiceCollection>? services = null,
+        Action<FakeThingsStackOptions>? fake = null,
+        bool adminIsTtsAdmin = false,
+        params string[] adminRights)
+        : this(realTime: false, configure, services, fake, adminIsTtsAdmin, adminRights)
     {
     }
 
     /// <summary>A host whose service and fake run on the system clock when <paramref name="realTime"/> (for load), not on <see cref="Time"/>.</summary>
-    public ProvisioningTestHost(bool realTime, Action<TtnProvisioningOptions>? configure = null, Action<IServiceCollection>? services = null, bool adminIsTtsAdmin = false, params string[] adminRights)
+    public ProvisioningTestHost(
+        bool realTime,
+        Action<TtnProvisioningOptions>? configure = null,
+        Action<IServiceCollection>? services = null,
+        Action<FakeThingsStackOptions>? fake = null,
+        bool adminIsTtsAdmin = false,
+        params string[] adminRights)
     {
         TimeProvider clock = realTime ? TimeProvider.System : Time;
-        Fake = new FakeThingsStack(new FakeThingsStackOptions { TimeProvider = clock });
+        var fakeOptions = new FakeThingsStackOptions { TimeProvider = clock };
+        fake?.Invoke(fakeOptions);
+        Fake = new FakeThingsStack(fakeOptions);
         Fake.AddUser(AdminUser, isAdmin: adminIsTtsAdmin);
         AdminKey = Fake.CreateUserApiKey(AdminUser, adminRights.Length == 0 ? ["RIGHT_ALL"] : adminRights);
 
@@ -86,6 +99,30 @@ internal sealed class ProvisioningTestHost : IAsyncDisposable
     public IServiceProvider Services => _provider;
 
     public static ProvisioningCaller Owner(string tenantId = "acme") => new(tenantId, "user-1", TenantRole.Owner);
+
+    /// <summary>A host whose tenant "acme" is provisioned and Ready.</summary>
+    public static async Task<ProvisioningTestHost> ReadyAsync(Action<FakeThingsStackOptions>? fake = null)
+    {
+        var host = new ProvisioningTestHost(fake: fake);
+        Assert.True((await host.Service.ProvisionAsync(Owner())).IsReady);
+        return host;
+    }
+
+    /// <summary>
+    /// A host on TTN Cloud's layout: the fake serves the Identity Server on eu1 and the clusters eu1, nam1 and au1; the
+    /// library knows the same three, with nam1 as the default.
+    /// </summary>
+    public static ProvisioningTestHost Cloud(Action<TtnProvisioningOptions>? configure = null, Action<FakeThingsStackOptions>? fake = null) => new(
+        o =>
+        {
+            o.ThingsStack.UseTheThingsNetworkCloud(defaultCluster: "nam1");
+            configure?.Invoke(o);
+        },
+        fake: f =>
+        {
+            f.UseTheThingsNetworkCloud();
+            fake?.Invoke(f);
+        });
 
     public static ProvisioningCaller As(TenantRole role, string tenantId = "acme") => new(tenantId, "user-2", role);
 

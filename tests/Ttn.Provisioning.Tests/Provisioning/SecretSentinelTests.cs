@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Ttn.Provisioning.Authorization;
+using Ttn.Provisioning.Storage;
 using Ttn.Provisioning.Testing;
 using Ttn.Provisioning.ThingsStack;
 using static Ttn.Provisioning.Tests.Provisioning.ProvisioningTestHost;
@@ -26,7 +27,8 @@ public sealed partial class SecretSentinelTests
         nameof(IProvisioningService.DeepCleanAsync), nameof(IProvisioningService.GetStatusAsync), nameof(IProvisioningService.GetCredentialsAsync),
         nameof(IProvisioningService.CheckApiKeyAsync), nameof(IProvisioningService.ConfigureExistingApplicationAsync),
         nameof(IProvisioningService.RotateWebhookSecretAsync), nameof(IProvisioningService.VerifyWebhookSecretAsync),
-        nameof(IProvisioningService.RotateOrganizationKeyAsync),
+        nameof(IProvisioningService.RotateOrganizationKeyAsync), nameof(IProvisioningService.UpdateSettingsAsync),
+        nameof(IProvisioningService.TestConnectionAsync), nameof(IProvisioningService.GetHistoryAsync),
     ];
 
     [Fact]
@@ -118,6 +120,30 @@ public sealed partial class SecretSentinelTests
         await Run(async () => await service.RotateOrganizationKeyAsync(As(TenantRole.Manager)));
         await Run(async () => await service.GetCredentialsAsync(Owner()));
 
+        // Settings: a failure (TTS refuses the masked update), then applied by asking again; refused while disabled; misuse.
+        host.Fake.Faults.Add(HttpMethod.Put, "as/webhooks/*/*", FakeFault.Status(503), onCall: 1);
+        await Run(async () => await service.UpdateSettingsAsync(Owner(), new TenantSettingsUpdate { Enabled = false, Messages = WebhookMessageTypes.All }));
+        await Run(async () => await service.UpdateSettingsAsync(Owner(), new TenantSettingsUpdate()));
+        await Run(async () => await service.RotateWebhookSecretAsync(Owner()));
+        await Misuse(() => service.UpdateSettingsAsync(Owner(), new TenantSettingsUpdate { Messages = WebhookMessageTypes.None }));
+        await Misuse(() => service.ProvisionAsync(Owner(), "eu2"));
+        await Run(async () => await service.UpdateSettingsAsync(Owner(), new TenantSettingsUpdate { Enabled = true }));
+
+        // Connection test: success, a failure (TTS refuses the webhook read), a tenant never provisioned; its stored result.
+        async Task Test(ProvisioningCaller caller)
+        {
+            var result = await service.TestConnectionAsync(caller);
+            texts.Add(result.ToString());
+            texts.Add(JsonSerializer.Serialize(result.Test));
+            texts.AddRange(result.Test?.Checks.Select(c => c.ToString()) ?? []);
+        }
+
+        await Test(Owner());
+        host.Fake.Faults.Add(HttpMethod.Get, "as/webhooks/*/*", FakeFault.Status(503), onCall: 1);
+        await Test(As(TenantRole.Staff));
+        await Test(Owner("never-provisioned"));
+        await Status(Owner());
+
         // Start fresh: failure (a delete refused), then success; deep clean: failure, then success.
         var deleteApplication = host.Fake.Faults.Add(HttpMethod.Delete, "applications/*", FakeFault.Status(500), onCall: 1);
         await Run(async () => await service.StartFreshAsync(Owner()));
@@ -129,6 +155,18 @@ public sealed partial class SecretSentinelTests
         await Run(async () => await service.DeepCleanAsync(As(TenantRole.Manager)));
         Assert.Equal(1, rule.AppliedCount);
         Assert.Equal(1, deleteApplication.AppliedCount);
+
+        // History: every entry of both tenants, as text and as JSON, and a denied read.
+        foreach (var tenant in new[] { "acme", "globex" })
+        {
+            var history = await service.GetHistoryAsync(Owner(tenant), limit: 100);
+            Assert.NotEmpty(history.Entries);
+            texts.Add(history.ToString());
+            texts.AddRange(history.Entries.Select(e => e.ToString()));
+            texts.Add(JsonSerializer.Serialize(history.Entries));
+        }
+
+        await Run(async () => await service.GetHistoryAsync(As(TenantRole.Viewer)));
 
         texts.AddRange(host.Logs.GetSnapshot().Select(r => $"{r.Level} {r.Category} {r.Message} {r.Exception} {string.Join(",", r.StructuredState ?? [])}"));
         texts.AddRange(activityTexts);

@@ -50,6 +50,28 @@ internal sealed class CrashingStore(ICredentialStore inner) : ICredentialStore
         Interlocked.Increment(ref _writes);
         return inner.DeleteAsync(tenantId, expectedVersion, cancellationToken);
     }
+
+    /// <summary>History appends, counted apart from record writes (they are not part of any operation's state).</summary>
+    public int HistoryAppends => Volatile.Read(ref _historyAppends);
+
+    /// <summary>When set, every history append throws (the history table is unavailable).</summary>
+    public bool FailHistory { get; set; }
+
+    private int _historyAppends;
+
+    public Task AppendHistoryAsync(TenantHistoryEntry entry, int maxEntries, CancellationToken cancellationToken = default)
+    {
+        if (FailHistory)
+        {
+            throw new IOException("Simulated failure: the history table is unavailable.");
+        }
+
+        Interlocked.Increment(ref _historyAppends);
+        return inner.AppendHistoryAsync(entry, maxEntries, cancellationToken);
+    }
+
+    public Task<TenantHistoryPage> GetHistoryAsync(string tenantId, int limit, string? pageToken, CancellationToken cancellationToken = default) =>
+        inner.GetHistoryAsync(tenantId, limit, pageToken, cancellationToken);
 }
 
 /// <summary>Another TTS account, acting directly on the fake (to take ids, or to bring an application).</summary>

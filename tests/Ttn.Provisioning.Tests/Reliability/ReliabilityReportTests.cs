@@ -17,6 +17,7 @@ public sealed partial class ReliabilityReportTests
             ["start-fresh-matrix"] = FaultMatrixTests.StartFreshCases().Count,
             ["deep-clean-matrix"] = FaultMatrixTests.DeepCleanCases().Count,
             ["optional-steps-matrix"] = OptionalStepFaultTests.Cases().Count,
+            ["settings-and-connection-test-matrix"] = SettingsAndConnectionFaultTests.Cases().Count,
             ["retries-on"] = typeof(RetriesOnTests).GetMethods().Count(m => m.IsDefined(typeof(FactAttribute), inherit: false)),
             ["secret-sentinel-operations"] = SecretSentinelTests.Operations.Length,
             ["invalid-tenant-ids"] = HostileInputTests.InvalidTenantIds().Count,

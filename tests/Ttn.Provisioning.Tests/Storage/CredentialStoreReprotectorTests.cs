@@ -280,5 +280,11 @@ public sealed class CredentialStoreReprotectorTests : IDisposable
 
         public Task<bool> DeleteAsync(string tenantId, long expectedVersion, CancellationToken cancellationToken = default) =>
             inner.DeleteAsync(tenantId, expectedVersion, cancellationToken);
+
+        public Task AppendHistoryAsync(TenantHistoryEntry entry, int maxEntries, CancellationToken cancellationToken = default) =>
+            inner.AppendHistoryAsync(entry, maxEntries, cancellationToken);
+
+        public Task<TenantHistoryPage> GetHistoryAsync(string tenantId, int limit, string? pageToken, CancellationToken cancellationToken = default) =>
+            inner.GetHistoryAsync(tenantId, limit, pageToken, cancellationToken);
     }
 }

@@ -38,4 +38,11 @@ internal sealed class GatedStore(ICredentialStore inner) : ICredentialStore
 
     public Task<bool> DeleteAsync(string tenantId, long expectedVersion, CancellationToken cancellationToken = default) =>
         inner.DeleteAsync(tenantId, expectedVersion, cancellationToken);
+
+    public Task AppendHistoryAsync(TenantHistoryEntry entry, int maxEntries, CancellationToken cancellationToken = default) =>
+        inner.AppendHistoryAsync(entry, maxEntries, cancellationToken);
+
+    public Task<TenantHistoryPage> GetHistoryAsync(
+        string tenantId, int limit, string? pageToken, CancellationToken cancellationToken = default) =>
+        inner.GetHistoryAsync(tenantId, limit, pageToken, cancellationToken);
 }

@@ -45,12 +45,20 @@ internal sealed class StartFreshResponse : OperationResponse
     {
         Cleanup = CleanupView.From(result.Cleanup);
         NewApplicationId = result.NewApplicationId;
+        PreviousCluster = result.PreviousCluster;
+        Cluster = result.Cluster;
         Provisioning = result.Provisioning is { } provisioning ? ProvisioningResponse.From(provisioning) : null;
     }
 
     public CleanupView Cleanup { get; }
 
     public string? NewApplicationId { get; }
+
+    /// <summary>The cluster the tenant was on.</summary>
+    public string? PreviousCluster { get; }
+
+    /// <summary>The cluster the tenant is on now (another one when it moved).</summary>
+    public string? Cluster { get; }
 
     public ProvisioningResponse? Provisioning { get; }
 

@@ -1,5 +1,6 @@
 using Ttn.Provisioning.Authorization;
 using Ttn.Provisioning.Secrets;
+using Ttn.Provisioning.Storage;
 
 namespace Ttn.Provisioning.AspNetCore.Endpoints.Contracts;
 
@@ -20,6 +21,16 @@ internal sealed class CredentialsResponse
 
     public string? WebhookUrl { get; init; }
 
+    /// <summary>The tenant's provisioning state, so that one call renders the panel.</summary>
+    public required string State { get; init; }
+
+    /// <summary>The step that failed, when the tenant is Failed.</summary>
+    public string? FailedStep { get; init; }
+
+    public ErrorView? LastError { get; init; }
+
+    public int AttemptCount { get; init; }
+
     public required CredentialView OrganizationApiKey { get; init; }
 
     public required CredentialView ApplicationApiKey { get; init; }
@@ -35,6 +46,10 @@ internal sealed class CredentialsResponse
         OrganizationId = status.OrganizationId,
         ApplicationId = status.ApplicationId,
         WebhookUrl = status.WebhookUrl,
+        State = status.State.ToString(),
+        FailedStep = status.State == ProvisioningState.Failed ? status.CurrentStep?.ToString() : null,
+        LastError = ErrorView.From(status.LastError),
+        AttemptCount = status.AttemptCount,
         OrganizationApiKey = Mask(status.OrganizationApiKeyLastFour, SecretField.OrganizationApiKey, role, policy),
         ApplicationApiKey = Mask(status.ApplicationApiKeyLastFour, SecretField.ApplicationApiKey, role, policy),
         GatewayApiKey = Mask(status.GatewayApiKeyLastFour, SecretField.GatewayApiKey, role, policy),
@@ -45,9 +60,19 @@ internal sealed class CredentialsResponse
         CredentialView.Masked(lastFour, policy.MayReveal(role, secret));
 
     /// <summary>The revealed view: each secret as the core opened it for the caller (withheld ones keep their last four only).</summary>
-    public static CredentialsResponse Reveal(TenantCredentials credentials) => new()
+    public static CredentialsResponse Reveal(TenantCredentialsResult result)
+    {
+        var credentials = result.Credentials!;
+        return Reveal(credentials, result);
+    }
+
+    private static CredentialsResponse Reveal(TenantCredentials credentials, TenantCredentialsResult result) => new()
     {
         TenantId = credentials.TenantId,
+        State = result.State.ToString(),
+        FailedStep = result.FailedStep?.ToString(),
+        LastError = ErrorView.From(result.LastError),
+        AttemptCount = result.AttemptCount,
         Revealed = true,
         OrganizationId = credentials.OrganizationId,
         ApplicationId = credentials.ApplicationId,

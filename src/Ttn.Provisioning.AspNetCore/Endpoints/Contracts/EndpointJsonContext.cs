@@ -16,8 +16,12 @@ namespace Ttn.Provisioning.AspNetCore.Endpoints.Contracts;
 [JsonSerializable(typeof(ApiKeyCheckResponse))]
 [JsonSerializable(typeof(WebhookSecretRotationResponse))]
 [JsonSerializable(typeof(OrganizationKeyRotationResponse))]
+[JsonSerializable(typeof(SettingsResponse))]
+[JsonSerializable(typeof(ConnectionTestResponse))]
+[JsonSerializable(typeof(HistoryResponse))]
 [JsonSerializable(typeof(ConfirmationRequest))]
 [JsonSerializable(typeof(StartFreshRequest))]
 [JsonSerializable(typeof(ApiKeyCheckRequest))]
 [JsonSerializable(typeof(ExistingApplicationRequest))]
+[JsonSerializable(typeof(SettingsRequest))]
 internal sealed partial class EndpointJsonContext : JsonSerializerContext;

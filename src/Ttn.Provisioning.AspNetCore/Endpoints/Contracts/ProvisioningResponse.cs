@@ -10,6 +10,7 @@ internal sealed class ProvisioningResponse : OperationResponse
     {
         State = result.State.ToString();
         IsReady = result.IsReady;
+        Cluster = result.Cluster;
         OrganizationId = result.OrganizationId;
         ApplicationId = result.ApplicationId;
         Checkpoints = Enum.GetValues<ProvisioningStep>()
@@ -22,6 +23,9 @@ internal sealed class ProvisioningResponse : OperationResponse
     public string State { get; }
 
     public bool IsReady { get; }
+
+    /// <summary>The tenant's cluster.</summary>
+    public string? Cluster { get; }
 
     public string? OrganizationId { get; }
 

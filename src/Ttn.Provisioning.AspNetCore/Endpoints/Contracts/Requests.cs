@@ -12,6 +12,9 @@ internal sealed class StartFreshRequest : ConfirmationRequest
 {
     /// <summary>Whether to provision again in the same call. Defaults to true.</summary>
     public bool ProvisionAgain { get; set; } = true;
+
+    /// <summary>The cluster to move the tenant to (one the host configured); left out to keep its own.</summary>
+    public string? Cluster { get; set; }
 }
 
 /// <summary>The body of <c>POST …/api-key-check</c>. Holds a secret: never logged, never echoed.</summary>
@@ -28,4 +31,14 @@ internal sealed class ExistingApplicationRequest
     public string? ApplicationId { get; set; }
 
     public string? ApplicationApiKey { get; set; }
+}
+
+/// <summary>The body of <c>POST …/settings</c>: each value given is changed, each left out is kept.</summary>
+internal sealed class SettingsRequest
+{
+    /// <summary>Enables (true) or disables (false) the tenant.</summary>
+    public bool? Enabled { get; set; }
+
+    /// <summary>The messages TTS sends, by <see cref="Storage.WebhookMessageTypes"/> name (case-insensitive); at least one.</summary>
+    public IReadOnlyList<string>? Messages { get; set; }
 }

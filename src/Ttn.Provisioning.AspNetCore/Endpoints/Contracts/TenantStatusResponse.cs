@@ -28,6 +28,14 @@ internal sealed class TenantStatusResponse
 
     public ErrorView? LastError { get; init; }
 
+    /// <summary>The tenant's cluster (where its webhook and devices live).</summary>
+    public string? Cluster { get; init; }
+
+    public required SettingsView Settings { get; init; }
+
+    /// <summary>The last connection test, when one ran.</summary>
+    public ConnectionTestView? LastConnectionTest { get; init; }
+
     public string? OrganizationId { get; init; }
 
     public string? ApplicationId { get; init; }
@@ -65,6 +73,9 @@ internal sealed class TenantStatusResponse
         IsStalled = status.IsStalled,
         NextAction = status.NextAction.ToString(),
         LastError = ErrorView.From(status.LastError),
+        Cluster = status.Cluster,
+        Settings = SettingsView.From(status.Settings, status.SettingsPending),
+        LastConnectionTest = ConnectionTestView.From(status.LastConnectionTest),
         OrganizationId = status.OrganizationId,
         ApplicationId = status.ApplicationId,
         IsExistingApplication = status.IsExistingApplication,

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 
 namespace Ttn.Provisioning.ThingsStack;
 
@@ -9,6 +10,20 @@ internal sealed record WebhookIdentifiers(string WebhookId, ApplicationIdentifie
 
 /// <summary><c>ApplicationWebhook.Message</c>: the path appended to the base URL for one event type.</summary>
 internal sealed record WebhookMessage(string? Path);
+
+/// <summary><c>ApplicationWebhookHealth</c>: exactly one of the two is set.</summary>
+internal sealed record WebhookHealthStatus(EmptyResponse? Healthy, WebhookUnhealthy? Unhealthy);
+
+/// <summary><c>ApplicationWebhookHealth.WebhookHealthStatusUnhealthy</c>; <c>failed_attempts</c> is a uint64, a JSON string.</summary>
+internal sealed record WebhookUnhealthy
+{
+    [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]
+    public long? FailedAttempts { get; init; }
+
+    public DateTimeOffset? LastFailedAttemptAt { get; init; }
+
+    public ErrorDetails? LastFailedAttemptDetails { get; init; }
+}
 
 /// <summary><c>ApplicationWebhook</c>. Headers and the downlink key may hold secrets.</summary>
 internal sealed record Webhook
@@ -50,6 +65,9 @@ internal sealed record Webhook
     public WebhookMessage? ServiceData { get; init; }
 
     public bool? Paused { get; init; }
+
+    /// <summary>Read-only: TTS's health status of the webhook (absent until its first delivery).</summary>
+    public WebhookHealthStatus? HealthStatus { get; init; }
 
     /// <summary>Never prints header values or the downlink key.</summary>
     public override string ToString() =>
