@@ -9,7 +9,10 @@ public sealed class PageHygieneTests(BrowserFixture browser, ITestOutputHelper o
 {
     /// <summary>What a signed-in user can be served: the panel, its live fragment, the JSON endpoints, and a forged reveal.</summary>
     private static readonly string[] Pages =
-        ["/", "/?handler=Live", $"/ttn/tenants/{Demo.Tenant}/status", $"/ttn/tenants/{Demo.Tenant}/credentials"];
+    [
+        "/", "/?handler=Live", $"/ttn/tenants/{Demo.Tenant}/status", $"/ttn/tenants/{Demo.Tenant}/credentials",
+        $"/ttn/tenants/{Demo.Tenant}/history",
+    ];
 
     [BrowserFact]
     public Task No_page_served_to_a_viewer_or_a_manager_holds_a_secret_their_role_may_not_see() =>

@@ -20,6 +20,7 @@ public sealed class ScreenshotTests(BrowserFixture browser, ITestOutputHelper ou
                 CancellationToken.None));
         }
 
+        Assert.Equal(ProvisioningOutcome.Succeeded, (await session.Service.TestConnectionAsync(Demo.Owner)).Outcome);
         session.SignIn("acme-owner");
         var path = Path.Combine(RepositoryRoot(), "docs", "web-sample.png");
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
+using Ttn.Provisioning.Storage;
 using Ttn.Provisioning.Testing;
 using Ttn.Provisioning.WebSample.Fake;
 using Ttn.Provisioning.WebSample.Panel;
@@ -9,17 +10,30 @@ namespace Ttn.Provisioning.WebSample.Pages;
 /// <summary>The panel's actions: each is a POST form (with the antiforgery token Razor Pages adds and checks).</summary>
 public sealed partial class IndexModel
 {
-    public Task<IActionResult> OnPostProvisionAsync(CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostProvisionAsync(string? cluster, CancellationToken cancellationToken) =>
         ActAsync(async caller => ActionReport.Of("Provision",
-            await provisioning.ProvisionAsync(caller, cancellationToken: cancellationToken)), cancellationToken);
+            await provisioning.ProvisionAsync(caller, Chosen(cluster), cancellationToken)), cancellationToken);
 
     public Task<IActionResult> OnPostRetryAsync(CancellationToken cancellationToken) =>
         ActAsync(async caller => ActionReport.Of("Retry",
             await provisioning.RetryAsync(caller, cancellationToken: cancellationToken)), cancellationToken);
 
-    public Task<IActionResult> OnPostStartFreshAsync(bool provisionAgain, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostStartFreshAsync(bool provisionAgain, string? cluster, CancellationToken cancellationToken) =>
         ActAsync(async caller => ActionReport.Of(
-            await provisioning.StartFreshAsync(caller, provisionAgain, cancellationToken: cancellationToken)), cancellationToken);
+            await provisioning.StartFreshAsync(caller, provisionAgain, Chosen(cluster), cancellationToken)), cancellationToken);
+
+    /// <summary>Tests the connection with the tenant's own key (read-only on TTS); the result is stored and shown by the status.</summary>
+    public Task<IActionResult> OnPostTestConnectionAsync(CancellationToken cancellationToken) =>
+        ActAsync(async caller => ActionReport.Of(await provisioning.TestConnectionAsync(caller, cancellationToken)), cancellationToken);
+
+    /// <summary>Enables or disables the tenant and chooses the messages TTS sends (one masked webhook update).</summary>
+    public Task<IActionResult> OnPostSettingsAsync(bool enabled, WebhookMessageTypes[]? messages, CancellationToken cancellationToken) =>
+        ActAsync(async caller =>
+        {
+            var selected = (messages ?? []).Aggregate(WebhookMessageTypes.None, (all, kind) => all | kind);
+            var update = new TenantSettingsUpdate { Enabled = enabled, Messages = selected };
+            return ActionReport.Of(await provisioning.UpdateSettingsAsync(caller, update, cancellationToken));
+        }, cancellationToken);
 
     public Task<IActionResult> OnPostDeepCleanAsync(string? confirmation, CancellationToken cancellationToken) =>
         ActAsync(async caller => confirmation?.Trim() != caller.TenantId
@@ -81,6 +95,8 @@ public sealed partial class IndexModel
         return new ActionReport("Fault injection", true, "Armed", $"The next run's requests to {step.Label} answer {fault}.");
     }
 
-    // Until the tenant's cluster is on its status (issue 11), tenants live on the default cluster.
-    private static string ClusterOf(TenantStatus status) => status is null ? "" : SampleFake.ClusterNames[0];
+    private static string ClusterOf(TenantStatus status) => status.Cluster ?? SampleFake.ClusterNames[0];
+
+    /// <summary>The cluster chosen in a form; empty is "the tenant's own, or the default".</summary>
+    private static string? Chosen(string? cluster) => string.IsNullOrWhiteSpace(cluster) ? null : cluster.Trim();
 }

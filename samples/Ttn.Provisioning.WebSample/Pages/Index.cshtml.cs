@@ -20,6 +20,7 @@ public sealed partial class IndexModel(
     IProvisioningService provisioning,
     IRolePolicyEvaluator policy,
     IOptions<TtnEndpointOptions> claims,
+    IOptions<TtnProvisioningOptions> options,
     UplinkBook uplinks,
     IServiceProvider services) : PageModel
 {
@@ -41,6 +42,15 @@ public sealed partial class IndexModel(
     /// <summary>The plaintext credentials, only in the answer to Reveal (never kept).</summary>
     public TenantCredentials? Revealed { get; private set; }
 
+    /// <summary>The tenant's history (newest first), for roles that may read it.</summary>
+    public TenantHistoryResult? History { get; private set; }
+
+    /// <summary>Why the history is not shown, if it is not.</summary>
+    public string? HistoryProblem { get; private set; }
+
+    /// <summary>The clusters the library is configured with; a choice is offered when there are several.</summary>
+    public IReadOnlyList<string> Clusters { get; } = [.. options.Value.ThingsStack.Clusters.Keys];
+
     /// <summary>The fake, when the sample runs on it.</summary>
     public SampleFake? Fake { get; } = services.GetService<SampleFake>();
 
@@ -58,7 +68,7 @@ public sealed partial class IndexModel(
     /// </summary>
     public bool MayUseFake => Fake is not null && May(ProvisioningOperation.Provision);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public async Task OnGetAsync(string? history, CancellationToken cancellationToken) => await LoadAsync(cancellationToken, history);
 
     /// <summary>The live-data section alone, for the page's polling script.</summary>
     public IActionResult OnGetLive()
@@ -68,13 +78,27 @@ public sealed partial class IndexModel(
         return Partial("_Live", this);
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    private async Task LoadAsync(CancellationToken cancellationToken, string? historyPage = null)
     {
         Caller = SignedInCaller.Of(User, claims.Value) ?? throw new InvalidOperationException("Signed-in pages only.");
         SignedIn = DemoUsers.Find(Caller.UserId);
         var result = await provisioning.GetStatusAsync(Caller, cancellationToken);
         Status = result.Status;
         StatusProblem = result.Outcome == ProvisioningOutcome.Succeeded ? null : result.Denial?.Reason ?? result.Outcome.ToString();
+        if (!May(ProvisioningOperation.GetHistory))
+        {
+            HistoryProblem = "Your role may not read the history.";
+            return;
+        }
+
+        try
+        {
+            History = await provisioning.GetHistoryAsync(Caller, 20, historyPage, cancellationToken);
+        }
+        catch (ArgumentException)
+        {
+            History = await provisioning.GetHistoryAsync(Caller, 20, cancellationToken: cancellationToken);
+        }
     }
 
     /// <summary>Runs an action for the signed-in caller, spends the faults it met, and shows the page with its report.</summary>
@@ -84,6 +108,11 @@ public sealed partial class IndexModel(
         try
         {
             Report = await action(Caller);
+        }
+        catch (ArgumentException refused)
+        {
+            // The library refuses malformed input (an unknown cluster, no message kind) before any request.
+            Report = ActionReport.Refused("Not done", refused.Message);
         }
         finally
         {

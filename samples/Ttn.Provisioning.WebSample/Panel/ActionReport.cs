@@ -29,6 +29,11 @@ public sealed record ActionReport(string Title, bool Succeeded, string Outcome, 
     {
         ArgumentNullException.ThrowIfNull(result);
         var lines = Resources(result.Cleanup).ToList();
+        if (result.PreviousCluster is { } from && result.Cluster is { } to && from != to)
+        {
+            lines.Add($"Moved from cluster {from} to {to}");
+        }
+
         if (result.NewApplicationId is not null)
         {
             lines.Add($"New application id: {result.NewApplicationId}");
@@ -55,6 +60,22 @@ public sealed record ActionReport(string Title, bool Succeeded, string Outcome, 
     {
         ArgumentNullException.ThrowIfNull(result);
         return Of(title, result, [$"State: {result.State}", .. result.Warnings]);
+    }
+
+    /// <summary>A connection test: one line per check.</summary>
+    public static ActionReport Of(ConnectionTestResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return Of("Test connection", result, result.Test?.Checks.Select(c => c.ToString()));
+    }
+
+    /// <summary>A settings update: the settings now stored, and whether TTS has confirmed them.</summary>
+    public static ActionReport Of(TenantSettingsResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var applied = result.SettingsPending ? "Pending on TTS" : "Applied on TTS";
+        return Of("Settings", result, result.Settings is not { } settings ? null
+            : [$"Enabled: {settings.Enabled}", $"Messages: {settings.Messages}", applied]);
     }
 
     /// <summary>A refusal by the sample itself (before the library is asked).</summary>
