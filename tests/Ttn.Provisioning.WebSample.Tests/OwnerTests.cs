@@ -50,6 +50,25 @@ public sealed class OwnerTests(BrowserFixture browser, ITestOutputHelper output)
     });
 
     [BrowserFact]
+    public Task An_application_id_taken_by_another_account_makes_the_panel_suggest_start_fresh_which_gets_a_new_id() =>
+        PanelSession.RunAsync(browser, output, session =>
+        {
+            session.SignIn("acme-owner");
+            session.Submit("take-application-id");
+            Assert.Equal("Taken", session.Text("report-outcome"));
+
+            session.Submit("provision");
+            Assert.Equal("UseStartFresh", session.Text("report-outcome"));
+            Assert.StartsWith("Use start fresh", session.Text("next-action"), StringComparison.Ordinal);
+
+            session.Submit("start-fresh");
+
+            Assert.Equal("Ready", session.Text("state"));
+            Assert.StartsWith("tp-app-acme-", session.Text("application-id"), StringComparison.Ordinal);
+            return Task.CompletedTask;
+        });
+
+    [BrowserFact]
     public Task A_credential_shows_only_its_last_four_until_revealed() => PanelSession.RunAsync(browser, output, async session =>
     {
         await Demo.ProvisionAsync(session);

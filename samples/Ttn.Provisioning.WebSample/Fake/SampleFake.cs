@@ -17,10 +17,12 @@ public sealed class SampleFake : IAsyncDisposable
     public static readonly IReadOnlyList<string> ClusterNames = ["eu1", "nam1", "au1"];
 
     private const string AdminUser = "ops-admin";
+    private const string OtherUser = "someone-else";
     private readonly LoopbackDelivery _delivery;
     private readonly HttpClient _http;
     private readonly Lock _gate = new();
     private readonly List<ArmedFault> _armed = [];
+    private string? _otherKey;
 
     private SampleFake(FakeThingsStack stack, string adminKey, LoopbackDelivery delivery)
     {
@@ -119,6 +121,42 @@ public sealed class SampleFake : IAsyncDisposable
         return deliveries.Count == 0 ? "No webhook of the application takes uplinks (is the tenant provisioned, and enabled?)."
             : deliveries.FirstOrDefault(d => !d.Succeeded) is { } failed ? $"The delivery to the webhook failed: {failed.Failure}."
             : null;
+    }
+
+    /// <summary>
+    /// Another account of the same Things Stack creates an application with this id, as happens when an id is taken
+    /// before the tenant gets to it: the library then answers "use start fresh", which picks a collision-safe id.
+    /// </summary>
+    /// <returns>Null when the id is now taken; otherwise why not.</returns>
+    public async Task<string?> TakeApplicationIdAsync(string applicationId, CancellationToken cancellationToken)
+    {
+        string key;
+        lock (_gate)
+        {
+            if (!Stack.ApiKeys.Any(k => k.EntityId == OtherUser))
+            {
+                Stack.AddUser(OtherUser);
+                _otherKey = Stack.CreateUserApiKey(OtherUser, "RIGHT_ALL");
+            }
+
+            key = _otherKey!;
+        }
+
+        var body = new JsonObject
+        {
+            ["application"] = new JsonObject
+            {
+                ["ids"] = new JsonObject { ["application_id"] = applicationId },
+                ["name"] = "Taken by someone else",
+            },
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(IdentityServer, $"api/v3/users/{OtherUser}/applications"))
+        {
+            Content = JsonContent(body),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return response.IsSuccessStatusCode ? null : $"The Things Stack answered {(int)response.StatusCode}: the id is not free.";
     }
 
     private static JsonObject Reading(string deviceId)

@@ -61,6 +61,24 @@ public sealed partial class IndexModel
             return Task.FromResult(report);
         }, cancellationToken);
 
+    /// <summary>SAMPLE ONLY: another account takes the application id the tenant is about to use.</summary>
+    public Task<IActionResult> OnPostTakeApplicationIdAsync(CancellationToken cancellationToken) =>
+        ActAsync(async caller =>
+        {
+            const string title = "Application id taken";
+            var status = (await provisioning.GetStatusAsync(caller, cancellationToken)).Status;
+            if (!MayUseFake || status is null || status.ApplicationId is not null)
+            {
+                return ActionReport.Refused(title, "Only on the fake, for roles that may provision, before the tenant has an application.");
+            }
+
+            var id = DerivedApplicationId(caller.TenantId);
+            var failure = await Fake!.TakeApplicationIdAsync(id, cancellationToken);
+            return failure is null
+                ? new ActionReport(title, true, "Taken", $"Another account now owns application {id}: provision, then start fresh.")
+                : ActionReport.Refused(title, failure);
+        }, cancellationToken);
+
     /// <summary>SAMPLE ONLY: the fake's Application Server simulates an uplink and posts it to this sample's webhook receiver.</summary>
     public Task<IActionResult> OnPostSimulateAsync(string? device, CancellationToken cancellationToken) =>
         ActAsync(async caller =>

@@ -68,6 +68,12 @@ public sealed partial class IndexModel(
     /// </summary>
     public bool MayUseFake => Fake is not null && May(ProvisioningOperation.Provision);
 
+    /// <summary>
+    /// SAMPLE ONLY: the application id the library derives for a demo tenant ({IdPrefix}-app-{tenant}; the demo tenant ids
+    /// are already valid ids, so no hash is added).
+    /// </summary>
+    public string DerivedApplicationId(string tenantId) => $"{options.Value.IdPrefix}-app-{tenantId}";
+
     public async Task OnGetAsync(string? history, CancellationToken cancellationToken) => await LoadAsync(cancellationToken, history);
 
     /// <summary>The live-data section alone, for the page's polling script.</summary>
