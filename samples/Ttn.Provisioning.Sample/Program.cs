@@ -15,7 +15,7 @@ if (settings is null)
 }
 
 var failures = 0;
-if (settings.UsesFake)
+if (settings.UsesFake && settings.ImportDevicesPath is null)
 {
     Report.Title("Ttn.Provisioning sample: the README's usage example, against an in-process FakeThingsStack");
     failures += await RunReadmeExampleAsync();
@@ -37,6 +37,14 @@ else
     }
 
     environment = SampleEnvironment.Connect(settings, adminKey.Trim());
+}
+
+if (settings.ImportDevicesPath is { } importPath)
+{
+    await using (environment)
+    {
+        return await DeviceImportCommand.RunAsync(environment, settings, importPath);
+    }
 }
 
 await using (environment)

@@ -79,6 +79,8 @@ internal sealed class SampleEnvironment : IAsyncDisposable
         }
 
         Service = _provider.GetRequiredService<IProvisioningService>();
+        Devices = _provider.GetRequiredService<Ttn.Provisioning.Devices.IDeviceService>();
+        Gateways = _provider.GetRequiredService<Ttn.Provisioning.Gateways.IGatewayService>();
         Store = _provider.GetRequiredService<Ttn.Provisioning.Storage.ICredentialStore>();
     }
 
@@ -116,6 +118,10 @@ internal sealed class SampleEnvironment : IAsyncDisposable
     public RequestRecorder Recorder { get; }
 
     public IProvisioningService Service { get; }
+
+    public Ttn.Provisioning.Devices.IDeviceService Devices { get; }
+
+    public Ttn.Provisioning.Gateways.IGatewayService Gateways { get; }
 
     /// <summary>
     /// Starts a FakeThingsStack laid out as TTN Cloud (the Identity Server with cluster eu1, and clusters nam1 and au1,

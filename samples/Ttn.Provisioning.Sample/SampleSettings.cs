@@ -16,7 +16,10 @@ internal sealed record SampleSettings
               Runs the same walk against a real Things Stack (or any loopback server). The admin key is a user
               API key allowed to create organizations and applications. No fault is injected there.
 
-          Either way, --store sqlite:PATH keeps the tenant in a SQLite database (created if missing) instead of
+          Either way, --import-devices PATH imports a The Things Stack CSV file (id;dev_eui;join_eui;app_key;
+          frequency_plan_id;lorawan_version;lorawan_phy_version;…) into the sample tenant's application instead of the
+          walk, printing one line per row and a summary; run it again after an interruption and it continues.
+          --store sqlite:PATH keeps the tenant in a SQLite database (created if missing) instead of
           memory, with the sample's key ring in PATH.keys: a second run shows the tenant kept from the first.
         """;
 
@@ -32,6 +35,9 @@ internal sealed record SampleSettings
 
     /// <summary>The SQLite database file of <c>--store sqlite:PATH</c>, or null to keep tenants in memory.</summary>
     public string? SqlitePath { get; init; }
+
+    /// <summary>The CSV file of <c>--import-devices PATH</c>, or null for the walk.</summary>
+    public string? ImportDevicesPath { get; init; }
 
     /// <summary>True when the walk runs against the in-process fake.</summary>
     public bool UsesFake => IdentityServer is null;
@@ -72,6 +78,9 @@ internal sealed record SampleSettings
                     break;
                 case "--webhook-base-url" when Uri.TryCreate(value, UriKind.Absolute, out var uri):
                     settings = settings with { WebhookBaseUrl = uri };
+                    break;
+                case "--import-devices" when File.Exists(value):
+                    settings = settings with { ImportDevicesPath = Path.GetFullPath(value) };
                     break;
                 case "--tenant":
                     settings = settings with { TenantId = value };

@@ -7,8 +7,8 @@ namespace Ttn.Provisioning.Sample;
 
 /// <summary>
 /// Walks one tenant through its lifecycle: provision → status → credentials (manager) → a denied call (viewer) →
-/// an injected TTS failure → retry → start fresh → a second tenant on another cluster (Walkthrough.Tenancy.cs) → deep
-/// clean. Each step checks what the library answered.
+/// an injected TTS failure → retry → devices and gateways (<see cref="DevicesWalk"/>) → start fresh → a second tenant
+/// on another cluster (Walkthrough.Tenancy.cs) → deep clean. Each step checks what the library answered.
 /// </summary>
 internal sealed partial class Walkthrough(SampleEnvironment env, SampleSettings settings, Report report)
 {
@@ -43,6 +43,7 @@ internal sealed partial class Walkthrough(SampleEnvironment env, SampleSettings 
         await DeniedAsync();
         var failedApplication = await InjectedFailureAsync();
         await RetryAsync();
+        await new DevicesWalk(env, settings, report).RunAsync();
         await StartFreshAsync(previousApplicationId: failedApplication ?? first);
         await TenancyAsync();
         await DeepCleanAsync();

@@ -107,7 +107,7 @@ public sealed partial class EfCoreCredentialStore<TContext> : ICredentialStore
     /// save changed nothing (the write is one conditional statement in its own transaction), so trying again cannot write
     /// twice; a concurrency conflict is not transient and is answered at once.
     /// </summary>
-    private static async Task SaveAsync(DbContext context, CancellationToken cancellationToken)
+    internal static async Task SaveAsync(DbContext context, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {

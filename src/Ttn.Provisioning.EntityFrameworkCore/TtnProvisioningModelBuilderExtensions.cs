@@ -21,8 +21,9 @@ public static class TtnProvisioningModelBuilderExtensions
     /// <summary>
     /// Maps the tenant record into the model: the table <c>ttn_tenants</c>, with snake_case columns, the tenant id as key
     /// and <c>version</c> as concurrency token, and beside it <c>ttn_tenant_history</c>, the tenants' history entries (a
-    /// database-generated id in append order, indexed by tenant and id). Call it from your DbContext's
-    /// <c>OnModelCreating</c>.
+    /// database-generated id in append order, indexed by tenant and id); and the device store's tables
+    /// (<c>ttn_unfinished_devices</c>, <c>ttn_device_import_jobs</c>, <c>ttn_device_import_rows</c>). Call it from your
+    /// DbContext's <c>OnModelCreating</c>.
     /// </summary>
     /// <param name="modelBuilder">The host's model builder.</param>
     /// <param name="schema">The database schema of the table; null for the provider's default.</param>
@@ -74,6 +75,8 @@ public static class TtnProvisioningModelBuilderExtensions
             SnakeCaseColumns(entity.Metadata);
         });
 
+        // The device store's tables (EfCoreDeviceStore): unfinished device work and import jobs.
+        DeviceModel.Apply(modelBuilder, schema, tenantIdCollation);
         return modelBuilder;
     }
 

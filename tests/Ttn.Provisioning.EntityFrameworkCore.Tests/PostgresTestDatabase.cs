@@ -76,7 +76,7 @@ public sealed class PostgresSchemaFixture : IAsyncLifetime
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        await ExecuteAsync(connection, "TRUNCATE ttn_tenants;");
+        await ExecuteAsync(connection, "TRUNCATE ttn_tenants, ttn_unfinished_devices, ttn_device_import_jobs, ttn_device_import_rows;");
     }
 
     public async Task DisposeAsync()

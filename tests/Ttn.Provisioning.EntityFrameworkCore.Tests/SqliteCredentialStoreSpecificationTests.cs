@@ -1,8 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using MyCompany.Data;
 using Ttn.Provisioning.Storage;
 using Ttn.Provisioning.Testing.Storage;
 
@@ -11,32 +9,11 @@ namespace Ttn.Provisioning.EntityFrameworkCore.Tests;
 /// <summary>The store specification on SQLite (a file per test), through a host's own DbContext wired as the README shows.</summary>
 public sealed class SqliteCredentialStoreSpecificationTests : CredentialStoreSpecification, IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"ttn-provisioning-{Guid.NewGuid():N}.db");
-    private ServiceProvider? _services;
+    private readonly SqliteHostDatabase _database = new();
 
-    protected override async Task<ICredentialStore> CreateStoreAsync()
-    {
-        // The README's wiring.
-        var services = new ServiceCollection();
-        services.AddDbContextFactory<HostDbContext>(options => options.UseSqlite($"Data Source={_path}"));
-        services.AddTtnProvisioningEfCoreStore<HostDbContext>();
-        _services = services.BuildServiceProvider();
+    protected override Task<ICredentialStore> CreateStoreAsync() => _database.CreateStoreAsync<ICredentialStore>();
 
-        var factory = _services.GetRequiredService<IDbContextFactory<HostDbContext>>();
-        await using (var context = await factory.CreateDbContextAsync())
-        {
-            await context.Database.EnsureCreatedAsync();
-        }
-
-        return _services.GetRequiredService<ICredentialStore>();
-    }
-
-    public void Dispose()
-    {
-        _services?.Dispose();
-        SqliteConnection.ClearAllPools();
-        File.Delete(_path);
-    }
+    public void Dispose() => _database.Dispose();
 }
 
 /// <summary>The store specification on SQLite through the ready <see cref="TtnProvisioningDbContext"/>, with the table created by schema/sqlite.sql.</summary>

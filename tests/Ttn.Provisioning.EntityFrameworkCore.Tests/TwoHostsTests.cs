@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Ttn.Provisioning.Authorization;
+using Ttn.Provisioning.Devices;
 using Ttn.Provisioning.Secrets;
 using Ttn.Provisioning.Storage;
 using Ttn.Provisioning.Testing;
@@ -85,6 +86,46 @@ public sealed class TwoHostsTests(PostgresSchemaFixture fixture) : IClassFixture
         Assert.Single(_fake.Applications);
         Assert.Single(_fake.ApiKeys, k => k.Name == "ttn-provisioning-organization");
         Assert.Single(_fake.ApiKeys, k => k.Name == "ttn-provisioning-application");
+    }
+
+    [PostgresFact]
+    public async Task Two_hosts_running_the_same_import_job_register_each_device_of_the_csv_once()
+    {
+        await using var hostA = BuildHost();
+        await using var hostB = BuildHost();
+        var ready = await hostA.GetRequiredService<IProvisioningService>().ProvisionAsync(Owner("acme"));
+        Assert.True(ready.IsReady, ready.Error?.Message);
+        var options = new DeviceImportOptions { JobId = "shared-job", MaxConcurrency = 4 };
+
+        var results = await Task.WhenAll(
+            ImportAsync(hostA.GetRequiredService<IDeviceService>(), options),
+            ImportAsync(hostB.GetRequiredService<IDeviceService>(), options));
+
+        Assert.All(results, r => Assert.True(
+            r.Outcome is ProvisioningOutcome.Succeeded or ProvisioningOutcome.AlreadyInProgress, r.ToString()));
+        Assert.Contains(results, r => r.Outcome == ProvisioningOutcome.Succeeded);
+        Assert.Equal(20, _fake.EndDevices.Count);
+        Assert.All(_fake.EndDevices, d => Assert.Equal(4, d.Records.Count));
+        Assert.Equal(20, _fake.EndDevices.Select(d => d.DevEui).Distinct().Count());
+        var store = hostB.GetRequiredService<IDeviceStore>();
+        Assert.Equal(DeviceImportState.Completed, (await store.GetImportJobAsync("acme", "shared-job"))!.State);
+        Assert.Equal(Enumerable.Range(1, 20), (await store.ListImportRowsAsync("acme", "shared-job")).Select(r => r.Row));
+        Assert.Empty(await store.ListUnfinishedAsync("acme"));
+    }
+
+    private static async Task<DeviceImportResult> ImportAsync(IDeviceService devices, DeviceImportOptions options)
+    {
+        var csv = new System.Text.StringBuilder("id;dev_eui;join_eui;app_key;frequency_plan_id;lorawan_version;lorawan_phy_version\n");
+        for (var n = 1; n <= 20; n++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"sensor-{n};70B3D57ED{n:X7};70B3D57ED0000000;")
+                .Append(System.Globalization.CultureInfo.InvariantCulture, $"2B7E151628AED2A6ABF71588{n:X8};EU_863_870_TTN;MAC_V1_0_3;")
+                .Append("RP001_V1_0_3_REV_A\n");
+        }
+
+        await Task.Yield();
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv.ToString()));
+        return await devices.ImportDevicesAsync(Owner("acme"), stream, options);
     }
 
     private static ProvisioningCaller Owner(string tenantId) => new(tenantId, "owner", TenantRole.Owner);

@@ -3,6 +3,33 @@
 -- Regenerate: TTN_PROVISIONING_UPDATE_SCHEMA=1 dotnet test tests/Ttn.Provisioning.EntityFrameworkCore.Tests
 -- Instants are UTC ticks (100 ns since 0001-01-01T00:00:00Z) in *_ticks columns; states, steps and
 -- checkpoints are text; version is the compare-and-swap token (each write stores version + 1).
+CREATE TABLE "ttn_device_import_jobs" (
+    "tenant_id" TEXT NOT NULL,
+    "job_id" TEXT NOT NULL,
+    "version" INTEGER NOT NULL,
+    "fingerprint" TEXT NOT NULL,
+    "total_rows" INTEGER NOT NULL,
+    "state" TEXT NOT NULL,
+    "lease_holder" TEXT NULL,
+    "lease_expires_at_ticks" INTEGER NULL,
+    "created_at_ticks" INTEGER NOT NULL,
+    "updated_at_ticks" INTEGER NOT NULL,
+    "completed_at_ticks" INTEGER NULL,
+    CONSTRAINT "pk_ttn_device_import_jobs" PRIMARY KEY ("tenant_id", "job_id")
+);
+
+
+CREATE TABLE "ttn_device_import_rows" (
+    "tenant_id" TEXT NOT NULL,
+    "job_id" TEXT NOT NULL,
+    "row" INTEGER NOT NULL,
+    "device_id" TEXT NOT NULL,
+    "outcome" TEXT NOT NULL,
+    "reason" TEXT NULL,
+    CONSTRAINT "pk_ttn_device_import_rows" PRIMARY KEY ("tenant_id", "job_id", "row")
+);
+
+
 CREATE TABLE "ttn_tenant_history" (
     "id" INTEGER NOT NULL CONSTRAINT "pk_ttn_tenant_history" PRIMARY KEY AUTOINCREMENT,
     "tenant_id" TEXT NOT NULL,
@@ -73,6 +100,22 @@ CREATE TABLE "ttn_tenants" (
     "updated_at_ticks" INTEGER NOT NULL,
     "started_at_ticks" INTEGER NULL,
     "completed_at_ticks" INTEGER NULL
+);
+
+
+CREATE TABLE "ttn_unfinished_devices" (
+    "tenant_id" TEXT NOT NULL,
+    "application_id" TEXT NOT NULL,
+    "device_id" TEXT NOT NULL,
+    "dev_eui" TEXT NULL,
+    "join_eui" TEXT NULL,
+    "work" TEXT NOT NULL,
+    "holds" TEXT NOT NULL,
+    "needs_cleanup" INTEGER NOT NULL,
+    "reason" TEXT NULL,
+    "started_at_ticks" INTEGER NOT NULL,
+    "updated_at_ticks" INTEGER NOT NULL,
+    CONSTRAINT "pk_ttn_unfinished_devices" PRIMARY KEY ("tenant_id", "application_id", "device_id")
 );
 
 

@@ -41,4 +41,28 @@ public enum ProvisioningOperation
 
     /// <summary>Read what happened to the tenant (its provisioning history), newest first.</summary>
     GetHistory = 13,
+
+    /// <summary>Register an end device (also: complete it with a repair).</summary>
+    RegisterDevice = 20,
+
+    /// <summary>Read, list and diagnose the tenant's end devices (never a key).</summary>
+    ReadDevices = 21,
+
+    /// <summary>Repair a half-registered end device: complete or remove it.</summary>
+    RepairDevice = 22,
+
+    /// <summary>Remove an end device from every registry.</summary>
+    RemoveDevice = 23,
+
+    /// <summary>Import end devices from a The Things Stack CSV file or a list of definitions.</summary>
+    ImportDevices = 24,
+
+    /// <summary>Register (or claim) a gateway under the tenant's organization.</summary>
+    RegisterGateway = 25,
+
+    /// <summary>Read the connection status of the tenant's gateways.</summary>
+    ReadGateways = 26,
+
+    /// <summary>Remove (and, with an admin key, purge) a gateway of the tenant.</summary>
+    RemoveGateway = 27,
 }

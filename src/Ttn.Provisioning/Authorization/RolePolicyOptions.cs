@@ -13,6 +13,9 @@ namespace Ttn.Provisioning.Authorization;
 /// <item><term>GetStatus</term><description>Owner, Admin, Manager, Staff, Viewer</description></item>
 /// <item><term>GetCredentials, GetHistory</term><description>Owner, Admin, Manager</description></item>
 /// <item><term>TestConnection</term><description>Owner, Admin, Manager, Staff</description></item>
+/// <item><term>RegisterDevice, RepairDevice, RemoveDevice, ImportDevices, RegisterGateway, RemoveGateway</term>
+/// <description>Owner, Admin, Manager</description></item>
+/// <item><term>ReadDevices, ReadGateways</term><description>Owner, Admin, Manager, Staff, Viewer</description></item>
 /// <item><term>every other operation</term><description>Owner, Admin</description></item>
 /// </list>
 /// Of the credentials, a Manager sees the application key and the webhook secret in plain text; the organization and
@@ -71,9 +74,14 @@ public sealed class RolePolicyOptions
         {
             table[operation] = new HashSet<TenantRole>(operation switch
             {
-                ProvisioningOperation.GetStatus => everyone,
+                ProvisioningOperation.GetStatus or ProvisioningOperation.ReadDevices or ProvisioningOperation.ReadGateways => everyone,
                 ProvisioningOperation.GetCredentials or ProvisioningOperation.GetHistory => readers,
                 ProvisioningOperation.TestConnection => testers,
+
+                // Managers run the day-to-day: they onboard (and remove) devices and gateways.
+                ProvisioningOperation.RegisterDevice or ProvisioningOperation.RepairDevice or ProvisioningOperation.RemoveDevice
+                    or ProvisioningOperation.ImportDevices or ProvisioningOperation.RegisterGateway
+                    or ProvisioningOperation.RemoveGateway => readers,
                 _ => changers,
             });
         }

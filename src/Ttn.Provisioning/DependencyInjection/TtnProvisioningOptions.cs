@@ -79,6 +79,18 @@ public sealed class TtnProvisioningOptions
     /// <summary>Whether provisioning also creates a gateway API key for the tenant. Defaults to false.</summary>
     public bool CreateGatewayApiKey { get; set; }
 
+    /// <summary>
+    /// The most end devices a tenant's application may hold; registering or importing more is refused before any device
+    /// is written (the count is read from The Things Stack). Null (the default): no limit.
+    /// </summary>
+    public int? MaxDevicesPerTenant { get; set; }
+
+    /// <summary>
+    /// How recent a gateway's last status message (or, without one, its connection) must be for the gateway to count as
+    /// online. Defaults to 5 minutes (gateways report their status every 30 seconds to a few minutes).
+    /// </summary>
+    public TimeSpan GatewayOnlineWithin { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How many collision-safe organization ids to try when the derived one belongs to someone else. Defaults to 3.</summary>
     public int MaxOrganizationIdRotations { get; set; } = 3;
 
@@ -95,13 +107,18 @@ public sealed class TtnProvisioningOptions
         ThingsStackRights.GatewayAll,
     ];
 
-    /// <summary>The rights of the application API key the library creates (core, webhook, devices and downlink by default).</summary>
+    /// <summary>
+    /// The rights of the application API key the library creates (core, webhook, devices with their root keys, and
+    /// downlink by default). The device service registers devices with it: writing root keys to the Join Server needs
+    /// <c>RIGHT_APPLICATION_DEVICES_WRITE_KEYS</c>.
+    /// </summary>
     public IList<string> ApplicationApiKeyRights { get; } =
     [
         ThingsStackRights.ApplicationInfo,
         ThingsStackRights.ApplicationSettingsBasic,
         ThingsStackRights.ApplicationDevicesRead,
         ThingsStackRights.ApplicationDevicesWrite,
+        ThingsStackRights.ApplicationDevicesWriteKeys,
         ThingsStackRights.ApplicationTrafficRead,
         ThingsStackRights.ApplicationTrafficDownWrite,
     ];

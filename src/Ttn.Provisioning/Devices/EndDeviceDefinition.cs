@@ -69,6 +69,14 @@ public sealed record EndDeviceDefinition
     /// <summary>The device model in the LoRaWAN Device Repository; absent means "the import's default".</summary>
     public EndDeviceVersionIds? VersionIds { get; init; }
 
+    /// <summary>
+    /// Whether <see cref="IDeviceService.RegisterDeviceAsync"/> answers the root keys sealed with the library's key ring
+    /// (bound to the tenant and to <see cref="Secrets.SecretField.DeviceAppKey"/> or
+    /// <see cref="Secrets.SecretField.DeviceNwkKey"/>), for the host to keep and open later with its secret protector.
+    /// The library itself never keeps them. Not read by an import.
+    /// </summary>
+    public bool SealRootKeys { get; init; }
+
     // Replaces the compiler-generated member list, which would print both keys.
     private bool PrintMembers(StringBuilder builder)
     {

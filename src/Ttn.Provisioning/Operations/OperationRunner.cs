@@ -40,6 +40,23 @@ internal sealed class OperationRunner
         _logger = logger;
     }
 
+    /// <summary>
+    /// A runner whose lease outlasts the longest one request can take with <paramref name="calls"/>, keeping the tenant's
+    /// history in <paramref name="store"/> (at most <see cref="TtnProvisioningOptions.HistoryLimit"/> entries).
+    /// </summary>
+    public static OperationRunner Create(
+        ICredentialStore store,
+        IRolePolicyEvaluator policy,
+        IAdminApiKeyProvider adminKeys,
+        TimeProvider time,
+        TtnProvisioningOptions settings,
+        ThingsStackOptions calls,
+        ILogger logger)
+    {
+        var lease = new LeasePolicy(settings.LeaseDuration, calls.TotalTimeout + calls.AttemptTimeout);
+        return new(store, policy, adminKeys, time, lease, new OperationHistory(store, settings.HistoryLimit, logger), logger);
+    }
+
     /// <summary>Runs <paramref name="operation"/> for <paramref name="caller"/>.</summary>
     /// <exception cref="ArgumentException">The caller is null or names an invalid tenant id.</exception>
     public async Task<TResult> RunAsync<TResult>(

@@ -42,12 +42,10 @@ internal sealed class ProvisioningService : IProvisioningService
         var vault = new TenantVault(protector);
         var pipeline = new ProvisioningPipeline(new StepServices(client, conventions, vault, settings, log));
         _services = new OperationServices(client, conventions, vault, pipeline, audit, policy, settings, log);
-        var calls = thingsStack.Value;
 
         // Every write of every operation goes through this store: the webhook verifier hears of each change at once.
         store = new InvalidatingCredentialStore(store, verifier);
-        var lease = new LeasePolicy(settings.LeaseDuration, calls.TotalTimeout + calls.AttemptTimeout);
-        _runner = new OperationRunner(store, policy, adminKeys, time, lease, new OperationHistory(store, settings.HistoryLimit, log), log);
+        _runner = OperationRunner.Create(store, policy, adminKeys, time, settings, thingsStack.Value, log);
         _store = store;
         _verifier = verifier;
     }

@@ -27,7 +27,7 @@ internal enum EndDeviceComponent
 /// <see cref="ThingsStackOptions.Clusters"/>, normally the tenant's (see <c>TenantConventions.ClusterOf</c>). An
 /// unknown name is an <see cref="ArgumentException"/> before anything is sent.
 /// </remarks>
-internal interface IThingsStackClient
+internal partial interface IThingsStackClient
 {
     /// <summary><c>GET /auth_info</c>: which entity the key belongs to, its (expanded) rights, admin or not.</summary>
     Task<AuthInfo> GetAuthInfoAsync(string apiKey, CancellationToken cancellationToken = default);

@@ -169,14 +169,7 @@ internal sealed partial class ThingsStackClient
         string deviceId,
         CancellationToken cancellationToken = default)
     {
-        var prefix = component switch
-        {
-            EndDeviceComponent.IdentityServer => string.Empty,
-            EndDeviceComponent.JoinServer => "/js",
-            EndDeviceComponent.NetworkServer => "/ns",
-            EndDeviceComponent.ApplicationServer => "/as",
-            _ => throw new ArgumentOutOfRangeException(nameof(component), component, "Unknown component."),
-        };
+        var prefix = ComponentPrefix(component);
         ThingsStackIds.Validate(applicationId, nameof(applicationId));
         ThingsStackIds.Validate(deviceId, nameof(deviceId));
         return SendEmptyAsync(

@@ -32,6 +32,8 @@ public sealed class ConfigurationBindingTests
         ["Ttn:CreateGatewayApiKey"] = "true",
         ["Ttn:MaxOrganizationIdRotations"] = "5",
         ["Ttn:HistoryLimit"] = "500",
+        ["Ttn:MaxDevicesPerTenant"] = "1000",
+        ["Ttn:GatewayOnlineWithin"] = "00:02:00",
         ["Ttn:OrganizationApiKeyRights:0"] = "RIGHT_ORGANIZATION_ALL",
         ["Ttn:OrganizationApiKeyRights:1"] = "RIGHT_APPLICATION_ALL",
         ["Ttn:OrganizationApiKeyRights:2"] = "RIGHT_GATEWAY_ALL",
@@ -85,6 +87,7 @@ public sealed class ConfigurationBindingTests
         Assert.True(options.CreateGatewayApiKey);
         Assert.Equal(5, options.MaxOrganizationIdRotations);
         Assert.Equal(500, options.HistoryLimit);
+        Assert.Equal((1000, TimeSpan.FromMinutes(2)), (options.MaxDevicesPerTenant, options.GatewayOnlineWithin));
         Assert.Equal(["RIGHT_ORGANIZATION_ALL", "RIGHT_APPLICATION_ALL", "RIGHT_GATEWAY_ALL"], options.OrganizationApiKeyRights);
         Assert.Equal(["RIGHT_APPLICATION_ALL"], options.ApplicationApiKeyRights);
         Assert.Equal(["RIGHT_GATEWAY_INFO", "RIGHT_GATEWAY_LINK"], options.GatewayApiKeyRights);

@@ -9,7 +9,8 @@ public sealed class RolePolicyEvaluatorTests
 
     /// <summary>
     /// The default table of DESIGN.md §4 (with issue 11's history, for readers, and connection test, for staff up), written
-    /// out independently of the implementation.
+    /// out independently of the implementation; devices and gateways as issue 12 says: owners, admins and managers change
+    /// them, everyone who reads the status reads them.
     /// </summary>
     public static TheoryData<TenantRole, ProvisioningOperation, bool> DefaultMatrix()
     {
@@ -22,9 +23,15 @@ public sealed class RolePolicyEvaluatorTests
                 {
                     TenantRole.Owner or TenantRole.Admin => true,
                     TenantRole.Manager => operation is ProvisioningOperation.GetStatus or ProvisioningOperation.GetCredentials
-                        or ProvisioningOperation.GetHistory or ProvisioningOperation.TestConnection,
-                    TenantRole.Staff => operation is ProvisioningOperation.GetStatus or ProvisioningOperation.TestConnection,
-                    TenantRole.Viewer => operation is ProvisioningOperation.GetStatus,
+                        or ProvisioningOperation.GetHistory or ProvisioningOperation.TestConnection
+                        or ProvisioningOperation.RegisterDevice or ProvisioningOperation.ReadDevices or ProvisioningOperation.RepairDevice
+                        or ProvisioningOperation.RemoveDevice or ProvisioningOperation.ImportDevices
+                        or ProvisioningOperation.RegisterGateway or ProvisioningOperation.ReadGateways
+                        or ProvisioningOperation.RemoveGateway,
+                    TenantRole.Staff => operation is ProvisioningOperation.GetStatus or ProvisioningOperation.TestConnection
+                        or ProvisioningOperation.ReadDevices or ProvisioningOperation.ReadGateways,
+                    TenantRole.Viewer => operation is ProvisioningOperation.GetStatus
+                        or ProvisioningOperation.ReadDevices or ProvisioningOperation.ReadGateways,
                     _ => false,
                 };
                 data.Add(role, operation, allowed);

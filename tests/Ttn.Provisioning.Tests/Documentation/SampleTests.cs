@@ -39,4 +39,29 @@ public sealed class SampleTests
         Assert.Equal("nam1", environment.OtherCluster);
         Assert.Contains(environment.Fake!.Journal.Entries, e => e.Cluster == "nam1");
     }
+
+    [Fact]
+    public async Task Import_devices_command_registers_the_rows_of_a_csv_file_into_the_sample_tenant()
+    {
+        var (fake, uri, adminKey) = await SampleEnvironment.StartFakeServerAsync();
+        var path = Path.Combine(Path.GetTempPath(), $"ttn-sample-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(path, Ttn.Provisioning.Tests.Devices.DeviceSamples.Csv(3));
+        try
+        {
+            await using (fake)
+            {
+                var settings = new SampleSettings { IdentityServer = uri, Cluster = uri, ImportDevicesPath = path };
+                await using var environment = SampleEnvironment.Connect(settings, adminKey);
+
+                var exitCode = await DeviceImportCommand.RunAsync(environment, settings, path);
+
+                Assert.Equal(0, exitCode);
+                Assert.Equal(3, fake.EndDevices.Count(d => d.Records.Count == 4));
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using Ttn.Provisioning.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Ttn.Provisioning.Storage;
+using Ttn.Provisioning.Tests.Devices;
 using static Ttn.Provisioning.Tests.Provisioning.ProvisioningTestHost;
 
 namespace Ttn.Provisioning.Tests.Provisioning;
@@ -178,6 +179,14 @@ public sealed class AuthorizationThroughServiceTests
         ProvisioningOperation.UpdateSettings => (await host.Service.UpdateSettingsAsync(caller, new TenantSettingsUpdate { Enabled = false })).Outcome,
         ProvisioningOperation.TestConnection => (await host.Service.TestConnectionAsync(caller)).Outcome,
         ProvisioningOperation.GetHistory => (await host.Service.GetHistoryAsync(caller)).Outcome,
+        ProvisioningOperation.RegisterDevice => (await host.Devices.RegisterDeviceAsync(caller, DeviceSamples.Device())).Outcome,
+        ProvisioningOperation.ReadDevices => (await host.Devices.ListDevicesAsync(caller)).Outcome,
+        ProvisioningOperation.RepairDevice => (await host.Devices.RepairDeviceAsync(caller, "sensor-1")).Outcome,
+        ProvisioningOperation.RemoveDevice => (await host.Devices.RemoveDeviceAsync(caller, "sensor-1")).Outcome,
+        ProvisioningOperation.ImportDevices => (await host.Devices.ImportDevicesAsync(caller, [DeviceSamples.Device(2)])).Outcome,
+        ProvisioningOperation.RegisterGateway => (await host.Gateways.RegisterGatewayAsync(caller, DeviceSamples.Gateway())).Outcome,
+        ProvisioningOperation.ReadGateways => (await host.Gateways.GetGatewayStatusAsync(caller)).Outcome,
+        ProvisioningOperation.RemoveGateway => (await host.Gateways.RemoveGatewayAsync(caller, "gateway-1")).Outcome,
         _ => throw new ArgumentOutOfRangeException(nameof(operation)),
     };
 

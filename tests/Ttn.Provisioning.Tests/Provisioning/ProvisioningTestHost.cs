@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 using Ttn.Provisioning.Authorization;
+using Ttn.Provisioning.Devices;
+using Ttn.Provisioning.Gateways;
 using Ttn.Provisioning.Secrets;
 using Ttn.Provisioning.Storage;
 using Ttn.Provisioning.Testing;
@@ -68,6 +70,7 @@ internal sealed class ProvisioningTestHost : IAsyncDisposable
                 .AddHttpMessageHandler(() => new InFlightCounter(this))
                 .ConfigurePrimaryHttpMessageHandler(() => Fake.CreateHandler()));
         collection.AddSingleton<ICredentialStore>(CrashStore);
+        collection.AddSingleton<IDeviceStore>(DeviceStore);
         services?.Invoke(collection);
         _provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
@@ -88,7 +91,14 @@ internal sealed class ProvisioningTestHost : IAsyncDisposable
     /// <summary>The store the service uses: an in-memory store that counts writes and can simulate a crash.</summary>
     public CrashingStore CrashStore { get; } = new(new InMemoryCredentialStore());
 
+    /// <summary>The device store the services use: an in-memory store that can simulate a crash.</summary>
+    public CrashingDeviceStore DeviceStore { get; } = new(new InMemoryDeviceStore());
+
     public IProvisioningService Service => _provider.GetRequiredService<IProvisioningService>();
+
+    public IDeviceService Devices => _provider.GetRequiredService<IDeviceService>();
+
+    public IGatewayService Gateways => _provider.GetRequiredService<IGatewayService>();
 
     public ICredentialStore Store => _provider.GetRequiredService<ICredentialStore>();
 

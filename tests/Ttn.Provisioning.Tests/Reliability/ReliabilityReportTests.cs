@@ -28,6 +28,10 @@ public sealed partial class ReliabilityReportTests
             ["malformed-answers"] = HostileInputTests.MalformedBodies().Count * 2,
             ["cross-tenant"] = Enum.GetValues<ProvisioningOperation>().Length,
             ["load-tenants"] = LoadTests.TenantCount,
+            ["device-registration-matrix"] = DeviceFaultMatrixTests.RegistrationCases().Count,
+            ["device-removal-matrix"] = DeviceFaultMatrixTests.RemovalCases().Count,
+            ["device-import-crash-points"] = Devices.DeviceImportCrashTests.CrashPoints().Count,
+            ["device-sentinel-operations"] = Devices.DeviceSecretSentinelTests.Operations.Length,
         };
 
         var table = TableRow().Matches(File.ReadAllText(ReportPath()))

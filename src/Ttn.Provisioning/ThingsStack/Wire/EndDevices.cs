@@ -66,8 +66,24 @@ internal sealed record EndDevice
 
     public RootKeys? RootKeys { get; init; }
 
+    public EndDeviceVersionIdentifiers? VersionIds { get; init; }
+
     /// <summary>Never prints root keys.</summary>
     public override string ToString() =>
         $"EndDevice {{ DeviceId = {Ids.DeviceId}, DevEui = {Ids.DevEui}, JoinEui = {Ids.JoinEui}, "
         + $"RootKeys = {(RootKeys is null ? "null" : "[REDACTED]")} }}";
+}
+
+/// <summary><c>EndDeviceVersionIdentifiers</c>: the device model in the LoRaWAN Device Repository.</summary>
+internal sealed record EndDeviceVersionIdentifiers
+{
+    public string? BrandId { get; init; }
+
+    public string? ModelId { get; init; }
+
+    public string? HardwareVersion { get; init; }
+
+    public string? FirmwareVersion { get; init; }
+
+    public string? BandId { get; init; }
 }

@@ -30,4 +30,9 @@ namespace Ttn.Provisioning.ThingsStack;
 [JsonSerializable(typeof(EndDeviceSetRequest))]
 [JsonSerializable(typeof(GatewayCreateRequest))]
 [JsonSerializable(typeof(EmptyResponse))]
+[JsonSerializable(typeof(GatewayConnectionStats))]
+[JsonSerializable(typeof(GatewayConnectionStatsBatchRequest))]
+[JsonSerializable(typeof(GatewayConnectionStatsBatch))]
+[JsonSerializable(typeof(ClaimGatewayRequest))]
+[JsonSerializable(typeof(GatewayIdentifiers))]
 internal sealed partial class ThingsStackJsonContext : JsonSerializerContext;

@@ -1,0 +1,50 @@
+using Ttn.Provisioning.Authorization;
+using Ttn.Provisioning.DeviceRegistration;
+using Ttn.Provisioning.Devices;
+using Ttn.Provisioning.ThingsStack;
+
+namespace Ttn.Provisioning.Operations;
+
+/// <summary>Removes a device from every registry, data planes first (see <see cref="DeviceRemover"/>).</summary>
+internal sealed class RemoveDeviceOperation : DeviceIdOperation<DeviceRemovalResult>
+{
+    /// <exception cref="ArgumentException">The device id is not a valid TTS id.</exception>
+    public RemoveDeviceOperation(DeviceServices services, string deviceId)
+        : base(services, deviceId)
+    {
+    }
+
+    public override ProvisioningOperation Kind => ProvisioningOperation.RemoveDevice;
+
+    public override DeviceRemovalResult Answer(OperationAnswer answer) => new()
+    {
+        Outcome = answer.Outcome,
+        TenantId = answer.TenantId,
+        DeviceId = DeviceId,
+        Error = answer.Error,
+        Denial = answer.Denial,
+        TtsRequestCount = answer.TtsRequestCount,
+    };
+
+    protected override async Task<DeviceRemovalResult> ExecuteAsync(DeviceSession session, CancellationToken cancellationToken)
+    {
+        var removal = await DeviceRemover.RemoveAsync(session, DeviceId, cancellationToken).ConfigureAwait(false);
+        var done = removal.Remaining == DeviceRegistries.None;
+        return new DeviceRemovalResult
+        {
+            Outcome = done ? ProvisioningOutcome.Succeeded : ProvisioningOutcome.Failed,
+            TenantId = session.TenantId,
+            DeviceId = DeviceId,
+            Removed = removal.Removed,
+            AlreadyGone = removal.AlreadyGone,
+            Remaining = removal.Remaining,
+            EuisReleased = removal.EuisReleased,
+            Error = done
+                ? null
+                : (removal.Failure ?? TtsFailure.Refusal("The removal did not finish."))
+                    .WithHint($"Still held by: {removal.Remaining}; remove the device again to finish.")
+                    .ToError(null, session.Now),
+            TtsRequestCount = session.Context.RequestCount,
+        };
+    }
+}
