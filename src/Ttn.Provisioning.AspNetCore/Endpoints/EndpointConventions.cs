@@ -43,6 +43,10 @@ internal static class EndpointConventions
         where TRequest : notnull =>
         builder.Accepts<TRequest>("application/json").WithMetadata(new BodySizeLimit(RequestBody.MaxBytes));
 
+    /// <summary>Declares the CSV file an import reads (the body, or a form's file), and caps the request's size.</summary>
+    public static RouteHandlerBuilder AcceptsCsv(this RouteHandlerBuilder builder) =>
+        builder.Accepts<string>("text/csv", "multipart/form-data").WithMetadata(new BodySizeLimit(CsvBody.MaxRequestBytes));
+
     private sealed class BodySizeLimit(long maxBytes) : IRequestSizeLimitMetadata
     {
         public long? MaxRequestBodySize { get; } = maxBytes;

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Ttn.Provisioning.Devices;
+using Ttn.Provisioning.Gateways;
 
 namespace Ttn.Provisioning.AspNetCore.Endpoints;
 
@@ -11,4 +14,10 @@ internal sealed record TenantCall(HttpContext Http, ProvisioningCaller Caller, I
     public string TenantId => Caller.TenantId;
 
     public CancellationToken Aborted => Http.RequestAborted;
+
+    /// <summary>The device service (registered by <c>AddTtnProvisioning</c> with the provisioning service).</summary>
+    public IDeviceService Devices => Http.RequestServices.GetRequiredService<IDeviceService>();
+
+    /// <summary>The gateway service (registered by <c>AddTtnProvisioning</c> with the provisioning service).</summary>
+    public IGatewayService Gateways => Http.RequestServices.GetRequiredService<IGatewayService>();
 }

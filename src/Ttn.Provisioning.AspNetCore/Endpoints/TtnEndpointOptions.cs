@@ -30,7 +30,7 @@ public sealed class TtnEndpointOptions
     public string? DestructiveRateLimiterPolicy { get; set; }
 
     /// <summary>
-    /// Whether every POST endpoint requires a valid antiforgery token (header <c>RequestVerificationToken</c> by default;
+    /// Whether every POST and DELETE endpoint requires a valid antiforgery token (header <c>RequestVerificationToken</c> by default;
     /// 400 otherwise). Turn it on when browsers call the endpoints with cookie authentication: the host then calls
     /// <c>AddAntiforgery()</c> and sends the token from <c>IAntiforgery.GetAndStoreTokens</c> with each request. Defaults
     /// to false (bearer-token callers are not exposed to cross-site request forgery).

@@ -45,6 +45,17 @@ internal sealed class TtnProblem : IResult, IStatusCodeHttpResult
             message,
             new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] }));
 
+    /// <summary>The same problem, with its extensions, as a more specific answer (another status, reason and title).</summary>
+    public TtnProblem Recast(int status, string reasonCode, string title, string? detail = null)
+    {
+        Details.Status = status;
+        Details.Type = TypePrefix + reasonCode;
+        Details.Title = title;
+        Details.Detail = detail ?? Details.Detail;
+        Details.Extensions["reasonCode"] = reasonCode;
+        return this;
+    }
+
     public TtnProblem With(string name, object? value)
     {
         if (value is not null)

@@ -27,12 +27,24 @@ public static class TtnProvisioningEndpointRouteBuilderExtensions
     /// <description>the tenant's key, application and webhook (staff up)</description></item>
     /// <item><term><c>GET …/history?limit=&amp;pageToken=</c></term>
     /// <description>what happened, newest first (readers)</description></item>
+    /// <item><term><c>GET …/devices</c> (<c>?page=&amp;limit=</c>), <c>GET …/devices/{deviceId}</c>,
+    /// <c>GET …/devices/{deviceId}/diagnosis</c></term>
+    /// <description>devices, never a key (every role)</description></item>
+    /// <item><term><c>POST …/devices</c>, <c>POST …/devices/{deviceId}/repair</c>, <c>DELETE …/devices/{deviceId}</c></term>
+    /// <description>register (201; AppKey and NwkKey write-only), complete or remove, remove (owner, admin, manager)</description></item>
+    /// <item><term><c>POST …/devices/import</c></term>
+    /// <description>a The Things Stack CSV file (<c>text/csv</c> or a form's <c>file</c>): the job id and every row's outcome
+    /// </description></item>
+    /// <item><term><c>GET …/gateways</c>, <c>GET …/gateways/{gatewayId}/status</c>, <c>POST …/gateways</c>,
+    /// <c>DELETE …/gateways/{gatewayId}</c></term>
+    /// <description>gateways of the tenant's organization and their connection status</description></item>
     /// </list>
-    /// Success is 200 with JSON; every other outcome is an RFC 9457 problem (written through <c>IProblemDetailsService</c>
-    /// when the host registered one) with a <c>reasonCode</c>: 400 invalid request or missing confirmation, 401
-    /// unauthenticated, 403 denied (with the policy's reason) or tenant-mismatch, 404 not-configured, 409
-    /// already-in-progress, use-start-fresh, not-applicable or tenant-disabled, 502 failed (with <c>step</c>,
-    /// <c>ttsErrorName</c>, <c>correlationId</c>; never a body from The Things Stack, never a secret).
+    /// Success is 200 with JSON (201 for a registration that created a device or gateway); every other outcome is an RFC 9457
+    /// problem (written through <c>IProblemDetailsService</c> when the host registered one) with a <c>reasonCode</c>: 400
+    /// invalid request, missing confirmation or invalid-rows (an import's file, with every row's errors), 401 unauthenticated,
+    /// 403 denied (with the policy's reason) or tenant-mismatch, 404 not-configured or not-found, 409 already-in-progress,
+    /// use-start-fresh, not-applicable, tenant-disabled, device-conflict, gateway-conflict or refused (the device limit), 502
+    /// failed (with <c>step</c>, <c>ttsErrorName</c>, <c>correlationId</c>; never a body from The Things Stack, never a secret).
     /// </summary>
     /// <param name="endpoints">The application.</param>
     /// <param name="prefix">The route prefix, for example <c>/ttn</c>.</param>
@@ -43,11 +55,14 @@ public static class TtnProvisioningEndpointRouteBuilderExtensions
     /// the tenant in the URL must be the caller's. Register <c>AddTtnProvisioning</c> first.
     /// </para>
     /// <para>
-    /// Cross-site request forgery: every state change is a POST. A host whose browsers call these endpoints with cookie
+    /// Cross-site request forgery: every state change is a POST or a DELETE. A host whose browsers call these endpoints with cookie
     /// authentication must keep the cookie <c>SameSite=Lax</c> or <c>Strict</c> (the ASP.NET Core default), must not allow
     /// credentialed cross-origin requests (CORS), and should set <see cref="TtnEndpointOptions.RequireAntiforgeryToken"/>
     /// with <c>services.AddAntiforgery()</c>, sending the token from <c>IAntiforgery.GetAndStoreTokens</c> in the
-    /// <c>RequestVerificationToken</c> header. Hosts that authenticate with bearer tokens need none of this.
+    /// <c>RequestVerificationToken</c> header. The device import also accepts <c>multipart/form-data</c>, which a page on another
+    /// site can post without a CORS preflight: only the cookie's SameSite or the antiforgery token stop that. Removals are
+    /// DELETEs, which a cross-site page cannot send without a preflight. Hosts that authenticate with bearer tokens need none
+    /// of this.
     /// </para>
     /// </remarks>
     /// <exception cref="InvalidOperationException"><c>AddTtnProvisioning</c> was not called.</exception>
@@ -76,6 +91,9 @@ public static class TtnProvisioningEndpointRouteBuilderExtensions
         SettingsEndpoint.Map(tenants);
         ConnectionTestEndpoint.Map(tenants);
         HistoryEndpoint.Map(tenants);
+        DeviceEndpoints.Map(tenants);
+        DeviceImportEndpoint.Map(tenants);
+        GatewayEndpoints.Map(tenants);
         return group;
     }
 }

@@ -54,6 +54,25 @@ public sealed class CallerTests
         Assert.Contains(host.Logs.GetSnapshot(), r => r.Id.Id == 6101 && r.Message.Contains("user-owner", StringComparison.Ordinal));
     }
 
+    public static TheoryData<string> EveryEndpoint() => new(EndpointCase.All.Select(c => c.Name));
+
+    [Theory]
+    [MemberData(nameof(EveryEndpoint))]
+    public async Task Every_endpoint_refuses_a_url_naming_another_tenant_before_any_request(string endpoint)
+    {
+        var @case = EndpointCase.Named(endpoint);
+        await using var host = await EndpointHost.StartAsync();
+        var body = await @case.Arrange(host);
+        await host.ProvisionAsync("globex");
+        var requests = host.Fake.Journal.Entries.Count;
+
+        var answer = await host.SendAsync(@case.Method, @case.Path("globex"), "Owner", body);
+
+        Assert.True(answer.Status == 403, answer.ToString());
+        Assert.Equal("tenant-mismatch", answer.Text("reasonCode"));
+        Assert.Equal(requests, host.Fake.Journal.Entries.Count);
+    }
+
     [Theory]
     [InlineData("Superuser")]
     [InlineData("Owner;Viewer")]

@@ -8,13 +8,14 @@ namespace Ttn.Provisioning.AspNetCore.Tests.Endpoints;
 /// Every endpoint MapTtnProvisioning maps, with what a request needs (state, body), who may call it under the default
 /// role policy, and what its success looks like.
 /// </summary>
-internal sealed record EndpointCase(
+internal sealed partial record EndpointCase(
     string Name,
     HttpMethod Method,
     string Route,
     string[] Allowed,
     Func<EndpointHost, Task<object?>> Arrange,
-    Action<JsonElement> Succeeded)
+    Action<JsonElement> Succeeded,
+    int SuccessStatus = 200)
 {
     public static readonly string[] Everyone = ["Owner", "Admin", "Manager", "Staff", "Viewer"];
     public static readonly string[] Readers = ["Owner", "Admin", "Manager"];
@@ -57,6 +58,7 @@ internal sealed record EndpointCase(
             Assert.True(json.GetProperty("test").GetProperty("passed").GetBoolean())),
         new("history", HttpMethod.Get, "history", Readers, Provisioned, json =>
             Assert.Equal("Provision", json.GetProperty("entries")[0].GetProperty("operation").GetString())),
+        .. DeviceCases(),
     ];
 
     public string Path(string tenant = EndpointHost.Tenant) => $"/ttn/tenants/{tenant}/{Route}";
@@ -96,18 +98,27 @@ internal sealed record EndpointCase(
 
     private static async Task<object?> BroughtApplication(EndpointHost host)
     {
-        host.Fake.AddUser("someone-else");
-        var key = host.Fake.CreateUserApiKey("someone-else", "RIGHT_ALL");
-        using var http = new HttpClient(host.Fake.CreateHandler()) { BaseAddress = EndpointHost.IdentityServer };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", key);
-        (await http.PostAsJsonAsync(
-            "/api/v3/users/someone-else/applications",
-            new { application = new { ids = new { application_id = "their-app" } } })).EnsureSuccessStatusCode();
+        using var http = await OtherAccountAsync(host);
         var created = await http.PostAsJsonAsync(
             "/api/v3/applications/their-app/api-keys", new { name = "brought", rights = new[] { "RIGHT_APPLICATION_ALL" } });
         var applicationKey = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
         host.Secrets.Add(SecretKind.Brought, applicationKey);
-        host.Secrets.Add(SecretKind.Brought, key);
         return new { applicationId = "their-app", applicationApiKey = applicationKey };
+    }
+
+    /// <summary>
+    /// Another account (<c>someone-else</c>) with its application <c>their-app</c>: a client of the fake acting as that account.
+    /// </summary>
+    public static async Task<HttpClient> OtherAccountAsync(EndpointHost host)
+    {
+        host.Fake.AddUser("someone-else");
+        var key = host.Fake.CreateUserApiKey("someone-else", "RIGHT_ALL");
+        host.Secrets.Add(SecretKind.Brought, key);
+        var http = new HttpClient(host.Fake.CreateHandler()) { BaseAddress = EndpointHost.IdentityServer };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", key);
+        (await http.PostAsJsonAsync(
+            "/api/v3/users/someone-else/applications",
+            new { application = new { ids = new { application_id = "their-app" } } })).EnsureSuccessStatusCode();
+        return http;
     }
 }

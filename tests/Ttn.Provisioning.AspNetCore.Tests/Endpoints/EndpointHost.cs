@@ -12,6 +12,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Ttn.Provisioning.Authorization;
+using Ttn.Provisioning.Devices;
+using Ttn.Provisioning.Gateways;
 using Ttn.Provisioning.Secrets;
 using Ttn.Provisioning.Testing;
 
@@ -53,6 +55,10 @@ internal sealed partial class EndpointHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     public IProvisioningService Service => Services.GetRequiredService<IProvisioningService>();
+
+    public IDeviceService Devices => Services.GetRequiredService<IDeviceService>();
+
+    public IGatewayService Gateways => Services.GetRequiredService<IGatewayService>();
 
     public FakeLogCollector Logs => Services.GetFakeLogCollector();
 
@@ -132,13 +138,19 @@ internal sealed partial class EndpointHost : IAsyncDisposable
 
         if (rawBody is not null || body is not null)
         {
-            request.Content = new StringContent(rawBody ?? JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+            request.Content = body switch
+            {
+                CsvFile csv => new StringContent(csv.Text, Encoding.UTF8, "text/csv"),
+                HttpContent content => content,
+                _ => new StringContent(rawBody ?? JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"),
+            };
         }
 
         using var response = await Client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return new Answer(
-            (int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, text, response.Headers.CacheControl);
+            (int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, text, response.Headers.CacheControl,
+            response.Headers.Location);
     }
 
     public async ValueTask DisposeAsync()
@@ -188,8 +200,11 @@ internal sealed partial class EndpointHost : IAsyncDisposable
     }
 }
 
+/// <summary>A body sent as <c>text/csv</c>.</summary>
+internal sealed record CsvFile(string Text);
+
 /// <summary>What an endpoint answered.</summary>
-internal sealed record Answer(int Status, string? MediaType, string Body, CacheControlHeaderValue? CacheControl)
+internal sealed record Answer(int Status, string? MediaType, string Body, CacheControlHeaderValue? CacheControl, Uri? Location = null)
 {
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 

@@ -40,12 +40,36 @@ public sealed class EndpointMetadataTests
             .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Contains("GET"))
             .Select(e => e.RoutePattern.RawText);
         Assert.Equal(
-            ["/ttn/tenants/{tenant}/credentials", "/ttn/tenants/{tenant}/history", "/ttn/tenants/{tenant}/status"],
+            [
+                "/ttn/tenants/{tenant}/credentials", "/ttn/tenants/{tenant}/devices", "/ttn/tenants/{tenant}/devices/{deviceId}",
+                "/ttn/tenants/{tenant}/devices/{deviceId}/diagnosis", "/ttn/tenants/{tenant}/gateways",
+                "/ttn/tenants/{tenant}/gateways/{gatewayId}/status", "/ttn/tenants/{tenant}/history", "/ttn/tenants/{tenant}/status",
+            ],
             gets.Order(StringComparer.Ordinal));
         var bodies = endpoints
             .Where(e => e.Metadata.GetMetadata<IAcceptsMetadata>() is not null)
-            .Select(e => e.RoutePattern.RawText!.Split('/')[^1]);
-        Assert.Equal(["api-key-check", "deep-clean", "existing-application", "settings", "start-fresh"], bodies.Order());
+            .Select(e => e.RoutePattern.RawText!["/ttn/tenants/{tenant}".Length..]);
+        Assert.Equal(
+            ["/api-key-check", "/deep-clean", "/devices", "/devices/import", "/devices/{deviceId}/repair", "/existing-application",
+                "/gateways", "/settings", "/start-fresh"],
+            bodies.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_registrations_declare_their_201_and_the_import_its_csv_body()
+    {
+        await using var host = await EndpointHost.StartAsync();
+
+        var endpoints = Endpoints(host).ToDictionary(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()!.EndpointName);
+
+        Assert.All(
+            new[] { "TtnRegisterDevice", "TtnRegisterGateway" },
+            name => Assert.Contains(
+                endpoints[name].Metadata.GetOrderedMetadata<IProducesResponseTypeMetadata>(), p => p.StatusCode == 201));
+        Assert.Equal(
+            ["text/csv", "multipart/form-data"],
+            endpoints["TtnImportDevices"].Metadata.GetMetadata<IAcceptsMetadata>()!.ContentTypes);
+        Assert.NotNull(endpoints["TtnImportDevices"].Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize);
     }
 
     [Fact]

@@ -86,6 +86,66 @@ public sealed class EndpointSecretSentinelTests
         Assert.Contains(managerReveals, body => body.Contains("\"withheld\"", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task No_answer_or_log_of_the_device_endpoints_holds_an_app_key()
+    {
+        await using var host = await EndpointHost.StartAsync(services: s => s.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace)));
+        await host.ProvisionAsync();
+        await DeviceEndpointTests.ForeignDeviceAsync(host, EndpointCase.DevEui(9));
+        var answers = new List<Answer>();
+
+        async Task Run(HttpMethod method, string route, object? body = null, string? rawBody = null)
+        {
+            foreach (var role in EndpointCase.Everyone)
+            {
+                answers.Add(await host.SendAsync(method, $"/ttn/tenants/acme/{route}", role, body, rawBody: rawBody));
+            }
+        }
+
+        // Registered, already present, denied; a conflict; a key of the wrong shape; a bad EUI beside a good key; broken JSON.
+        await Run(HttpMethod.Post, "devices", EndpointCase.DeviceBody(1));
+        await Run(HttpMethod.Post, "devices", EndpointCase.DeviceBody(9));
+        await Run(HttpMethod.Post, "devices", rawBody: $"{{\"devEui\":\"{EndpointCase.DevEui(2)}\",\"joinEui\":\"{EndpointCase.JoinEui}\","
+            + $"\"appKey\":\"{EndpointCase.AppKey(2)}0F\",\"frequencyPlanId\":\"EU_863_870_TTN\"}}");
+        await Run(HttpMethod.Post, "devices", rawBody: $"{{\"devEui\":\"70B3D57ED00000XY\",\"appKey\":\"{EndpointCase.AppKey(3)}\"}}");
+        await Run(HttpMethod.Post, "devices", rawBody: $"{{\"devEui\":\"{EndpointCase.DevEui(4)}\",\"appKey\":\"{EndpointCase.AppKey(4)}");
+
+        // A registration that fails on the Network Server and is rolled back (502 with what was created and removed).
+        host.Fake.Faults.Add(HttpMethod.Put, "ns/applications/*/devices/*", FakeFault.Status(503), onCall: 1);
+        await Run(HttpMethod.Post, "devices", EndpointCase.DeviceBody(5));
+
+        // Imports: rows registered and one conflicting; an invalid EUI beside keys; a key of the wrong shape.
+        await Run(HttpMethod.Post, "devices/import", new CsvFile(EndpointCase.Csv(3, first: 6) + $"other;{EndpointCase.DevEui(9)};"
+            + $"{EndpointCase.JoinEui};{EndpointCase.AppKey(10)};EU_863_870_TTN;MAC_V1_0_3;RP001_V1_0_3_REV_A;x\n"));
+        await Run(HttpMethod.Post, "devices/import", new CsvFile(EndpointCase.Csv(2, first: 11).Replace(
+            EndpointCase.DevEui(12), "70B3D57ED00000XY", StringComparison.Ordinal)));
+        await Run(HttpMethod.Post, "devices/import", new CsvFile(EndpointCase.Csv(1, first: 13).Replace(
+            EndpointCase.AppKey(13), EndpointCase.AppKey(13)[..30] + "ZZ", StringComparison.Ordinal)));
+
+        // Reads, a repair that brings the keys again, a removal.
+        await Run(HttpMethod.Get, "devices");
+        await Run(HttpMethod.Get, "devices/sensor-1");
+        await Run(HttpMethod.Get, "devices/sensor-1/diagnosis");
+        await Run(HttpMethod.Post, "devices/sensor-1/repair", new { completeWith = EndpointCase.DeviceBody(1) });
+        await Run(HttpMethod.Delete, "devices/sensor-6");
+
+        Assert.Equal([200, 201, 400, 403, 409, 502], answers.Select(a => a.Status).Distinct().Order());
+        Assert.Contains(answers, a => a.Text("reasonCode") == "invalid-rows");
+        Assert.Contains(answers, a => a.Body.Contains("\"Conflict\"", StringComparison.Ordinal) && a.Status == 200);
+        Assert.Equal(5, host.Fake.EndDevices.Count); // their-sensor, sensor-1, sensor-5, sensor-7 and sensor-8
+        var logs = host.Logs.GetSnapshot()
+            .Select(r => $"{r.Level} {r.Category} {r.Message} {r.Exception} {string.Join(",", r.StructuredState ?? [])}")
+            .ToList();
+        Assert.NotEmpty(logs);
+
+        // Every AppKey shares this prefix: no answer or log line holds any key, or even its first half, in either case.
+        var prefix = EndpointCase.AppKey(1)[..16];
+        foreach (var text in answers.Select(a => a.Body).Concat(logs))
+        {
+            Assert.DoesNotContain(prefix, text, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
     /// <summary>The default policy: owners and admins see every stored key; managers the application key and webhook secret.</summary>
     private static bool MaySee(string role, SecretKind kind) => (role, kind) switch
     {

@@ -36,6 +36,25 @@ public sealed class HostProtectionTests
     }
 
     [Fact]
+    public async Task With_antiforgery_required_a_delete_and_an_import_without_a_token_are_400_and_change_nothing()
+    {
+        await using var host = await EndpointHost.StartAsync(
+            services: s => s.AddAntiforgery().Configure<TtnEndpointOptions>(o => o.RequireAntiforgeryToken = true));
+        await host.ProvisionAsync();
+        await host.Devices.RegisterDeviceAsync(EndpointHost.Owner(), EndpointCase.Device(1));
+        host.Fake.Journal.Clear();
+
+        var delete = await host.SendAsync(HttpMethod.Delete, "/ttn/tenants/acme/devices/sensor-1", "Owner");
+        var csv = new CsvFile(EndpointCase.Csv(1, 2));
+        var import = await host.SendAsync(HttpMethod.Post, "/ttn/tenants/acme/devices/import", "Owner", csv);
+
+        Assert.Equal(("antiforgery", "antiforgery"), (delete.Text("reasonCode"), import.Text("reasonCode")));
+        Assert.Equal((400, 400), (delete.Status, import.Status));
+        Assert.Empty(host.Fake.Journal.Entries);
+        Assert.Single(host.Fake.EndDevices);
+    }
+
+    [Fact]
     public async Task The_destructive_rate_limiter_policy_limits_start_fresh_and_deep_clean_only()
     {
         await using var host = await EndpointHost.StartAsync(
