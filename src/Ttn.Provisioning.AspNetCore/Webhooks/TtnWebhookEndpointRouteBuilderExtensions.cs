@@ -27,6 +27,14 @@ public static class TtnWebhookEndpointRouteBuilderExtensions
     /// message, 403 a wrong or missing secret, an unknown tenant, or a message about another application, 413 too large, 415
     /// not JSON, 500 the handler threw, 503 the queue is full or the store cannot be read (with <c>Retry-After</c>).
     /// Tenant ids with a <c>/</c> cannot be routed (the escaped slash stays escaped in route values).
+    /// <para>
+    /// The Things Stack counts any answer other than 2xx as a failed delivery, and after the deployment's
+    /// <c>unhealthy_attempts_threshold</c> consecutive failures it stops delivering to the webhook for
+    /// <c>unhealthy_retry_interval</c> (readable at <c>GET /as/configuration</c>; TTN Cloud's console spoke of 24 hours).
+    /// That is why a disabled tenant's authentic message is answered 204 (dropped on purpose, not failed): its webhook is
+    /// paused on TTS anyway, so only deliveries already under way arrive, and they must not make TTS mark the webhook
+    /// unhealthy. A wrong secret is 403 on purpose: TTS should notice.
+    /// </para>
     /// </remarks>
     public static RouteGroupBuilder MapTtnWebhooks(
         this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string prefix = "/ttn/webhook")
