@@ -65,17 +65,18 @@ public sealed partial class IndexModel
                 return ActionReport.Refused(title, "Choose a The Things Stack CSV file of at most 1 MB.");
             }
 
+            var progress = new LastProgress();
             var options = new DeviceImportOptions
             {
                 DryRun = dryRun,
                 MaxConcurrency = 2,
-                Progress = new LastProgress(),
+                Progress = progress,
                 FrequencyPlanId = frequencyPlan,
                 LorawanVersion = MacVersion,
                 LorawanPhyVersion = PhyVersion,
             };
             await using var csv = file.OpenReadStream();
-            var (result, view) = await CsvImport.RunAsync(devices, caller, csv, options, cancellationToken);
+            var (result, view) = await CsvImport.RunAsync(devices, caller, csv, options, progress, cancellationToken);
             Import = view;
             var why = view.FileErrors.Count > 0 ? string.Join("; ", view.FileErrors) : "No row of the file is valid.";
             return result is null ? ActionReport.Refused(title, why) : ActionReport.Of(title, result, [view.Summary]);

@@ -12,9 +12,17 @@ public static class CsvImport
     /// <summary>The largest file the sample takes.</summary>
     public const long MaxBytes = 1024 * 1024;
 
-    /// <summary>Reads the file and imports its valid rows; the result is null when the library was not asked.</summary>
+    /// <summary>
+    /// Reads the file and imports its valid rows; the result is null when the library was not asked. <paramref name="progress"/>
+    /// is the <see cref="DeviceImportOptions.Progress"/> of <paramref name="options"/>.
+    /// </summary>
     public static async Task<(DeviceImportResult? Result, DeviceImportView View)> RunAsync(
-        IDeviceService devices, ProvisioningCaller caller, Stream csv, DeviceImportOptions options, CancellationToken cancellationToken)
+        IDeviceService devices,
+        ProvisioningCaller caller,
+        Stream csv,
+        DeviceImportOptions options,
+        LastProgress progress,
+        CancellationToken cancellationToken)
     {
         var file = await ThingsStackCsvReader.ReadAllAsync(csv, cancellationToken);
         var rows = file.Rows.Where(r => !r.IsValid)
@@ -27,7 +35,6 @@ public static class CsvImport
             return (null, new DeviceImportView(options.DryRun, Ordered(rows), file.Rows.Count, fileErrors));
         }
 
-        var progress = (LastProgress)options.Progress!;
         var result = await devices.ImportDevicesAsync(caller, valid.Select(r => r.Definition!), options, cancellationToken);
         // The library numbers the rows it was given from 1: back to the file's row numbers.
         int FileRow(int? given) => given is { } n && n >= 1 && n <= valid.Count ? valid[n - 1].RowNumber : 0;
