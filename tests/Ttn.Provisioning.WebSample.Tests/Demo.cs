@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 using Ttn.Provisioning.Authorization;
+using Ttn.Provisioning.Devices;
 
 namespace Ttn.Provisioning.WebSample.Tests;
 
@@ -16,6 +19,29 @@ internal static class Demo
         var result = await session.Service.ProvisionAsync(Owner);
         Assert.True(result.IsReady, result.ToString());
         return result.ApplicationId!;
+    }
+
+    public const string JoinEui = "70B3D57ED0000000";
+
+    /// <summary>A fresh AppKey (32 hex digits) no page may ever show.</summary>
+    public static string NewAppKey() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>Registers a device server-side as the owner, as if registered earlier; returns its id.</summary>
+    public static async Task<string> RegisterDeviceAsync(PanelSession session, string devEui, string appKey, string? id = null)
+    {
+        var devices = session.Sample.App.Services.GetRequiredService<IDeviceService>();
+        var result = await devices.RegisterDeviceAsync(Owner, new EndDeviceDefinition
+        {
+            DeviceId = id,
+            DevEui = devEui,
+            JoinEui = JoinEui,
+            AppKey = appKey,
+            FrequencyPlanId = "EU_863_870_TTN",
+            LorawanVersion = "MAC_V1_0_3",
+            LorawanPhyVersion = "RP001_V1_0_3_REV_A",
+        });
+        Assert.True(result.Outcome == ProvisioningOutcome.Succeeded, result.ToString());
+        return result.DeviceId!;
     }
 
     /// <summary>The tenant's secrets in plain text, read server-side as its owner.</summary>

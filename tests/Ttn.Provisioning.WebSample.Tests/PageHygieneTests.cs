@@ -41,6 +41,37 @@ public sealed class PageHygieneTests(BrowserFixture browser, ITestOutputHelper o
         });
 
     [BrowserFact]
+    public Task No_page_holds_an_app_key_typed_in_the_register_form_or_read_from_a_csv() =>
+        PanelSession.RunAsync(browser, output, async session =>
+        {
+            await Demo.ProvisionAsync(session);
+            var keys = Enumerable.Range(0, 7).Select(_ => Demo.NewAppKey()).ToList();
+            await Demo.RegisterDeviceAsync(session, "0004A30B001C0B00", keys[0], "walk-in");
+            session.SignIn("acme-owner");
+            DeviceTests.RegisterThroughTheForm(session, "0004A30B001C0E01", keys[1], "Typed");
+            DeviceTests.RegisterThroughTheForm(session, "0004A30B001C0B00", keys[2], "Conflicting");
+            Assert.Contains("Conflict", session.Text("report-lines"), StringComparison.Ordinal);
+            DeviceTests.Import(session, DeviceTests.SampleCsv(keys[3], keys[4], keys[5][..31]));
+            session.Driver.FindElement(By.Id("import-dry-run")).Click();
+            var dryRun = DeviceTests.SampleCsv(keys[6], keys[4], keys[3]).Replace("sensor-", "dry-", StringComparison.Ordinal);
+            DeviceTests.Import(session, dryRun);
+            session.Submit(By.CssSelector("#devices tr[data-device='walk-in'] button.diagnose"));
+            session.Open("/?handler=Live");
+            foreach (var user in (string[])["acme-manager", "acme-viewer"])
+            {
+                session.SignIn(user);
+            }
+
+            Assert.Contains(session.Sources, page => page.Contains("import-progress", StringComparison.Ordinal));
+            var withDevices = session.Sources.Count(page => page.Contains("id=\"devices\"", StringComparison.Ordinal));
+            Assert.True(withDevices >= 8, $"{withDevices} pages showed the devices");
+            foreach (var key in keys.Select((k, i) => i == 5 ? k[..31] : k))
+            {
+                Assert.DoesNotContain(session.Sources, page => page.Contains(key, StringComparison.OrdinalIgnoreCase));
+            }
+        });
+
+    [BrowserFact]
     public Task Every_control_on_every_page_has_a_label() => PanelSession.RunAsync(browser, output, async session =>
     {
         var application = await Demo.ProvisionAsync(session);

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Ttn.Provisioning.AspNetCore.Endpoints;
 using Ttn.Provisioning.Authorization;
+using Ttn.Provisioning.Devices;
+using Ttn.Provisioning.Gateways;
 using Ttn.Provisioning.Secrets;
 using Ttn.Provisioning.WebSample.Demo;
 using Ttn.Provisioning.WebSample.Fake;
@@ -22,6 +24,8 @@ public sealed partial class IndexModel(
     IOptions<TtnEndpointOptions> claims,
     IOptions<TtnProvisioningOptions> options,
     UplinkBook uplinks,
+    IDeviceService devices,
+    IGatewayService gateways,
     IServiceProvider services) : PageModel
 {
     /// <summary>The signed-in caller.</summary>
@@ -91,6 +95,7 @@ public sealed partial class IndexModel(
         var result = await provisioning.GetStatusAsync(Caller, cancellationToken);
         Status = result.Status;
         StatusProblem = result.Outcome == ProvisioningOutcome.Succeeded ? null : result.Denial?.Reason ?? result.Outcome.ToString();
+        await LoadDevicesAsync(cancellationToken);
         if (!May(ProvisioningOperation.GetHistory))
         {
             HistoryProblem = "Your role may not read the history.";
