@@ -19,6 +19,12 @@ internal sealed class AesGcmKey : IDisposable
     /// <summary>Slots are this many references apart, so that two threads' slots do not share a cache line.</summary>
     private const int Stride = 8;
 
+    /// <summary>The next thread's first slot: threads take consecutive slots, so a few threads never share one.</summary>
+    private static int s_nextStart;
+
+    [ThreadStatic]
+    private static int t_start;
+
     private readonly byte[] _key;
     private readonly byte[][] _associatedDataPrefixes;
     private readonly AesGcm?[] _slots = new AesGcm?[PoolSize * Stride];
@@ -49,7 +55,7 @@ internal sealed class AesGcmKey : IDisposable
     public AesGcm Rent()
     {
         // Each thread starts at a slot of its own, so two threads rarely touch the same slot.
-        var start = Environment.CurrentManagedThreadId;
+        var start = StartSlot();
         for (var i = 0; i < PoolSize; i++)
         {
             ref var slot = ref _slots[((start + i) & SlotMask) * Stride];
@@ -67,7 +73,7 @@ internal sealed class AesGcmKey : IDisposable
     /// <summary>Puts an instance back in the pool, or disposes it when the pool is full or the key is disposed.</summary>
     public void Return(AesGcm cipher)
     {
-        var start = Environment.CurrentManagedThreadId;
+        var start = StartSlot();
         for (var i = 0; !_disposed && i < PoolSize; i++)
         {
             ref var slot = ref _slots[((start + i) & SlotMask) * Stride];
@@ -92,6 +98,21 @@ internal sealed class AesGcmKey : IDisposable
         _disposed = true;
         Drain();
         CryptographicOperations.ZeroMemory(_key);
+    }
+
+    /// <summary>
+    /// This thread's first slot, handed out in turn on its first call (thread ids are not consecutive: two threads whose
+    /// ids agree modulo the pool size would rent and return through one slot and contend on it).
+    /// </summary>
+    private static int StartSlot()
+    {
+        var start = t_start;
+        if (start == 0)
+        {
+            start = t_start = Interlocked.Increment(ref s_nextStart);
+        }
+
+        return start;
     }
 
     private void Drain()
