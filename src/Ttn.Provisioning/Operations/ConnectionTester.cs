@@ -49,9 +49,11 @@ internal static class ConnectionTester
             () => client.GetWebhookAsync(cluster, key, applicationId, conventions.WebhookId, WebhookReadMask, cancellationToken),
             cancellationToken));
         await Task.WhenAll(auth, application, webhook).ConfigureAwait(false);
+        var authAnswer = await auth.ConfigureAwait(false);
+        var applicationAnswer = await application.ConfigureAwait(false);
+        var hook = await webhook.ConfigureAwait(false);
 
         var checks = new ConnectionChecks(record, conventions, cluster);
-        var hook = webhook.Result;
         var health = hook.Result.Value?.HealthStatus?.Unhealthy;
         return (
             new ConnectionTest
@@ -62,9 +64,9 @@ internal static class ConnectionTester
                 ApiKeyLastFour = record.ApplicationApiKey?.LastFour,
                 Checks =
                 [
-                    checks.ApiKey(auth.Result),
-                    checks.Rights(auth.Result),
-                    checks.Application(application.Result),
+                    checks.ApiKey(authAnswer),
+                    checks.Rights(authAnswer),
+                    checks.Application(applicationAnswer),
                     checks.Webhook(hook),
                     checks.Paused(hook),
                     checks.Health(hook),
@@ -79,7 +81,7 @@ internal static class ConnectionTester
                 WebhookLastFailedAt = health?.LastFailedAttemptAt,
                 WebhookLastFailure = Describe(health?.LastFailedAttemptDetails),
             },
-            auth.Result.Result.Failure ?? application.Result.Result.Failure ?? hook.Result.Failure);
+            authAnswer.Result.Failure ?? applicationAnswer.Result.Failure ?? hook.Result.Failure);
     }
 
     /// <summary>What TTS said about a failed delivery: its error, and the HTTP status the receiver answered.</summary>
