@@ -92,14 +92,20 @@ public sealed class OwnerTests(BrowserFixture browser, ITestOutputHelper output)
         session.Submit("simulate");
 
         Assert.Equal("Delivered", session.Text("report-outcome"));
-        var row = session.Driver.FindElement(By.CssSelector("#uplinks tr.uplink"));
-        Assert.Contains("cold-room-1", row.Text, StringComparison.Ordinal);
-        Assert.Equal("1", row.FindElement(By.ClassName("f-cnt")).Text);
-        Assert.Contains("temperature_c", row.Text, StringComparison.Ordinal);
-        var chart = session.Driver.FindElement(By.CssSelector("figure.chart[data-device='cold-room-1']"));
-        Assert.Equal("1", chart.GetAttribute("data-points"));
-        Assert.NotEmpty(chart.FindElement(By.CssSelector("polyline.rssi")).GetAttribute("points")!);
-        Assert.NotEmpty(chart.FindElement(By.CssSelector("polyline.snr")).GetAttribute("points")!);
+        // One script reads the row and the chart together: the page's polling may replace them between two reads.
+        var read = ((IJavaScriptExecutor)session.Driver).ExecuteScript("""
+            const row = document.querySelector('#uplinks tr.uplink');
+            const chart = document.querySelector("figure.chart[data-device='cold-room-1']");
+            return [row.textContent, row.querySelector('.f-cnt').textContent.trim(), chart.getAttribute('data-points'),
+                chart.querySelector('polyline.rssi').getAttribute('points'), chart.querySelector('polyline.snr').getAttribute('points')];
+            """);
+        var values = ((IReadOnlyCollection<object>)read!).Select(v => (string)v).ToArray();
+        Assert.Contains("cold-room-1", values[0], StringComparison.Ordinal);
+        Assert.Equal("1", values[1]);
+        Assert.Contains("temperature_c", values[0], StringComparison.Ordinal);
+        Assert.Equal("1", values[2]);
+        Assert.NotEmpty(values[3]);
+        Assert.NotEmpty(values[4]);
     });
 
     [BrowserFact]
