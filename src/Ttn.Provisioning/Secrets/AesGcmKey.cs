@@ -16,18 +16,16 @@ internal sealed class AesGcmKey : IDisposable
 
     private static readonly int SlotMask = PoolSize - 1;
 
-    /// <summary>Slots are this many references apart, so that two threads' slots do not share a cache line.</summary>
+    /// <summary>
+    /// Slots are this many references (64 bytes) apart, so that two processors' slots do not share a cache line; the first
+    /// and the last stride stay empty, so no slot shares a line with the array's length (read by every bounds check) or with
+    /// whatever the heap puts after the array.
+    /// </summary>
     private const int Stride = 8;
-
-    /// <summary>The next thread's first slot: threads take consecutive slots, so a few threads never share one.</summary>
-    private static int s_nextStart;
-
-    [ThreadStatic]
-    private static int t_start;
 
     private readonly byte[] _key;
     private readonly byte[][] _associatedDataPrefixes;
-    private readonly AesGcm?[] _slots = new AesGcm?[PoolSize * Stride];
+    private readonly AesGcm?[] _slots = new AesGcm?[(PoolSize + 2) * Stride];
     private int _live;
     private volatile bool _disposed;
 
@@ -54,11 +52,11 @@ internal sealed class AesGcmKey : IDisposable
     /// <summary>Takes an idle instance, or creates one. Give it back with <see cref="Return"/>.</summary>
     public AesGcm Rent()
     {
-        // Each thread starts at a slot of its own, so two threads rarely touch the same slot.
+        // Each processor starts at a slot of its own, so two threads running together rarely touch the same slot.
         var start = StartSlot();
         for (var i = 0; i < PoolSize; i++)
         {
-            ref var slot = ref _slots[((start + i) & SlotMask) * Stride];
+            ref var slot = ref Slot(start + i);
             if (Volatile.Read(ref slot) is not null && Interlocked.Exchange(ref slot, null) is { } pooled)
             {
                 return pooled;
@@ -76,7 +74,7 @@ internal sealed class AesGcmKey : IDisposable
         var start = StartSlot();
         for (var i = 0; !_disposed && i < PoolSize; i++)
         {
-            ref var slot = ref _slots[((start + i) & SlotMask) * Stride];
+            ref var slot = ref Slot(start + i);
             if (Volatile.Read(ref slot) is null && Interlocked.CompareExchange(ref slot, cipher, null) is null)
             {
                 if (_disposed)
@@ -101,25 +99,20 @@ internal sealed class AesGcmKey : IDisposable
     }
 
     /// <summary>
-    /// This thread's first slot, handed out in turn on its first call (thread ids are not consecutive: two threads whose
-    /// ids agree modulo the pool size would rent and return through one slot and contend on it).
+    /// The slot of the processor the thread runs on, as the runtime's own shared array pool does: two threads running
+    /// at the same time run on two processors, so they rent and return through two slots and do not contend on one.
+    /// (A slot per thread, by thread id or handed out in turn, repeats itself modulo the pool size once more threads
+    /// than slots have called, and two threads that share a slot contend on every call.)
     /// </summary>
-    private static int StartSlot()
-    {
-        var start = t_start;
-        if (start == 0)
-        {
-            start = t_start = Interlocked.Increment(ref s_nextStart);
-        }
+    private static int StartSlot() => Thread.GetCurrentProcessorId();
 
-        return start;
-    }
+    private ref AesGcm? Slot(int index) => ref _slots[((index & SlotMask) + 1) * Stride];
 
     private void Drain()
     {
-        for (var i = 0; i < _slots.Length; i += Stride)
+        for (var i = 0; i < PoolSize; i++)
         {
-            if (Interlocked.Exchange(ref _slots[i], null) is { } cipher)
+            if (Interlocked.Exchange(ref Slot(i), null) is { } cipher)
             {
                 Release(cipher);
             }
