@@ -64,7 +64,8 @@ internal sealed class SampleEnvironment : IAsyncDisposable
                 options.Secrets.Keys.Add(new SecretKeyOptions { Id = "sample", Key = EncryptionKey });
                 options.Secrets.PrimaryKeyId = "sample";
             })
-            .ConfigureHttpClient(http => http.AddHttpMessageHandler(Recorder.CreateHandler));
+            .ConfigureHttpClient(http => http.AddHttpMessageHandler(Recorder.CreateHandler))
+            .AddDevices();
         if (SqlitePath is not null)
         {
             provisioning.UseEntityFrameworkCoreStore<TtnProvisioningDbContext>();

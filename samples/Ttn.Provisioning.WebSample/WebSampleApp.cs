@@ -152,7 +152,7 @@ public sealed class WebSampleApp : IAsyncDisposable
             // A fresh key ring per run: the tenants live in memory, so nothing sealed outlives the process.
             o.Secrets.Keys.Add(new SecretKeyOptions { Id = "web-sample", Key = SecretProtectionOptions.GenerateKey() });
             o.Secrets.PrimaryKeyId = "web-sample";
-        });
+        }).AddDevices();
         services.AddTtnWebhooks().AddTtnMessageHandler<UplinkRecorder>();
         services.AddSingleton<UplinkBook>();
         if (fake is not null)

@@ -146,7 +146,8 @@ public sealed class TwoHostsTests(PostgresSchemaFixture fixture) : IClassFixture
                 o.Secrets.PrimaryKeyId = "shared";
             })
             .UseEntityFrameworkCoreStore<TtnProvisioningDbContext>()
-            .ConfigureHttpClient(http => http.ConfigurePrimaryHttpMessageHandler(() => _fake.CreateHandler()));
+            .ConfigureHttpClient(http => http.ConfigurePrimaryHttpMessageHandler(() => _fake.CreateHandler()))
+            .AddDevices();
         if (captureStore is not null)
         {
             captureStore(new EfCoreCredentialStore<TtnProvisioningDbContext>(

@@ -24,7 +24,8 @@ internal static class ImportHost
             })
             .ConfigureHttpClient(http => http
                 .AddHttpMessageHandler(recorder.CreateHandler)
-                .ConfigurePrimaryHttpMessageHandler(fake.CreateHandler));
+                .ConfigurePrimaryHttpMessageHandler(fake.CreateHandler))
+            .AddDevices();
         return (fake, recorder, services.BuildServiceProvider());
     }
 }

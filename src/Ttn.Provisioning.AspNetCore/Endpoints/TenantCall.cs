@@ -15,9 +15,9 @@ internal sealed record TenantCall(HttpContext Http, ProvisioningCaller Caller, I
 
     public CancellationToken Aborted => Http.RequestAborted;
 
-    /// <summary>The device service (registered by <c>AddTtnProvisioning</c> with the provisioning service).</summary>
+    /// <summary>The device service (registered by <c>AddDevices</c>).</summary>
     public IDeviceService Devices => Http.RequestServices.GetRequiredService<IDeviceService>();
 
-    /// <summary>The gateway service (registered by <c>AddTtnProvisioning</c> with the provisioning service).</summary>
+    /// <summary>The gateway service (registered by <c>AddDevices</c>).</summary>
     public IGatewayService Gateways => Http.RequestServices.GetRequiredService<IGatewayService>();
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Ttn.Provisioning;
 using Ttn.Provisioning.AspNetCore.Endpoints;
+using Ttn.Provisioning.Devices;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -52,7 +53,9 @@ public static class TtnProvisioningEndpointRouteBuilderExtensions
     /// <remarks>
     /// <para>
     /// The caller comes from <see cref="ITtnCallerResolver"/> (by default the claims named in <see cref="TtnEndpointOptions"/>);
-    /// the tenant in the URL must be the caller's. Register <c>AddTtnProvisioning</c> first.
+    /// the tenant in the URL must be the caller's. Register <c>AddTtnProvisioning</c> first. The device and gateway endpoints
+    /// are mapped when the device services are registered (<c>AddTtnProvisioning(...).AddDevices()</c>, package
+    /// Ttn.Provisioning.Devices).
     /// </para>
     /// <para>
     /// Cross-site request forgery: every state change is a POST or a DELETE. A host whose browsers call these endpoints with cookie
@@ -70,8 +73,8 @@ public static class TtnProvisioningEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(prefix);
-        if (endpoints.ServiceProvider.GetService<IServiceProviderIsService>() is { } registry
-            && !registry.IsService(typeof(IProvisioningService)))
+        var registry = endpoints.ServiceProvider.GetService<IServiceProviderIsService>();
+        if (registry is not null && !registry.IsService(typeof(IProvisioningService)))
         {
             throw new InvalidOperationException(
                 "MapTtnProvisioning needs the provisioning service: call services.AddTtnProvisioning(...) first.");
@@ -91,9 +94,16 @@ public static class TtnProvisioningEndpointRouteBuilderExtensions
         SettingsEndpoint.Map(tenants);
         ConnectionTestEndpoint.Map(tenants);
         HistoryEndpoint.Map(tenants);
-        DeviceEndpoints.Map(tenants);
-        DeviceImportEndpoint.Map(tenants);
-        GatewayEndpoints.Map(tenants);
+
+        // The device and gateway endpoints come with the device services (AddDevices), as an endpoint without its service
+        // would answer every request with a 500.
+        if (registry is null || registry.IsService(typeof(IDeviceService)))
+        {
+            DeviceEndpoints.Map(tenants);
+            DeviceImportEndpoint.Map(tenants);
+            GatewayEndpoints.Map(tenants);
+        }
+
         return group;
     }
 }

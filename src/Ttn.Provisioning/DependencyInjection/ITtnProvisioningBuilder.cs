@@ -21,15 +21,6 @@ public interface ITtnProvisioningBuilder
     ITtnProvisioningBuilder UseCredentialStore<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>()
         where TStore : class, ICredentialStore;
 
-    /// <summary>
-    /// Keeps device work (unfinished registrations and removals, import jobs) in the host's own store, registered as a
-    /// singleton, instead of process memory.
-    /// </summary>
-    /// <typeparam name="TStore">The store; its import job write must be an atomic compare-and-swap.</typeparam>
-    /// <returns>This builder.</returns>
-    ITtnProvisioningBuilder UseDeviceStore<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>()
-        where TStore : class, IDeviceStore;
-
     /// <summary>Configures the HTTP client that talks to The Things Stack (add handlers, set a primary handler for tests).</summary>
     /// <param name="configure">Receives the client's <see cref="IHttpClientBuilder"/>.</param>
     /// <returns>This builder.</returns>

@@ -2,9 +2,6 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Ttn.Provisioning.Authorization;
-using Ttn.Provisioning.DeviceRegistration;
-using Ttn.Provisioning.Devices;
-using Ttn.Provisioning.Gateways;
 using Ttn.Provisioning;
 using Ttn.Provisioning.Secrets;
 using Ttn.Provisioning.Storage;
@@ -17,9 +14,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class TtnProvisioningServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="IProvisioningService"/>, <see cref="IDeviceService"/>, <see cref="IGatewayService"/> and everything
-    /// they need: the Things Stack HTTP client (over <c>IHttpClientFactory</c>, with retries and timeouts), the secret
-    /// protector, the role policy, an in-memory device store, and an in-memory
+    /// Adds <see cref="IProvisioningService"/> and everything it needs: the Things Stack HTTP client (over
+    /// <c>IHttpClientFactory</c>, with retries and timeouts), the secret protector, the role policy, and an in-memory
     /// credential store (replace it with <see cref="ITtnProvisioningBuilder.UseCredentialStore{TStore}"/>). Options are
     /// validated when the host starts. Registrations use TryAdd, so a host's own registrations win.
     /// </summary>
@@ -67,10 +63,6 @@ public static class TtnProvisioningServiceCollectionExtensions
         services.TryAddSingleton<ICredentialAuditSink, NullCredentialAuditSink>();
         services.TryAddSingleton<WebhookVerifier>();
         services.TryAddSingleton<IProvisioningService, ProvisioningService>();
-        services.TryAddSingleton<IDeviceStore, InMemoryDeviceStore>();
-        services.TryAddSingleton<DeviceRuntime>();
-        services.TryAddSingleton<IDeviceService, DeviceService>();
-        services.TryAddSingleton<IGatewayService, GatewayService>();
         return new TtnProvisioningBuilder(services, httpClient);
     }
 
@@ -120,14 +112,6 @@ public static class TtnProvisioningServiceCollectionExtensions
             where TStore : class, ICredentialStore
         {
             Services.Replace(ServiceDescriptor.Singleton<ICredentialStore, TStore>());
-            return this;
-        }
-
-        public ITtnProvisioningBuilder UseDeviceStore<[DynamicallyAccessedMembers(
-            DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>()
-            where TStore : class, IDeviceStore
-        {
-            Services.Replace(ServiceDescriptor.Singleton<IDeviceStore, TStore>());
             return this;
         }
 

@@ -68,7 +68,8 @@ internal sealed partial class EndpointHost : IAsyncDisposable
         Action<TtnProvisioningOptions>? configure = null,
         Action<WebApplication>? app = null,
         string[]? adminRights = null,
-        bool theThingsNetworkCloud = false)
+        bool theThingsNetworkCloud = false,
+        bool devices = true)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
         var fakeOptions = new FakeThingsStackOptions { TimeProvider = time };
@@ -87,7 +88,7 @@ internal sealed partial class EndpointHost : IAsyncDisposable
             .AddScheme<AuthenticationSchemeOptions, TestCallerAuthentication>(TestCallerAuthentication.SchemeName, null);
         builder.Services.AddAuthorization();
         builder.Services.AddProblemDetails();
-        builder.Services.AddTtnProvisioning(o =>
+        var provisioning = builder.Services.AddTtnProvisioning(o =>
             {
                 o.ThingsStack.IdentityServerUri = IdentityServer;
                 o.ThingsStack.MaxRetryAttempts = 0;
@@ -105,6 +106,11 @@ internal sealed partial class EndpointHost : IAsyncDisposable
             .ConfigureHttpClient(http => http
                 .AddHttpMessageHandler(() => new SecretHarvester(secrets))
                 .ConfigurePrimaryHttpMessageHandler(() => fake.CreateHandler()));
+        if (devices)
+        {
+            provisioning.AddDevices();
+        }
+
         services?.Invoke(builder.Services);
 
         var web = builder.Build();

@@ -87,6 +87,21 @@ public sealed class EndpointMetadataTests
         Assert.All(descriptions, d => Assert.Contains(d.SupportedResponseTypes, r => r.StatusCode == 200));
     }
 
+    [Fact]
+    public async Task Without_the_device_services_no_device_or_gateway_endpoint_is_mapped()
+    {
+        await using var host = await EndpointHost.StartAsync(devices: false);
+
+        var patterns = Endpoints(host).Select(e => e.RoutePattern.RawText!).ToList();
+
+        Assert.Contains(patterns, p => p.EndsWith("/status", StringComparison.Ordinal));
+        Assert.DoesNotContain(patterns, p => p.Contains("/devices", StringComparison.Ordinal));
+        Assert.DoesNotContain(patterns, p => p.Contains("/gateways", StringComparison.Ordinal));
+        var tenantCases = EndpointCase.All.Where(c =>
+            !c.Route.StartsWith("devices", StringComparison.Ordinal) && !c.Route.StartsWith("gateways", StringComparison.Ordinal));
+        Assert.Equal(tenantCases.Count(), patterns.Count);
+    }
+
     private static List<RouteEndpoint> Endpoints(EndpointHost host) =>
         host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/ttn/", StringComparison.Ordinal) == true)

@@ -21,7 +21,8 @@ internal static class ReadmeHost
         builder.Services.AddAuthorization();
         builder.Services.AddProblemDetails();
         builder.Services.AddAntiforgery();
-        builder.Services.AddTtnProvisioning(builder.Configuration.GetSection("Ttn"));   // keys from user secrets or a vault
+        builder.Services.AddTtnProvisioning(builder.Configuration.GetSection("Ttn"))   // keys from user secrets or a vault
+            .AddDevices();
         builder.Services.AddHealthChecks().AddTtnProvisioning();
 
         var app = builder.Build();

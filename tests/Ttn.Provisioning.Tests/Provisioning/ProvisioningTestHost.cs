@@ -68,7 +68,8 @@ internal sealed class ProvisioningTestHost : IAsyncDisposable
             .ConfigureHttpClient(http => http
                 .AddHttpMessageHandler(() => new OpenApiValidatingHandler(Validator))
                 .AddHttpMessageHandler(() => new InFlightCounter(this))
-                .ConfigurePrimaryHttpMessageHandler(() => Fake.CreateHandler()));
+                .ConfigurePrimaryHttpMessageHandler(() => Fake.CreateHandler()))
+            .AddDevices();
         collection.AddSingleton<ICredentialStore>(CrashStore);
         collection.AddSingleton<IDeviceStore>(DeviceStore);
         services?.Invoke(collection);
