@@ -70,7 +70,7 @@ public sealed class SchemaUpgradeTests : IDisposable
         Assert.Empty((await store.GetHistoryAsync("acme", 10, null)).Entries);
         await store.AppendHistoryAsync(entry, 10);
 
-        Assert.Equal(entry, Assert.Single((await store.GetHistoryAsync("acme", 10, null)).Entries));
+        Assert.Equivalent(entry, Assert.Single((await store.GetHistoryAsync("acme", 10, null)).Entries), strict: true);
     }
 
     [PostgresFact]

@@ -24,7 +24,7 @@ public sealed class TtnDownlinkApiKey
 
     /// <summary>
     /// The last four characters, or null when the key is shorter than
-    /// <see cref="SafeDecrypt.MinimumLengthForLastFour"/> characters (four would give too much away).
+    /// 8 characters (four would give too much away).
     /// </summary>
     public string? LastFour => SafeDecrypt.GetLastFour(_value);
 

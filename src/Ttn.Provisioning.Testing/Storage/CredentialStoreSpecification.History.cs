@@ -13,22 +13,26 @@ public abstract partial class CredentialStoreSpecification
     {
         var store = await CreateStoreAsync().ConfigureAwait(false);
         var older = FullHistoryEntry("history", 1);
-        var newer = FullHistoryEntry("history", 2) with
+        var full = FullHistoryEntry("history", 2);
+        var newer = new TenantHistoryEntry
         {
+            TenantId = full.TenantId,
+            OccurredAt = full.OccurredAt,
             Operation = ProvisioningOperation.TestConnection,
+            UserId = full.UserId,
             Role = TenantRole.Staff,
             Outcome = ProvisioningOutcome.TenantDisabled,
-            FailedStep = null,
-            Message = null,
-            ErrorName = null,
-            CorrelationId = null,
+            TtsRequestCount = full.TtsRequestCount,
+            Duration = full.Duration,
         };
 
         await store.AppendHistoryAsync(older, 10).ConfigureAwait(false);
         await store.AppendHistoryAsync(newer, 10).ConfigureAwait(false);
         var page = await store.GetHistoryAsync("history", 10, null).ConfigureAwait(false);
 
-        Assert.Equal([newer, older], page.Entries);
+        Assert.Equal(2, page.Entries.Count);
+        AssertSameValues("newest entry", typeof(TenantHistoryEntry), newer, page.Entries[0]);
+        AssertSameValues("oldest entry", typeof(TenantHistoryEntry), older, page.Entries[1]);
         Assert.Null(page.NextPageToken);
     }
 

@@ -117,11 +117,16 @@ public abstract partial class CredentialStoreSpecification
 
             if (e is System.Collections.IEnumerable expectedItems and not string && a is System.Collections.IEnumerable actualItems)
             {
-                // A list of value records (a connection test's checks): the same items in the same order.
-                var (expectedList, actualList) = (expectedItems.Cast<object?>().ToList(), actualItems.Cast<object?>().ToList());
+                // A list of parts (a connection test's checks): the same items, member by member, in the same order.
+                var (expectedList, actualList) = (expectedItems.Cast<object>().ToList(), actualItems.Cast<object>().ToList());
                 Assert.True(
-                    expectedList.SequenceEqual(actualList),
+                    expectedList.Count == actualList.Count,
                     $"{name}: expected [{string.Join("; ", expectedList)}], actual [{string.Join("; ", actualList)}].");
+                for (var i = 0; i < expectedList.Count; i++)
+                {
+                    AssertSameValues($"{name}[{i}]", expectedList[i].GetType(), expectedList[i], actualList[i]);
+                }
+
                 continue;
             }
 

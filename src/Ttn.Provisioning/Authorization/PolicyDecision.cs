@@ -3,12 +3,7 @@ namespace Ttn.Provisioning.Authorization;
 /// <summary>The role policy's answer for one role and operation, with the reason in words.</summary>
 public sealed class PolicyDecision
 {
-    /// <summary>Creates a <see cref="PolicyDecision"/>.</summary>
-    /// <param name="isAllowed">Whether the operation may go ahead.</param>
-    /// <param name="role">The caller's role.</param>
-    /// <param name="operation">The operation asked for.</param>
-    /// <param name="reason">Why, in words a person can act on (no secret is ever part of it).</param>
-    public PolicyDecision(bool isAllowed, TenantRole role, ProvisioningOperation operation, string reason)
+    private PolicyDecision(bool isAllowed, TenantRole role, ProvisioningOperation operation, string reason)
     {
         IsAllowed = isAllowed;
         Role = role;

@@ -40,9 +40,8 @@ internal sealed class GetCredentialsOperation : TenantOperation<TenantCredential
             };
         }
 
-        var credentials = new TenantCredentials
+        var credentials = new TenantCredentials(record.TenantId)
         {
-            TenantId = record.TenantId,
             OrganizationId = record.OrganizationId,
             ApplicationId = record.ApplicationId,
             OrganizationApiKey = Open(record, SecretField.OrganizationApiKey, record.OrganizationApiKey),

@@ -42,9 +42,8 @@ internal sealed class GetStatusOperation : TenantOperation<TenantStatusResult>
     {
         if (record is null)
         {
-            return new TenantStatus
+            return new TenantStatus(tenantId)
             {
-                TenantId = tenantId,
                 State = ProvisioningState.Idle,
                 NextAction = NextAction.Provision,
                 Cluster = defaultCluster,
@@ -64,9 +63,8 @@ internal sealed class GetStatusOperation : TenantOperation<TenantStatusResult>
             _ => NextAction.Provision,
         };
 
-        return new TenantStatus
+        return new TenantStatus(record.TenantId)
         {
-            TenantId = record.TenantId,
             State = record.State,
             CurrentStep = record.CurrentStep,
             Checkpoints = record.Checkpoints,

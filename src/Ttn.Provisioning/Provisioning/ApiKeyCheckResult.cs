@@ -8,12 +8,16 @@ namespace Ttn.Provisioning;
 /// </summary>
 public sealed class ApiKeyCheckResult : OperationResult
 {
+    internal ApiKeyCheckResult()
+    {
+    }
+
     /// <summary>The application the key was checked against.</summary>
-    public string? ApplicationId { get; init; }
+    public string? ApplicationId { get; internal init; }
 
     /// <summary>What the key may do on the application, when Succeeded.</summary>
-    public PermissionReport? Permissions { get; init; }
+    public PermissionReport? Permissions { get; internal init; }
 
     /// <summary>Whether the key has every right a provisioned tenant needs (core, webhook, devices, downlink).</summary>
-    public bool IsSufficient { get; init; }
+    public bool IsSufficient { get; internal init; }
 }

@@ -44,13 +44,12 @@ public enum ResourceKind
 /// <summary>The fate of one resource in a clean-up.</summary>
 public sealed class ResourceCleanup
 {
-    /// <summary>Creates a <see cref="ResourceCleanup"/>.</summary>
     /// <param name="kind">What it is.</param>
     /// <param name="id">Its id on TTS (<c>application/device</c> for a device or webhook; an API key's id, never its secret).</param>
     /// <param name="status">What happened to it.</param>
     /// <param name="purged">Whether it was also purged (its id released), which needs an admin key.</param>
     /// <param name="reason">Why it failed or was skipped, with the TTS error name where there is one.</param>
-    public ResourceCleanup(ResourceKind kind, string id, CleanupStatus status, bool purged = false, string? reason = null)
+    internal ResourceCleanup(ResourceKind kind, string id, CleanupStatus status, bool purged = false, string? reason = null)
     {
         Kind = kind;
         Id = id;
@@ -78,8 +77,12 @@ public sealed class ResourceCleanup
 /// <summary>The per-resource report of a deep clean or a start fresh.</summary>
 public sealed class CleanupReport
 {
+    internal CleanupReport()
+    {
+    }
+
     /// <summary>Every resource handled, in the order it was handled.</summary>
-    public IReadOnlyList<ResourceCleanup> Resources { get; init; } = [];
+    public IReadOnlyList<ResourceCleanup> Resources { get; internal init; } = [];
 
     /// <summary>Whether every resource is confirmed gone (or skipped on purpose).</summary>
     public bool IsComplete => Resources.All(r => r.Status != CleanupStatus.Failed);
@@ -95,8 +98,12 @@ public sealed class CleanupReport
 /// </remarks>
 public sealed class DeepCleanResult : OperationResult
 {
+    internal DeepCleanResult()
+    {
+    }
+
     /// <summary>What happened to each resource.</summary>
-    public CleanupReport Report { get; init; } = new();
+    public CleanupReport Report { get; internal init; } = new();
 }
 
 /// <summary>The result of <see cref="IProvisioningService.StartFreshAsync"/>.</summary>
@@ -107,21 +114,25 @@ public sealed class DeepCleanResult : OperationResult
 /// </remarks>
 public sealed class StartFreshResult : OperationResult
 {
+    internal StartFreshResult()
+    {
+    }
+
     /// <summary>What happened to each old resource. Resources that could not be removed are listed, never swallowed.</summary>
-    public CleanupReport Cleanup { get; init; } = new();
+    public CleanupReport Cleanup { get; internal init; } = new();
 
     /// <summary>The new application id chosen.</summary>
-    public string? NewApplicationId { get; init; }
+    public string? NewApplicationId { get; internal init; }
 
     /// <summary>The cluster the old resources were removed from (the tenant's cluster before the start fresh).</summary>
-    public string? PreviousCluster { get; init; }
+    public string? PreviousCluster { get; internal init; }
 
     /// <summary>
     /// The cluster the tenant is on after the start fresh: the one asked for (a move when it differs from
     /// <see cref="PreviousCluster"/>), or the same one.
     /// </summary>
-    public string? Cluster { get; init; }
+    public string? Cluster { get; internal init; }
 
     /// <summary>The result of provisioning again, when it was asked for.</summary>
-    public ProvisioningResult? Provisioning { get; init; }
+    public ProvisioningResult? Provisioning { get; internal init; }
 }

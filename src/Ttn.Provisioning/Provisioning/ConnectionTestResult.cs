@@ -10,6 +10,10 @@ namespace Ttn.Provisioning;
 /// </summary>
 public sealed class ConnectionTestResult : OperationResult
 {
+    internal ConnectionTestResult()
+    {
+    }
+
     /// <summary>The test, when it ran.</summary>
-    public ConnectionTest? Test { get; init; }
+    public ConnectionTest? Test { get; internal init; }
 }

@@ -3,13 +3,12 @@ namespace Ttn.Provisioning;
 /// <summary>A record that a caller read a tenant's credentials in plain text.</summary>
 public sealed class CredentialAccessAudit
 {
-    /// <summary>Creates a <see cref="CredentialAccessAudit"/>.</summary>
     /// <param name="tenantId">The tenant.</param>
     /// <param name="userId">The host user who read them.</param>
     /// <param name="role">The user's role.</param>
     /// <param name="at">When.</param>
     /// <param name="fields">Which credentials were returned opened (names only).</param>
-    public CredentialAccessAudit(
+    internal CredentialAccessAudit(
         string tenantId, string userId, Authorization.TenantRole role, DateTimeOffset at, IReadOnlyList<string> fields)
     {
         TenantId = tenantId;

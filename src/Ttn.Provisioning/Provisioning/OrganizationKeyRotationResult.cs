@@ -7,12 +7,16 @@ namespace Ttn.Provisioning;
 /// </summary>
 public sealed class OrganizationKeyRotationResult : OperationResult
 {
+    internal OrganizationKeyRotationResult()
+    {
+    }
+
     /// <summary>The last four characters of the organization key now in force.</summary>
-    public string? KeyLastFour { get; init; }
+    public string? KeyLastFour { get; internal init; }
 
     /// <summary>The TTS id of the organization key now in force (not secret).</summary>
-    public string? KeyId { get; init; }
+    public string? KeyId { get; internal init; }
 
     /// <summary>The TTS ids of the keys revoked (the one replaced, and any left by an interrupted rotation).</summary>
-    public IReadOnlyList<string> RevokedKeyIds { get; init; } = [];
+    public IReadOnlyList<string> RevokedKeyIds { get; internal init; } = [];
 }

@@ -9,12 +9,11 @@ namespace Ttn.Provisioning;
 /// </summary>
 public sealed class StoredCredential
 {
-    /// <summary>Creates a stored credential view.</summary>
     /// <param name="secret">Empty, Decrypted (with the value) or Failed (with the reason).</param>
     /// <param name="lastFour">The last four characters recorded at write time.</param>
     /// <param name="ttsKeyId">The API key's id on TTS (not secret), for keys.</param>
     /// <param name="isWithheld">Whether the caller's role may not see the secret (it is then Empty, with its last four).</param>
-    public StoredCredential(SafeDecrypt secret, string? lastFour, string? ttsKeyId = null, bool isWithheld = false)
+    internal StoredCredential(SafeDecrypt secret, string? lastFour, string? ttsKeyId = null, bool isWithheld = false)
     {
         Secret = secret;
         LastFour = lastFour;
@@ -48,29 +47,34 @@ public sealed class StoredCredential
 /// <summary>A tenant's credentials in plain text, for callers allowed to see them. Every read is audited.</summary>
 public sealed class TenantCredentials
 {
+    internal TenantCredentials(string tenantId)
+    {
+        TenantId = tenantId;
+    }
+
     /// <summary>The tenant.</summary>
-    public required string TenantId { get; init; }
+    public string TenantId { get; }
 
     /// <summary>The organization id on TTS.</summary>
-    public string? OrganizationId { get; init; }
+    public string? OrganizationId { get; internal init; }
 
     /// <summary>The application id on TTS.</summary>
-    public string? ApplicationId { get; init; }
+    public string? ApplicationId { get; internal init; }
 
     /// <summary>The organization API key.</summary>
-    public StoredCredential OrganizationApiKey { get; init; } = new(SafeDecrypt.Empty, null);
+    public StoredCredential OrganizationApiKey { get; internal init; } = new(SafeDecrypt.Empty, null);
 
     /// <summary>The application API key.</summary>
-    public StoredCredential ApplicationApiKey { get; init; } = new(SafeDecrypt.Empty, null);
+    public StoredCredential ApplicationApiKey { get; internal init; } = new(SafeDecrypt.Empty, null);
 
     /// <summary>The gateway API key.</summary>
-    public StoredCredential GatewayApiKey { get; init; } = new(SafeDecrypt.Empty, null);
+    public StoredCredential GatewayApiKey { get; internal init; } = new(SafeDecrypt.Empty, null);
 
     /// <summary>The webhook secret.</summary>
-    public StoredCredential WebhookSecret { get; init; } = new(SafeDecrypt.Empty, null);
+    public StoredCredential WebhookSecret { get; internal init; } = new(SafeDecrypt.Empty, null);
 
     /// <summary>The webhook URL.</summary>
-    public string? WebhookUrl { get; init; }
+    public string? WebhookUrl { get; internal init; }
 }
 
 /// <summary>
@@ -80,18 +84,22 @@ public sealed class TenantCredentials
 /// </summary>
 public sealed class TenantCredentialsResult : OperationResult
 {
+    internal TenantCredentialsResult()
+    {
+    }
+
     /// <summary>The credentials, when Succeeded.</summary>
-    public TenantCredentials? Credentials { get; init; }
+    public TenantCredentials? Credentials { get; internal init; }
 
     /// <summary>The tenant's lifecycle state (Idle when nothing is stored).</summary>
-    public ProvisioningState State { get; init; }
+    public ProvisioningState State { get; internal init; }
 
     /// <summary>The step the tenant's last run failed at, when it is Failed.</summary>
-    public ProvisioningStep? FailedStep { get; init; }
+    public ProvisioningStep? FailedStep { get; internal init; }
 
     /// <summary>The tenant's last error, if any.</summary>
-    public TenantError? LastError { get; init; }
+    public TenantError? LastError { get; internal init; }
 
     /// <summary>How many provisioning runs were started.</summary>
-    public int AttemptCount { get; init; }
+    public int AttemptCount { get; internal init; }
 }

@@ -9,9 +9,13 @@ namespace Ttn.Provisioning;
 /// </summary>
 public sealed class TenantSettingsResult : OperationResult
 {
+    internal TenantSettingsResult()
+    {
+    }
+
     /// <summary>The tenant's settings as stored (those asked for, once stored).</summary>
-    public TenantSettings? Settings { get; init; }
+    public TenantSettings? Settings { get; internal init; }
 
     /// <summary>Whether TTS has not confirmed the stored settings yet.</summary>
-    public bool SettingsPending { get; init; }
+    public bool SettingsPending { get; internal init; }
 }

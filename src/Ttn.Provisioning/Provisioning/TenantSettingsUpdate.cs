@@ -14,7 +14,7 @@ public sealed class TenantSettingsUpdate
     /// <summary>The settings after this change.</summary>
     /// <param name="settings">The settings before it.</param>
     /// <returns>The changed settings.</returns>
-    public TenantSettings ApplyTo(TenantSettings settings)
+    internal TenantSettings ApplyTo(TenantSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         return settings with { Enabled = Enabled ?? settings.Enabled, Messages = Messages ?? settings.Messages };

@@ -6,6 +6,10 @@ namespace Ttn.Provisioning;
 /// </summary>
 public sealed class WebhookSecretRotationResult : OperationResult
 {
+    internal WebhookSecretRotationResult()
+    {
+    }
+
     /// <summary>The last four characters of the secret now in force.</summary>
-    public string? SecretLastFour { get; init; }
+    public string? SecretLastFour { get; internal init; }
 }

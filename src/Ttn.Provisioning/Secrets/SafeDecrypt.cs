@@ -15,7 +15,7 @@ namespace Ttn.Provisioning.Secrets;
 public readonly struct SafeDecrypt : IEquatable<SafeDecrypt>
 {
     /// <summary>The shortest secret whose last four characters are shown; shorter secrets show none.</summary>
-    public const int MinimumLengthForLastFour = 8;
+    internal const int MinimumLengthForLastFour = 8;
 
     private readonly string? _value;
 
@@ -66,7 +66,7 @@ public readonly struct SafeDecrypt : IEquatable<SafeDecrypt>
 
     /// <summary>
     /// The last four characters of the secret, or <see langword="null"/> when it did not open
-    /// or is shorter than <see cref="MinimumLengthForLastFour"/> characters.
+    /// or is shorter than 8 characters (four characters of a short secret give too much away).
     /// </summary>
     public string? LastFour => Status == SafeDecryptStatus.Decrypted ? GetLastFour(_value) : null;
 

@@ -14,10 +14,10 @@ namespace Ttn.Provisioning.Secrets;
 public sealed class SecretProtectionOptions
 {
     /// <summary>The length, in bytes, of every key in the ring (AES-256).</summary>
-    public const int KeySizeInBytes = 32;
+    internal const int KeySizeInBytes = 32;
 
     /// <summary>The longest key id allowed.</summary>
-    public const int MaxKeyIdLength = 32;
+    internal const int MaxKeyIdLength = 32;
 
     /// <summary>
     /// The keys that can open secrets. Add a new key and make it primary to rotate; keep the old one until a

@@ -23,7 +23,7 @@ public enum ConnectionCheckKind
 }
 
 /// <summary>One check of a connection test: passed or not, and why. Never holds a secret.</summary>
-public sealed record ConnectionCheck
+public sealed class ConnectionCheck
 {
     /// <summary>What was checked.</summary>
     public required ConnectionCheckKind Kind { get; init; }

@@ -6,7 +6,7 @@ namespace Ttn.Provisioning.Storage;
 /// One entry of a tenant's history: an operation that changed, tested or revealed the tenant, who asked, and how it
 /// ended. Written by the library after every such operation; never holds a secret.
 /// </summary>
-public sealed record TenantHistoryEntry
+public sealed class TenantHistoryEntry
 {
     /// <summary>The tenant.</summary>
     public required string TenantId { get; init; }

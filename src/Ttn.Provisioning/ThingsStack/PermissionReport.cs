@@ -6,10 +6,9 @@ namespace Ttn.Provisioning.ThingsStack;
 /// </summary>
 public sealed class PermissionReport
 {
-    /// <summary>Initializes a new instance from granted rights.</summary>
     /// <param name="rights">The rights as granted (pseudo-rights allowed, the <c>RIGHT_</c> prefix optional).</param>
     /// <param name="isAdmin">Whether the credential belongs to an admin user.</param>
-    public PermissionReport(IEnumerable<string> rights, bool isAdmin = false)
+    internal PermissionReport(IEnumerable<string> rights, bool isAdmin = false)
     {
         ArgumentNullException.ThrowIfNull(rights);
         Rights = ThingsStackRights.Expand(rights);

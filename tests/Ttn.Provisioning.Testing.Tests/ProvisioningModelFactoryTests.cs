@@ -1,0 +1,133 @@
+using System.Reflection;
+using NSubstitute;
+using Ttn.Provisioning.Authorization;
+using Ttn.Provisioning.Secrets;
+using Ttn.Provisioning.Storage;
+using Ttn.Provisioning.ThingsStack;
+
+namespace Ttn.Provisioning.Testing.Tests;
+
+/// <summary>The model factory builds, for a host's tests, the results whose constructors and setters are not public.</summary>
+public sealed class ProvisioningModelFactoryTests
+{
+    private const BindingFlags PropertyFlags = BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase;
+
+    private static readonly DateTimeOffset Instant = new(2026, 11, 29, 3, 0, 0, TimeSpan.Zero);
+
+    public static TheoryData<string> FactoryMethods()
+    {
+        var data = new TheoryData<string>();
+        foreach (var method in typeof(ProvisioningModelFactory).GetMethods(BindingFlags.Public | BindingFlags.Static))
+        {
+            data.Add(method.Name);
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public async Task A_substitute_service_answers_with_a_status_built_by_the_factory()
+    {
+        var service = Substitute.For<IProvisioningService>();
+        var caller = new ProvisioningCaller("acme", "alice", TenantRole.Viewer);
+        var status = ProvisioningModelFactory.TenantStatus(
+            tenantId: "acme", state: ProvisioningState.Ready, checkpoints: ProvisioningStep.Webhook, applicationApiKeyLastFour: "AB12");
+        service.GetStatusAsync(caller, Arg.Any<CancellationToken>())
+            .Returns(ProvisioningModelFactory.TenantStatusResult(tenantId: "acme", status: status));
+
+        var result = await service.GetStatusAsync(caller);
+
+        Assert.Equal((ProvisioningOutcome.Succeeded, "acme"), (result.Outcome, result.TenantId));
+        Assert.Equal((ProvisioningState.Ready, ProvisioningStep.Webhook, "AB12"),
+            (result.Status!.State, result.Status.Checkpoints, result.Status.ApplicationApiKeyLastFour));
+    }
+
+    [Theory]
+    [MemberData(nameof(FactoryMethods))]
+    public void Each_factory_method_carries_every_argument_to_the_property_of_the_same_name(string name)
+    {
+        var method = typeof(ProvisioningModelFactory).GetMethod(name)!;
+        var parameters = method.GetParameters();
+        var arguments = parameters.Select(p => SampleOf(p.ParameterType)).ToArray();
+
+        var built = method.Invoke(null, arguments)!;
+
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var property = built.GetType().GetProperty(parameters[i].Name!, PropertyFlags);
+            Assert.True(property is not null, $"{name}: no property for the parameter {parameters[i].Name}.");
+            Assert.Equal(arguments[i], property.GetValue(built));
+        }
+    }
+
+    [Fact]
+    public void Every_result_the_service_answers_with_has_a_factory_method()
+    {
+        var resultTypes = typeof(IProvisioningService).GetMethods()
+            .Select(m => m.ReturnType.GetGenericArguments().Single())
+            .Where(t => t.IsAssignableTo(typeof(OperationResult)));
+
+        var missing = resultTypes.Where(t => typeof(ProvisioningModelFactory).GetMethod(t.Name)?.ReturnType != t);
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Arguments_left_out_take_the_values_the_library_starts_from()
+    {
+        var status = ProvisioningModelFactory.TenantStatus();
+        var credentials = ProvisioningModelFactory.TenantCredentials();
+        var provisioning = ProvisioningModelFactory.ProvisioningResult();
+
+        Assert.Same(TenantSettings.Default, status.Settings);
+        Assert.Equal(SafeDecryptStatus.Empty, credentials.WebhookSecret.Secret.Status);
+        Assert.Equal((ProvisioningOutcome.Succeeded, 0), (provisioning.Outcome, provisioning.Warnings.Count));
+        Assert.True(ProvisioningModelFactory.DeepCleanResult().Report.IsComplete);
+    }
+
+    [Fact]
+    public void A_factory_built_credential_shows_no_more_than_its_last_four_characters()
+    {
+        var credential = ProvisioningModelFactory.StoredCredential(SafeDecrypt.Decrypted("the-whole-secret-WXYZ"), lastFour: "WXYZ");
+
+        Assert.DoesNotContain("the-whole-secret", credential.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A value of <paramref name="type"/> that no factory parameter has as its default.</summary>
+    private static object SampleOf(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
+    {
+        var t when t == typeof(string) => "sample",
+        var t when t == typeof(int) => 7,
+        var t when t == typeof(bool) => true,
+        var t when t == typeof(DateTimeOffset) => Instant,
+        var t when t == typeof(ProvisioningOutcome) => ProvisioningOutcome.Failed,
+        var t when t == typeof(ProvisioningState) => ProvisioningState.Failed,
+        var t when t == typeof(ProvisioningStep) => ProvisioningStep.Application | ProvisioningStep.Webhook,
+        var t when t == typeof(NextAction) => NextAction.StartFresh,
+        var t when t == typeof(ResourceKind) => ResourceKind.Webhook,
+        var t when t == typeof(CleanupStatus) => CleanupStatus.Failed,
+        var t when t == typeof(TenantRole) => TenantRole.Staff,
+        var t when t == typeof(SafeDecrypt) => SafeDecrypt.Decrypted("sample-secret-1234"),
+        var t when t == typeof(TenantError) =>
+            new TenantError(ProvisioningStep.Webhook, "failed", 503, "pkg/x", "unavailable", "c0ffee", Instant),
+        var t when t == typeof(PolicyDecision) => PolicyDecision.Deny(TenantRole.Viewer, ProvisioningOperation.Provision, "No."),
+        var t when t == typeof(TenantSettings) => new TenantSettings { Enabled = false },
+        var t when t == typeof(ConnectionTest) => new ConnectionTest { TestedAt = Instant, Cluster = "eu1", ApplicationId = "app" },
+        var t when t == typeof(PermissionReport) => PermissionReport.FromRights(["RIGHT_APPLICATION_INFO"]),
+        var t when t == typeof(CleanupReport) => ProvisioningModelFactory.CleanupReport([ProvisioningModelFactory.ResourceCleanup()]),
+        var t when t == typeof(ProvisioningResult) => ProvisioningModelFactory.ProvisioningResult(tenantId: "again"),
+        var t when t == typeof(TenantStatus) => ProvisioningModelFactory.TenantStatus(tenantId: "status"),
+        var t when t == typeof(TenantCredentials) => ProvisioningModelFactory.TenantCredentials(tenantId: "credentials"),
+        var t when t == typeof(StoredCredential) => ProvisioningModelFactory.StoredCredential(lastFour: "1234"),
+        var t when t == typeof(IReadOnlyList<string>) => new[] { "first", "second" },
+        var t when t == typeof(IReadOnlyList<ResourceCleanup>) => new[] { ProvisioningModelFactory.ResourceCleanup(id: "h") },
+        var t when t == typeof(IReadOnlyList<TenantHistoryEntry>) => new[]
+        {
+            new TenantHistoryEntry
+            {
+                TenantId = "acme", OccurredAt = Instant, Operation = ProvisioningOperation.Provision, UserId = "alice",
+            },
+        },
+        _ => throw new InvalidOperationException($"No sample value for {type}: add one for the new factory parameter."),
+    };
+}
