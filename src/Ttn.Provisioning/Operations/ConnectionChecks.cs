@@ -16,17 +16,17 @@ internal sealed class ConnectionChecks(TenantRecord record, TenantConventions co
     /// <summary>TTS accepts the key, and it is a key of the tenant's application.</summary>
     public ConnectionCheck ApiKey(Answer<AuthInfo> auth)
     {
-        if (!auth.Result.Succeeded)
+        if (!auth.Reply.Succeeded)
         {
-            var failure = auth.Result.Failure;
+            var failure = auth.Reply.Failure;
             var message = failure.IsUnauthenticated
                 ? $"TTS refused the application API key (revoked, expired or unknown): {failure.Message}"
                 : $"The key could not be checked: {failure.Message}";
             return ConnectionTester.Fail(ConnectionCheckKind.ApiKey, message, auth.CorrelationId);
         }
 
-        var owner = auth.Result.Value.ApiKey?.EntityIds;
-        var keyId = auth.Result.Value.ApiKey?.ApiKey?.Id ?? "?";
+        var owner = auth.Reply.Value.ApiKey?.EntityIds;
+        var keyId = auth.Reply.Value.ApiKey?.ApiKey?.Id ?? "?";
         return owner?.ApplicationIds?.ApplicationId == _applicationId
             ? Pass(ConnectionCheckKind.ApiKey, $"TTS accepts the key (key id {keyId}) of application {_applicationId}.", auth)
             : ConnectionTester.Fail(
@@ -38,12 +38,12 @@ internal sealed class ConnectionChecks(TenantRecord record, TenantConventions co
     /// <summary>The key holds every right the library needs on the application.</summary>
     public ConnectionCheck Rights(Answer<AuthInfo> auth)
     {
-        if (!auth.Result.Succeeded)
+        if (!auth.Reply.Succeeded)
         {
             return ConnectionTester.Fail(ConnectionCheckKind.Rights, KeyRefused, auth.CorrelationId);
         }
 
-        var report = PermissionReport.FromAuthInfo(auth.Result.Value);
+        var report = PermissionReport.FromAuthInfo(auth.Reply.Value);
         var missing = CheckApiKeyOperation.RequiredGroups.SelectMany(report.MissingFor).Distinct().Order(StringComparer.Ordinal).ToList();
         return missing.Count == 0
             ? Pass(ConnectionCheckKind.Rights, "The key holds every right the library needs (core, webhook, devices, downlink).", auth)
@@ -54,12 +54,12 @@ internal sealed class ConnectionChecks(TenantRecord record, TenantConventions co
     /// <summary>The application exists on the Identity Server.</summary>
     public ConnectionCheck Application(Answer<Application> application)
     {
-        if (application.Result.Succeeded)
+        if (application.Reply.Succeeded)
         {
             return Pass(ConnectionCheckKind.Application, $"Application {_applicationId} exists on the Identity Server.", application);
         }
 
-        var failure = application.Result.Failure;
+        var failure = application.Reply.Failure;
         var message = failure.IsGone
             ? $"Application {_applicationId} does not exist (deleted?), or the key has no rights on it: {failure.Message}"
             : failure.IsUnauthenticated ? KeyRefused : $"The application could not be read: {failure.Message}";
@@ -70,16 +70,16 @@ internal sealed class ConnectionChecks(TenantRecord record, TenantConventions co
     public ConnectionCheck Webhook(Answer<Webhook> webhook)
     {
         var id = conventions.WebhookId;
-        if (!webhook.Result.Succeeded)
+        if (!webhook.Reply.Succeeded)
         {
-            var failure = webhook.Result.Failure;
+            var failure = webhook.Reply.Failure;
             var message = failure.IsNotFound
                 ? $"There is no webhook '{id}' on cluster {cluster}: TTS sends the tenant nothing. {failure.Message}"
                 : failure.IsUnauthenticated ? KeyRefused : $"The webhook could not be read: {failure.Message}";
             return ConnectionTester.Fail(ConnectionCheckKind.Webhook, message, webhook.CorrelationId);
         }
 
-        var hook = webhook.Result.Value;
+        var hook = webhook.Reply.Value;
         var expectedUrl = conventions.WebhookUrlFor(record.TenantId);
         var sent = WebhookSettingsFields.Of(hook);
         var problems = new List<string>();
@@ -102,12 +102,12 @@ internal sealed class ConnectionChecks(TenantRecord record, TenantConventions co
     /// <summary>The webhook is paused exactly when the tenant is disabled.</summary>
     public ConnectionCheck Paused(Answer<Webhook> webhook)
     {
-        if (!webhook.Result.Succeeded)
+        if (!webhook.Reply.Succeeded)
         {
             return ConnectionTester.Fail(ConnectionCheckKind.WebhookPaused, NoWebhook, webhook.CorrelationId);
         }
 
-        var paused = webhook.Result.Value.Paused == true;
+        var paused = webhook.Reply.Value.Paused == true;
         return (paused, record.Settings.Enabled) switch
         {
             (false, true) => Pass(ConnectionCheckKind.WebhookPaused, "The webhook is not paused.", webhook),
@@ -126,12 +126,12 @@ internal sealed class ConnectionChecks(TenantRecord record, TenantConventions co
     /// <summary>TTS counts the webhook healthy, or has not delivered to it yet.</summary>
     public ConnectionCheck Health(Answer<Webhook> webhook)
     {
-        if (!webhook.Result.Succeeded)
+        if (!webhook.Reply.Succeeded)
         {
             return ConnectionTester.Fail(ConnectionCheckKind.WebhookHealth, NoWebhook, webhook.CorrelationId);
         }
 
-        return webhook.Result.Value.HealthStatus switch
+        return webhook.Reply.Value.HealthStatus switch
         {
             { Unhealthy: { } unhealthy } => ConnectionTester.Fail(
                 ConnectionCheckKind.WebhookHealth, Unhealthy(unhealthy), webhook.CorrelationId),

@@ -54,7 +54,7 @@ internal static class ConnectionTester
         var hook = await webhook.ConfigureAwait(false);
 
         var checks = new ConnectionChecks(record, conventions, cluster);
-        var health = hook.Result.Value?.HealthStatus?.Unhealthy;
+        var health = hook.Reply.Value?.HealthStatus?.Unhealthy;
         return (
             new ConnectionTest
             {
@@ -71,7 +71,7 @@ internal static class ConnectionTester
                     checks.Paused(hook),
                     checks.Health(hook),
                 ],
-                WebhookHealthy = hook.Result.Value?.HealthStatus switch
+                WebhookHealthy = hook.Reply.Value?.HealthStatus switch
                 {
                     { Healthy: not null } => true,
                     { Unhealthy: not null } => false,
@@ -81,7 +81,7 @@ internal static class ConnectionTester
                 WebhookLastFailedAt = health?.LastFailedAttemptAt,
                 WebhookLastFailure = Describe(health?.LastFailedAttemptDetails),
             },
-            authAnswer.Result.Failure ?? applicationAnswer.Result.Failure ?? hook.Result.Failure);
+            authAnswer.Reply.Failure ?? applicationAnswer.Reply.Failure ?? hook.Reply.Failure);
     }
 
     /// <summary>What TTS said about a failed delivery: its error, and the HTTP status the receiver answered.</summary>
@@ -113,6 +113,6 @@ internal static class ConnectionTester
 }
 
 /// <summary>One answer of the test: what TTS returned (or how it failed) and its id for support.</summary>
-/// <param name="Result">The answer.</param>
+/// <param name="Reply">What TTS returned, or how the request failed.</param>
 /// <param name="CorrelationId">The error's correlation id, or the request id of the answer.</param>
-internal readonly record struct Answer<T>(TtsResult<T> Result, string? CorrelationId);
+internal readonly record struct Answer<T>(TtsResult<T> Reply, string? CorrelationId);
