@@ -14,6 +14,8 @@ public sealed class ScreenshotTests(BrowserFixture browser, ITestOutputHelper ou
     public Task The_readme_screenshot_shows_a_ready_tenant_with_live_uplinks() => PanelSession.RunAsync(browser, output, async session =>
     {
         var application = await Demo.ProvisionAsync(session);
+        await Demo.RegisterDeviceAsync(session, "70B3D57ED0000001", Demo.NewAppKey(), "cold-room-1");
+        await Demo.RegisterDeviceAsync(session, "70B3D57ED0000002", Demo.NewAppKey(), "freezer-2");
         for (var i = 0; i < 24; i++)
         {
             Assert.Null(await session.Sample.Fake!.SimulateUplinkAsync(application, i % 3 == 0 ? "freezer-2" : "cold-room-1", "eu1",
