@@ -1,3 +1,4 @@
+using Ttn.Provisioning.Authorization;
 using Ttn.Provisioning.DeviceRegistration;
 using Ttn.Provisioning.Storage;
 
@@ -17,6 +18,12 @@ internal abstract class DeviceOperation<TResult> : TenantOperation<TResult>
     }
 
     public override bool TakesLease => false;
+
+    /// <summary>
+    /// Registrations, imports, repairs and removals change what the tenant has on The Things Stack, so they are written to
+    /// its history like the tenant's own changes (without the lease: the tenant record does not change); reads are not.
+    /// </summary>
+    public override bool IsRecorded => Kind is not (ProvisioningOperation.ReadDevices or ProvisioningOperation.ReadGateways);
 
     protected DeviceServices Services { get; }
 
