@@ -1,4 +1,3 @@
-using System.Reflection;
 using NSubstitute;
 using Ttn.Provisioning.Authorization;
 using Ttn.Provisioning.Secrets;
@@ -10,20 +9,9 @@ namespace Ttn.Provisioning.Testing.Tests;
 /// <summary>The model factory builds, for a host's tests, the results whose constructors and setters are not public.</summary>
 public sealed class ProvisioningModelFactoryTests
 {
-    private const BindingFlags PropertyFlags = BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase;
+    internal static readonly DateTimeOffset Instant = new(2026, 11, 29, 3, 0, 0, TimeSpan.Zero);
 
-    private static readonly DateTimeOffset Instant = new(2026, 11, 29, 3, 0, 0, TimeSpan.Zero);
-
-    public static TheoryData<string> FactoryMethods()
-    {
-        var data = new TheoryData<string>();
-        foreach (var method in typeof(ProvisioningModelFactory).GetMethods(BindingFlags.Public | BindingFlags.Static))
-        {
-            data.Add(method.Name);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> FactoryMethods() => ModelFactoryAssert.MethodNames(typeof(ProvisioningModelFactory));
 
     [Fact]
     public async Task A_substitute_service_answers_with_a_status_built_by_the_factory()
@@ -45,32 +33,11 @@ public sealed class ProvisioningModelFactoryTests
     [Theory]
     [MemberData(nameof(FactoryMethods))]
     public void Each_factory_method_carries_every_argument_to_the_property_of_the_same_name(string name)
-    {
-        var method = typeof(ProvisioningModelFactory).GetMethod(name)!;
-        var parameters = method.GetParameters();
-        var arguments = parameters.Select(p => SampleOf(p.ParameterType)).ToArray();
-
-        var built = method.Invoke(null, arguments)!;
-
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            var property = built.GetType().GetProperty(parameters[i].Name!, PropertyFlags);
-            Assert.True(property is not null, $"{name}: no property for the parameter {parameters[i].Name}.");
-            Assert.Equal(arguments[i], property.GetValue(built));
-        }
-    }
+        => ModelFactoryAssert.CarriesEveryArgument(typeof(ProvisioningModelFactory), name, SampleOf);
 
     [Fact]
     public void Every_result_the_service_answers_with_has_a_factory_method()
-    {
-        var resultTypes = typeof(IProvisioningService).GetMethods()
-            .Select(m => m.ReturnType.GetGenericArguments().Single())
-            .Where(t => t.IsAssignableTo(typeof(OperationResult)));
-
-        var missing = resultTypes.Where(t => typeof(ProvisioningModelFactory).GetMethod(t.Name)?.ReturnType != t);
-
-        Assert.Empty(missing);
-    }
+        => Assert.Empty(ModelFactoryAssert.ResultsWithoutFactoryMethod(typeof(IProvisioningService), typeof(ProvisioningModelFactory)));
 
     [Fact]
     public void Arguments_left_out_take_the_values_the_library_starts_from()
@@ -94,7 +61,7 @@ public sealed class ProvisioningModelFactoryTests
     }
 
     /// <summary>A value of <paramref name="type"/> that no factory parameter has as its default.</summary>
-    private static object SampleOf(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
+    internal static object SampleOf(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
     {
         var t when t == typeof(string) => "sample",
         var t when t == typeof(int) => 7,

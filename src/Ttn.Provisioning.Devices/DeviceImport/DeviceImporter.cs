@@ -104,15 +104,8 @@ internal sealed class DeviceImporter
             }
 
             var elapsed = time.GetElapsedTime(_started);
-            progress = new DeviceImportProgress
-            {
-                Total = _total,
-                Done = _done,
-                Failed = _failed,
-                Elapsed = elapsed,
-                DevicesPerSecond = elapsed > TimeSpan.Zero ? _finished.Count / elapsed.TotalSeconds : 0,
-                LastRow = row,
-            };
+            var perSecond = elapsed > TimeSpan.Zero ? _finished.Count / elapsed.TotalSeconds : 0;
+            progress = new DeviceImportProgress(_total, _done, _failed, elapsed, perSecond) { LastRow = row };
         }
 
         _progress?.Report(progress);

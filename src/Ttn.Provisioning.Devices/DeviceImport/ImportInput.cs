@@ -98,7 +98,7 @@ internal sealed class ImportInput
             var (prepared, errors) = DeviceDefinitions.Prepare(device, options);
             if (prepared is null)
             {
-                Errors.AddRange(errors.Select(e => e with { Row = rowNumber }));
+                Errors.AddRange(errors.Select(e => e.At(rowNumber, e.Column, e.ColumnName)));
                 return;
             }
 
@@ -121,6 +121,6 @@ internal sealed class ImportInput
         public ImportInput Build() => new(Rows, Errors) { TotalRows = Total };
 
         private static EndDeviceInputError Duplicate(int row, string field, string message) =>
-            new() { Row = row, Field = field, Message = message };
+            new(message) { Row = row, Field = field };
     }
 }

@@ -6,12 +6,11 @@ namespace Ttn.Provisioning.Devices;
 /// </summary>
 public sealed class DeviceConflict
 {
-    /// <summary>Creates a <see cref="DeviceConflict"/>.</summary>
     /// <param name="registry">The registry that refused the device.</param>
     /// <param name="applicationId">The application holding the other device, when revealed.</param>
     /// <param name="deviceId">The other device's id, when revealed.</param>
     /// <param name="message">What the conflict is, in words.</param>
-    public DeviceConflict(DeviceRegistries registry, string? applicationId, string? deviceId, string message)
+    internal DeviceConflict(DeviceRegistries registry, string? applicationId, string? deviceId, string message)
     {
         Registry = registry;
         ApplicationId = applicationId;

@@ -14,20 +14,24 @@ namespace Ttn.Provisioning.Devices;
 /// </remarks>
 public sealed class DeviceImportResult : OperationResult
 {
+    internal DeviceImportResult()
+    {
+    }
+
     /// <summary>The job's id: run the import again with it to continue after a crash.</summary>
-    public string? JobId { get; init; }
+    public string? JobId { get; internal init; }
 
     /// <summary>Whether this was a dry run (validation only).</summary>
-    public bool IsDryRun { get; init; }
+    public bool IsDryRun { get; internal init; }
 
     /// <summary>Every error found in the input, each with its row and column and never a key's value.</summary>
-    public IReadOnlyList<EndDeviceInputError> ValidationErrors { get; init; } = [];
+    public IReadOnlyList<EndDeviceInputError> ValidationErrors { get; internal init; } = [];
 
     /// <summary>The rows of the input.</summary>
-    public int TotalRows { get; init; }
+    public int TotalRows { get; internal init; }
 
     /// <summary>Every row's outcome, in row order (this run's and earlier runs' of the job).</summary>
-    public IReadOnlyList<DeviceImportRow> Rows { get; init; } = [];
+    public IReadOnlyList<DeviceImportRow> Rows { get; internal init; } = [];
 
     /// <summary>Rows whose device was registered.</summary>
     public int Registered => Count(DeviceOutcome.Registered);
@@ -45,13 +49,13 @@ public sealed class DeviceImportResult : OperationResult
     public int Failed => Count(DeviceOutcome.Failed);
 
     /// <summary>Rows an earlier run of the same job had already registered, which this run skipped.</summary>
-    public int ResumedRows { get; init; }
+    public int ResumedRows { get; internal init; }
 
     /// <summary>How long this run took.</summary>
-    public TimeSpan Elapsed { get; init; }
+    public TimeSpan Elapsed { get; internal init; }
 
     /// <summary>Rows this run finished per second.</summary>
-    public double DevicesPerSecond { get; init; }
+    public double DevicesPerSecond { get; internal init; }
 
     /// <inheritdoc />
     public override string ToString() => string.Create(

@@ -13,32 +13,36 @@ namespace Ttn.Provisioning.Devices;
 /// </remarks>
 public sealed class DeviceRegistrationResult : OperationResult
 {
+    internal DeviceRegistrationResult()
+    {
+    }
+
     /// <summary>The device id (given, or derived from the DevEUI).</summary>
-    public string? DeviceId { get; init; }
+    public string? DeviceId { get; internal init; }
 
     /// <summary>What happened to the device; null when the call was refused before it was tried.</summary>
-    public DeviceOutcome? Status { get; init; }
+    public DeviceOutcome? Status { get; internal init; }
 
     /// <summary>The registries this call created (or, for a device already present, wrote) the device in.</summary>
-    public DeviceRegistries Created { get; init; }
+    public DeviceRegistries Created { get; internal init; }
 
     /// <summary>The registries the device was removed from again after a later step failed.</summary>
-    public DeviceRegistries RolledBack { get; init; }
+    public DeviceRegistries RolledBack { get; internal init; }
 
     /// <summary>The registries that still hold a part of the device because removing it failed: a clean-up is owed.</summary>
-    public DeviceRegistries NotRolledBack { get; init; }
+    public DeviceRegistries NotRolledBack { get; internal init; }
 
     /// <summary>Who holds the device id or the EUI pair, when <see cref="Status"/> is <see cref="DeviceOutcome.Conflict"/>.</summary>
-    public DeviceConflict? Conflict { get; init; }
+    public DeviceConflict? Conflict { get; internal init; }
 
     /// <summary>
     /// The AppKey sealed for the host to keep, when it asked (<see cref="EndDeviceDefinition.SealRootKeys"/>) and the
     /// device is registered; open it with the secret protector and <see cref="Secrets.SecretField.DeviceAppKey"/>.
     /// </summary>
-    public string? SealedAppKey { get; init; }
+    public string? SealedAppKey { get; internal init; }
 
     /// <summary>The NwkKey sealed likewise (<see cref="Secrets.SecretField.DeviceNwkKey"/>), for a LoRaWAN 1.1 device.</summary>
-    public string? SealedNwkKey { get; init; }
+    public string? SealedNwkKey { get; internal init; }
 
     /// <summary>Whether the device is recorded as unfinished (register, repair or remove it again to finish).</summary>
     public bool NeedsCleanup => NotRolledBack != DeviceRegistries.None;

@@ -10,26 +10,30 @@ namespace Ttn.Provisioning.Devices;
 /// </remarks>
 public sealed class DeviceRemovalResult : OperationResult
 {
+    internal DeviceRemovalResult()
+    {
+    }
+
     /// <summary>The device id.</summary>
-    public string? DeviceId { get; init; }
+    public string? DeviceId { get; internal init; }
 
     /// <summary>The registries the device was removed from by this call.</summary>
-    public DeviceRegistries Removed { get; init; }
+    public DeviceRegistries Removed { get; internal init; }
 
     /// <summary>The registries that did not hold the device (404: already gone).</summary>
-    public DeviceRegistries AlreadyGone { get; init; }
+    public DeviceRegistries AlreadyGone { get; internal init; }
 
     /// <summary>
     /// The registries that still hold it: a delete failed, or the Identity Server entry was kept because a server still
     /// holds a part (the entry is what lets the device be found again).
     /// </summary>
-    public DeviceRegistries Remaining { get; init; }
+    public DeviceRegistries Remaining { get; internal init; }
 
     /// <summary>
     /// Whether a search by the device's EUIs in the application found nothing afterwards (the EUIs are free for another
     /// registration); null when it was not searched (the EUIs were not known, or the search failed).
     /// </summary>
-    public bool? EuisReleased { get; init; }
+    public bool? EuisReleased { get; internal init; }
 
     /// <inheritdoc />
     public override string ToString() =>
@@ -52,17 +56,21 @@ public enum DeviceRepairAction
 /// <summary>The result of <see cref="IDeviceService.RepairDeviceAsync"/>: which registries held the device before and after.</summary>
 public sealed class DeviceRepairResult : OperationResult
 {
+    internal DeviceRepairResult()
+    {
+    }
+
     /// <summary>The device id.</summary>
-    public string? DeviceId { get; init; }
+    public string? DeviceId { get; internal init; }
 
     /// <summary>What the repair did.</summary>
-    public DeviceRepairAction Action { get; init; }
+    public DeviceRepairAction Action { get; internal init; }
 
     /// <summary>The registries that held the device before the repair.</summary>
-    public DeviceRegistries Before { get; init; }
+    public DeviceRegistries Before { get; internal init; }
 
     /// <summary>The registries that hold it now (as the repair left them).</summary>
-    public DeviceRegistries After { get; init; }
+    public DeviceRegistries After { get; internal init; }
 
     /// <inheritdoc />
     public override string ToString() => $"{base.ToString()}: device {DeviceId ?? "-"} {Action}, held by {Before} before, {After} after";

@@ -236,7 +236,7 @@ public static class EndDeviceValidator
 
     private static string? Fail(List<EndDeviceInputError> errors, string field, string message)
     {
-        errors.Add(new EndDeviceInputError { Field = field, Message = message });
+        errors.Add(new EndDeviceInputError(message) { Field = field });
         return null;
     }
 }

@@ -56,10 +56,8 @@ internal sealed class ThingsStackCsvHeader
         if (line is null)
         {
             var empty = new ThingsStackCsvHeader(';', 0, lineNumber);
-            empty.Errors.Add(new EndDeviceInputError
-            {
-                Message = "The file is empty; The Things Stack CSV starts with a header line that names the columns.",
-            });
+            empty.Errors.Add(
+                new EndDeviceInputError("The file is empty; The Things Stack CSV starts with a header line that names the columns."));
             return empty;
         }
 
@@ -109,12 +107,12 @@ internal sealed class ThingsStackCsvHeader
             }
             else if (Fields.TryGetValue(field, out var first))
             {
-                Errors.Add(new EndDeviceInputError
+                var message = $"The column gives the same field as column {first.Index + 1} ({first.Name}); keep one of them.";
+                Errors.Add(new EndDeviceInputError(message)
                 {
                     Field = field,
                     Column = i + 1,
                     ColumnName = names[i],
-                    Message = $"The column gives the same field as column {first.Index + 1} ({first.Name}); keep one of them.",
                 });
             }
             else
@@ -125,10 +123,8 @@ internal sealed class ThingsStackCsvHeader
 
         if (known == 0)
         {
-            Errors.Add(new EndDeviceInputError
-            {
-                Message = "The header names no column of The Things Stack CSV format (such as dev_eui, join_eui, app_key).",
-            });
+            Errors.Add(
+                new EndDeviceInputError("The header names no column of The Things Stack CSV format (such as dev_eui, join_eui, app_key)."));
         }
     }
 
@@ -144,13 +140,13 @@ internal sealed class ThingsStackCsvHeader
             if (!Fields.ContainsKey(field))
             {
                 var name = ThingsStackCsvColumns.NameOf(field);
-                Errors.Add(new EndDeviceInputError
+                var message = field == EndDeviceFields.JoinEui
+                    ? "The header has no join_eui (or app_eui) column; every OTAA device needs a JoinEUI."
+                    : $"The header has no {name} column; every OTAA device needs one.";
+                Errors.Add(new EndDeviceInputError(message)
                 {
                     Field = field,
                     ColumnName = name,
-                    Message = field == EndDeviceFields.JoinEui
-                        ? "The header has no join_eui (or app_eui) column; every OTAA device needs a JoinEUI."
-                        : $"The header has no {name} column; every OTAA device needs one.",
                 });
             }
         }

@@ -186,16 +186,14 @@ public sealed class ThingsStackCsvReader : IDisposable
         return parser.Read(row, line);
     }
 
-    private static ThingsStackCsvRow TooLong(int rowNumber, int lineNumber) => new()
+    private static ThingsStackCsvRow TooLong(int rowNumber, int lineNumber) => new(rowNumber, lineNumber)
     {
-        RowNumber = rowNumber,
-        LineNumber = lineNumber,
         Errors =
         [
-            new EndDeviceInputError
+            new EndDeviceInputError(
+                "The rest of the file is one field longer than 16 Mi characters; look for a quote that is never closed.")
             {
                 Row = rowNumber,
-                Message = "The rest of the file is one field longer than 16 Mi characters; look for a quote that is never closed.",
             },
         ],
     };

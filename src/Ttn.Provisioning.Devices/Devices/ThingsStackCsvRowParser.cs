@@ -32,20 +32,16 @@ internal sealed class ThingsStackCsvRowParser(ThingsStackCsvHeader header)
         var rowNumber = ++_rowNumber;
         if (unclosedQuote)
         {
-            return Invalid(rowNumber, lineNumber, [new EndDeviceInputError
-            {
-                Row = rowNumber,
-                Message = "A quote in this row is never closed, so the rest of the file was read as part of the row.",
-            }]);
+            return Invalid(rowNumber, lineNumber, [new EndDeviceInputError(
+                "A quote in this row is never closed, so the rest of the file was read as part of the row.") { Row = rowNumber }]);
         }
 
         if (row.ColCount != header.ColumnCount)
         {
-            return Invalid(rowNumber, lineNumber, [new EndDeviceInputError
+            return Invalid(rowNumber, lineNumber, [new EndDeviceInputError(
+                $"The row has {row.ColCount} fields but the header has {header.ColumnCount}; look for a missing or extra separator.")
             {
                 Row = rowNumber,
-                Message = $"The row has {row.ColCount} fields but the header has {header.ColumnCount}; "
-                    + "look for a missing or extra separator.",
             }]);
         }
 
@@ -59,15 +55,15 @@ internal sealed class ThingsStackCsvRowParser(ThingsStackCsvHeader header)
         {
             if (!row[index].Span.IsWhiteSpace())
             {
-                errors.Add(new EndDeviceInputError
+                var message = kind == ThingsStackCsvColumnKind.Abp
+                    ? "ABP (activation by personalisation) is not supported; register the device for OTAA with an "
+                        + "app_key and leave the session columns empty."
+                    : "This importer does not support the column; leave it empty.";
+                errors.Add(new EndDeviceInputError(message)
                 {
                     Row = rowNumber,
                     Column = index + 1,
                     ColumnName = name,
-                    Message = kind == ThingsStackCsvColumnKind.Abp
-                        ? "ABP (activation by personalisation) is not supported; register the device for OTAA with an "
-                            + "app_key and leave the session columns empty."
-                        : "This importer does not support the column; leave it empty.",
                 });
             }
         }
@@ -85,12 +81,12 @@ internal sealed class ThingsStackCsvRowParser(ThingsStackCsvHeader header)
         }
 
         return errors.Count == 0
-            ? new ThingsStackCsvRow { RowNumber = rowNumber, LineNumber = lineNumber, Definition = validation.Definition }
+            ? new ThingsStackCsvRow(rowNumber, lineNumber) { Definition = validation.Definition }
             : Invalid(rowNumber, lineNumber, [.. errors.OrderBy(e => e.Column ?? int.MaxValue)]);
     }
 
     private static ThingsStackCsvRow Invalid(int rowNumber, int lineNumber, IReadOnlyList<EndDeviceInputError> errors)
-        => new() { RowNumber = rowNumber, LineNumber = lineNumber, Errors = errors };
+        => new(rowNumber, lineNumber) { Errors = errors };
 
     private static bool AllEmpty(SepReader.Row row)
     {
@@ -145,10 +141,10 @@ internal sealed class ThingsStackCsvRowParser(ThingsStackCsvHeader header)
     {
         if (error.Field is { } field && header.Fields.TryGetValue(field, out var column))
         {
-            return error with { Row = rowNumber, Column = column.Index + 1, ColumnName = column.Name };
+            return error.At(rowNumber, column.Index + 1, column.Name);
         }
 
-        return error with { Row = rowNumber, ColumnName = error.Field is null ? null : ThingsStackCsvColumns.NameOf(error.Field) };
+        return error.At(rowNumber, error.Column, error.Field is null ? null : ThingsStackCsvColumns.NameOf(error.Field));
     }
 
     private void CheckRepeats(EndDeviceDefinition definition, bool idDerived, int rowNumber, List<EndDeviceInputError> errors)
@@ -156,22 +152,23 @@ internal sealed class ThingsStackCsvRowParser(ThingsStackCsvHeader header)
         if (_rowByDeviceId.TryGetValue(definition.DeviceId!, out var first))
         {
             // A derived id comes from the DevEUI, so the error points at the DevEUI's column.
-            errors.Add(Locate(new EndDeviceInputError
+            var message = idDerived
+                ? $"The device id derived from the DevEUI repeats row {first}; a device id is unique within an application."
+                : $"The device id repeats row {first}; a device id is unique within an application.";
+            errors.Add(Locate(new EndDeviceInputError(message)
             {
                 Field = idDerived ? EndDeviceFields.DevEui : EndDeviceFields.DeviceId,
-                Message = idDerived
-                    ? $"The device id derived from the DevEUI repeats row {first}; a device id is unique within an application."
-                    : $"The device id repeats row {first}; a device id is unique within an application.",
             }, rowNumber));
         }
 
         if (_rowByEuis.TryGetValue((definition.JoinEui, definition.DevEui), out first))
         {
-            errors.Add(Locate(new EndDeviceInputError
-            {
-                Field = EndDeviceFields.DevEui,
-                Message = $"The DevEUI and JoinEUI pair repeats row {first}; The Things Stack registers each pair once.",
-            }, rowNumber));
+            errors.Add(Locate(
+                new EndDeviceInputError($"The DevEUI and JoinEUI pair repeats row {first}; The Things Stack registers each pair once.")
+                {
+                    Field = EndDeviceFields.DevEui,
+                },
+                rowNumber));
         }
 
         if (errors.Count == 0)

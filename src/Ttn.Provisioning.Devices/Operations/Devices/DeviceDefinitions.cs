@@ -48,10 +48,10 @@ internal static class DeviceDefinitions
     {
         if (string.IsNullOrEmpty(value))
         {
-            errors.Add(new EndDeviceInputError
+            var message = $"The {what} is required: give it for the device, or for the whole import in DeviceImportOptions.{option}.";
+            errors.Add(new EndDeviceInputError(message)
             {
                 Field = field,
-                Message = $"The {what} is required: give it for the device, or for the whole import in DeviceImportOptions.{option}.",
             });
         }
     }

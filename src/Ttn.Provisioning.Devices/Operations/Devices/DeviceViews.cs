@@ -9,26 +9,28 @@ internal static class DeviceViews
     /// <summary>The fields read besides ids and timestamps when the caller names none.</summary>
     public static readonly IReadOnlyCollection<string> DefaultFieldMask = ["name", "description", "attributes", "version_ids"];
 
-    public static EndDeviceInfo ToInfo(EndDevice device, string applicationId) => new()
+    public static EndDeviceInfo ToInfo(EndDevice device, string applicationId)
     {
-        DeviceId = device.Ids.DeviceId,
-        ApplicationId = device.Ids.ApplicationIds?.ApplicationId ?? applicationId,
-        DevEui = device.Ids.DevEui,
-        JoinEui = device.Ids.JoinEui,
-        Name = device.Name,
-        Description = device.Description,
-        Attributes = device.Attributes,
-        VersionIds = device.VersionIds is { } model
-            ? new EndDeviceVersionIds
-            {
-                BrandId = model.BrandId,
-                ModelId = model.ModelId,
-                HardwareVersion = model.HardwareVersion,
-                FirmwareVersion = model.FirmwareVersion,
-                BandId = model.BandId,
-            }
-            : null,
-        CreatedAt = device.CreatedAt,
-        UpdatedAt = device.UpdatedAt,
-    };
+        var ids = device.Ids;
+        return new EndDeviceInfo(ids.DeviceId, ids.ApplicationIds?.ApplicationId ?? applicationId)
+        {
+            DevEui = ids.DevEui,
+            JoinEui = ids.JoinEui,
+            Name = device.Name,
+            Description = device.Description,
+            Attributes = device.Attributes,
+            VersionIds = device.VersionIds is { } model
+                ? new EndDeviceVersionIds
+                {
+                    BrandId = model.BrandId,
+                    ModelId = model.ModelId,
+                    HardwareVersion = model.HardwareVersion,
+                    FirmwareVersion = model.FirmwareVersion,
+                    BandId = model.BandId,
+                }
+                : null,
+            CreatedAt = device.CreatedAt,
+            UpdatedAt = device.UpdatedAt,
+        };
+    }
 }

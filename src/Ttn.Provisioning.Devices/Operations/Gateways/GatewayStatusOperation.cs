@@ -104,16 +104,15 @@ internal sealed class GatewayStatusOperation : DeviceOperation<GatewayStatusResu
     {
         if (stats is null)
         {
-            return new GatewayStatus { GatewayId = gatewayId };
+            return new GatewayStatus(gatewayId);
         }
 
         var connected = stats.DisconnectedAt is not { } disconnected
             || (stats.ConnectedAt is { } connectedAt && connectedAt > disconnected);
         var heard = stats.LastStatusReceivedAt ?? stats.ConnectedAt;
         DateTimeOffset?[] times = [stats.LastStatusReceivedAt, stats.LastUplinkReceivedAt, stats.ConnectedAt];
-        return new GatewayStatus
+        return new GatewayStatus(gatewayId)
         {
-            GatewayId = gatewayId,
             IsConnected = connected,
             IsOnline = connected && heard is { } at && now - at <= Services.Options.GatewayOnlineWithin,
             Protocol = stats.Protocol,
