@@ -64,8 +64,17 @@ internal sealed class AesGcmKey : IDisposable
         }
 
         ObjectDisposedException.ThrowIf(_disposed, this);
+        var cipher = new AesGcm(_key, SecretToken.TagSize);
         Interlocked.Increment(ref _live);
-        return new AesGcm(_key, SecretToken.TagSize);
+
+        // Disposed while the cipher was built: the key may have been wiped under it, so it must not seal or open anything.
+        if (_disposed)
+        {
+            Release(cipher);
+            throw new ObjectDisposedException(GetType().FullName);
+        }
+
+        return cipher;
     }
 
     /// <summary>Puts an instance back in the pool, or disposes it when the pool is full or the key is disposed.</summary>
@@ -93,14 +102,17 @@ internal sealed class AesGcmKey : IDisposable
     /// <summary>Disposes the idle instances and wipes the key; instances still rented are disposed when returned.</summary>
     public void Dispose()
     {
+        // A full fence: a Rent that builds a cipher after this line sees the flag before the key is wiped.
         _disposed = true;
+        Interlocked.MemoryBarrier();
         Drain();
         CryptographicOperations.ZeroMemory(_key);
     }
 
     /// <summary>
     /// The slot of the processor the thread runs on, as the runtime's own shared array pool does: two threads running
-    /// at the same time run on two processors, so they rent and return through two slots and do not contend on one.
+    /// at the same time run on two processors, so they rent and return through two slots and rarely contend on one (only
+    /// when processor ids outnumber the slots, e.g. under a container's CPU quota, can two processors share a slot).
     /// (A slot per thread, by thread id or handed out in turn, repeats itself modulo the pool size once more threads
     /// than slots have called, and two threads that share a slot contend on every call.)
     /// </summary>
