@@ -17,4 +17,11 @@ internal static partial class Log
         Level = LogLevel.Warning,
         Message = "User {UserId} sent {Path} without a valid antiforgery token; refused.")]
     public static partial void AntiforgeryRefused(ILogger logger, string userId, PathString path);
+
+    [LoggerMessage(
+        EventId = 6103,
+        Level = LogLevel.Information,
+        Message = "MapTtnProvisioning mapped no {Endpoints} endpoints: their service is not registered (services.AddTtnProvisioning(...)"
+            + ".AddDevices(), package Ttn.Provisioning.Devices, adds it).")]
+    public static partial void EndpointsNotMapped(ILogger logger, string endpoints);
 }

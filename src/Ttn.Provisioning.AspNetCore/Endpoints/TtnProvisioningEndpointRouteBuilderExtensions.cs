@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Ttn.Provisioning;
 using Ttn.Provisioning.AspNetCore.Endpoints;
 using Ttn.Provisioning.Devices;
+using Ttn.Provisioning.Gateways;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -95,13 +98,28 @@ public static class TtnProvisioningEndpointRouteBuilderExtensions
         ConnectionTestEndpoint.Map(tenants);
         HistoryEndpoint.Map(tenants);
 
-        // The device and gateway endpoints come with the device services (AddDevices), as an endpoint without its service
-        // would answer every request with a 500.
+        // The device and gateway endpoints come with their services (AddDevices), as an endpoint without its service would
+        // answer every request with a 500; what is left out is logged, so a host that forgot AddDevices can tell why.
+        var logger = endpoints.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger(
+            typeof(TtnProvisioningEndpointRouteBuilderExtensions))
+            ?? NullLogger.Instance;
         if (registry is null || registry.IsService(typeof(IDeviceService)))
         {
             DeviceEndpoints.Map(tenants);
             DeviceImportEndpoint.Map(tenants);
+        }
+        else
+        {
+            Log.EndpointsNotMapped(logger, "device");
+        }
+
+        if (registry is null || registry.IsService(typeof(IGatewayService)))
+        {
             GatewayEndpoints.Map(tenants);
+        }
+        else
+        {
+            Log.EndpointsNotMapped(logger, "gateway");
         }
 
         return group;
