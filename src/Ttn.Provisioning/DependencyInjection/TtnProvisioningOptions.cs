@@ -71,8 +71,9 @@ public sealed class TtnProvisioningOptions
     public int WebhookVerifierCapacity { get; set; } = 10_000;
 
     /// <summary>
-    /// How many history entries each tenant keeps (<c>GetHistoryAsync</c>); the oldest are dropped beyond it. Defaults to
-    /// 200; 1 to 10,000.
+    /// How many history entries each tenant keeps (<c>GetHistoryAsync</c>); the oldest are dropped beyond it. Device and
+    /// gateway changes count too (one entry per registration, import, repair or removal): a tenant that registers devices
+    /// one by one needs a larger limit to keep its credential reveals and rotations in view. Defaults to 200; 1 to 10,000.
     /// </summary>
     public int HistoryLimit { get; set; } = 200;
 
@@ -81,13 +82,15 @@ public sealed class TtnProvisioningOptions
 
     /// <summary>
     /// The most end devices a tenant's application may hold; registering or importing more is refused before any device
-    /// is written (the count is read from The Things Stack). Null (the default): no limit.
+    /// is written (the count is read from The Things Stack). Null (the default): no limit. Used by the device services
+    /// (<c>AddDevices()</c>, package Ttn.Provisioning.Devices).
     /// </summary>
     public int? MaxDevicesPerTenant { get; set; }
 
     /// <summary>
     /// How recent a gateway's last status message (or, without one, its connection) must be for the gateway to count as
-    /// online. Defaults to 5 minutes (gateways report their status every 30 seconds to a few minutes).
+    /// online. Defaults to 5 minutes (gateways report their status every 30 seconds to a few minutes). Used by the gateway
+    /// service (<c>AddDevices()</c>, package Ttn.Provisioning.Devices).
     /// </summary>
     public TimeSpan GatewayOnlineWithin { get; set; } = TimeSpan.FromMinutes(5);
 

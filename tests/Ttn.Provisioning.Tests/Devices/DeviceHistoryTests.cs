@@ -1,4 +1,5 @@
 using Ttn.Provisioning.Authorization;
+using Ttn.Provisioning.Devices;
 using Ttn.Provisioning.Testing;
 using Ttn.Provisioning.Tests.Provisioning;
 using static Ttn.Provisioning.Tests.Devices.DeviceSamples;
@@ -22,7 +23,8 @@ public sealed class DeviceHistoryTests
         await host.Devices.RemoveDeviceAsync(manager, "sensor-3");
         await host.Gateways.RegisterGatewayAsync(Owner(), Gateway(1));
         await host.Gateways.RemoveGatewayAsync(Owner(), "gateway-1");
-        // Not recorded: reads, and a denied change.
+        // Not recorded: reads, a dry run, and a denied change.
+        await host.Devices.ImportDevicesAsync(Owner(), [Device(4)], new DeviceImportOptions { DryRun = true });
         await host.Devices.GetDeviceAsync(Owner(), "sensor-1");
         await host.Devices.ListDevicesAsync(Owner());
         await host.Devices.DiagnoseDeviceAsync(Owner(), "sensor-1");
@@ -39,7 +41,8 @@ public sealed class DeviceHistoryTests
             ],
             history.Entries.Select(e => e.Operation));
         var registration = history.Entries.Single(e => e.Operation == ProvisioningOperation.RegisterDevice);
-        Assert.Equal(("user-2", TenantRole.Manager, ProvisioningOutcome.Succeeded), (registration.UserId, registration.Role, registration.Outcome));
+        Assert.Equal(
+            ("user-2", TenantRole.Manager, ProvisioningOutcome.Succeeded), (registration.UserId, registration.Role, registration.Outcome));
         Assert.Equal(4, registration.TtsRequestCount);
     }
 

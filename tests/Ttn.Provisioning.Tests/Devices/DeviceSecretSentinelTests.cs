@@ -2,9 +2,11 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Ttn.Provisioning.Authorization;
 using Ttn.Provisioning.Devices;
 using Ttn.Provisioning.Gateways;
 using Ttn.Provisioning.Testing;
@@ -115,6 +117,12 @@ public sealed partial class DeviceSecretSentinelTests
         await Run(async () => await gateways.GetGatewayStatusAsync(Owner()));
         await Run(async () => await gateways.RemoveGatewayAsync(Owner(), "eui-b827ebfffe000001"));
         await Run(async () => await gateways.RemoveGatewayAsync(Owner(), "never-there"));
+
+        // History: device changes are written to it, failures with TTS's message; as text and as JSON.
+        var history = await host.Service.GetHistoryAsync(Owner(), limit: 100);
+        Assert.Contains(history.Entries, e => e.Operation == ProvisioningOperation.RegisterGateway);
+        texts.AddRange(history.Entries.Select(e => e.ToString()));
+        texts.Add(JsonSerializer.Serialize(history.Entries));
 
         texts.AddRange(host.Logs.GetSnapshot().Select(r => $"{r.Message} {r.Exception} {string.Join(",", r.StructuredState ?? [])}"));
         texts.AddRange(activityTexts);

@@ -45,6 +45,9 @@ internal sealed class ImportDevicesOperation : DeviceOperation<DeviceImportResul
 
     public override ProvisioningOperation Kind => ProvisioningOperation.ImportDevices;
 
+    /// <summary>A dry run changes nothing, so it is not written to the history.</summary>
+    public override bool IsRecorded => !_options.DryRun;
+
     public override DeviceImportResult Answer(OperationAnswer answer) => new()
     {
         Outcome = answer.Outcome,
