@@ -40,8 +40,9 @@ public sealed class PermissionReport
 
     /// <summary>Builds a report from the answer of <c>GET …/rights</c> (a list of right names).</summary>
     /// <param name="rights">The rights.</param>
+    /// <param name="isAdmin">Whether the key's user is an administrator of The Things Stack (which grants every right).</param>
     /// <returns>The report.</returns>
-    public static PermissionReport FromRights(IEnumerable<string> rights) => new(rights);
+    public static PermissionReport FromRights(IEnumerable<string> rights, bool isAdmin = false) => new(rights, isAdmin);
 
     /// <summary>Whether the right is granted, directly or through a pseudo-right.</summary>
     /// <param name="right">The right, with or without the <c>RIGHT_</c> prefix.</param>

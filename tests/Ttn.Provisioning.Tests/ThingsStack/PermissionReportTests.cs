@@ -26,6 +26,13 @@ public sealed class PermissionReportTests
     }
 
     [Fact]
+    public void A_report_for_an_administrator_says_so_and_one_from_rights_alone_does_not()
+    {
+        Assert.True(PermissionReport.FromRights([ThingsStackRights.ApplicationAll], isAdmin: true).IsAdmin);
+        Assert.False(PermissionReport.FromRights([ThingsStackRights.ApplicationAll]).IsAdmin);
+    }
+
+    [Fact]
     public void Application_link_implies_info_traffic_read_and_downlink_write()
     {
         var report = PermissionReport.FromRights([ThingsStackRights.ApplicationLink]);
