@@ -63,7 +63,8 @@ public sealed class AddDevicesTests
     /// <summary>A host's own store (only resolved here, never called).</summary>
     private sealed class OwnDeviceStore : IDeviceStore
     {
-        public Task<UnfinishedDevice?> GetUnfinishedAsync(string tenantId, string applicationId, string deviceId, CancellationToken cancellationToken) =>
+        public Task<UnfinishedDevice?> GetUnfinishedAsync(
+            string tenantId, string applicationId, string deviceId, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 
         public Task<IReadOnlyList<UnfinishedDevice>> ListUnfinishedAsync(string tenantId, CancellationToken cancellationToken) =>
@@ -80,10 +81,12 @@ public sealed class AddDevicesTests
         public Task<DeviceImportJob?> TryWriteImportJobAsync(DeviceImportJob job, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 
-        public Task SaveImportRowsAsync(string tenantId, string jobId, IReadOnlyList<DeviceImportRow> rows, CancellationToken cancellationToken) =>
+        public Task SaveImportRowsAsync(
+            string tenantId, string jobId, IReadOnlyList<DeviceImportRow> rows, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 
-        public Task<IReadOnlyList<DeviceImportRow>> ListImportRowsAsync(string tenantId, string jobId, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyList<DeviceImportRow>> ListImportRowsAsync(
+            string tenantId, string jobId, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 
         public Task<bool> DeleteImportJobAsync(string tenantId, string jobId, CancellationToken cancellationToken) =>
