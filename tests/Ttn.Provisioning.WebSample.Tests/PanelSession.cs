@@ -111,6 +111,11 @@ internal sealed class PanelSession : IAsyncDisposable
         {
             return true;
         }
+        catch (UnknownErrorException gone) when (gone.Message.Contains("does not belong to the document", StringComparison.Ordinal))
+        {
+            // Chromium's answer when the old page's node was released between the lookup and the read: stale as well.
+            return true;
+        }
     }
 
     private string SaveEvidence(string name)
