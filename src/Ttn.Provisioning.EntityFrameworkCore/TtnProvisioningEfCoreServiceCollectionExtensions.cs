@@ -13,8 +13,8 @@ public static class TtnProvisioningEfCoreServiceCollectionExtensions
     /// <see cref="EfCoreDeviceStore{TContext}"/> the <see cref="IDeviceStore"/> (singletons), replacing any store registered
     /// before; the device services themselves come with <c>AddDevices()</c>. The host registers
     /// <see cref="IDbContextFactory{TContext}"/> itself, with <c>AddDbContextFactory&lt;TContext&gt;(…)</c> or
-    /// <c>AddPooledDbContextFactory&lt;TContext&gt;(…)</c>, and its model must include <see cref="TtnProvisioningModelBuilderExtensions.ApplyTtnProvisioningModel"/> (or be
-    /// <see cref="TtnProvisioningDbContext"/>).
+    /// <c>AddPooledDbContextFactory&lt;TContext&gt;(…)</c>, and its model must include
+    /// <see cref="TtnProvisioningModelBuilderExtensions.ApplyTtnProvisioningModel"/> (or be <see cref="TtnProvisioningDbContext"/>).
     /// </summary>
     /// <typeparam name="TContext">The DbContext whose model holds the tenant table.</typeparam>
     /// <param name="services">The service collection.</param>
