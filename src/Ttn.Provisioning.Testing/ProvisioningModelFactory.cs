@@ -136,11 +136,19 @@ public static partial class ProvisioningModelFactory
         bool purged = false,
         string? reason = null) => new(kind, id, status, purged, reason);
 
+    /// <summary>Builds a <see cref="ThingsStack.PermissionReport"/>, as an API key check reports it.</summary>
+    /// <param name="rights">The rights the key has, with or without the <c>RIGHT_</c> prefix; <c>*_ALL</c> rights grant
+    /// what they imply.</param>
+    /// <param name="isAdmin">Whether the key's user is an administrator of The Things Stack.</param>
+    /// <returns>The report, with the missing rights per group computed from <paramref name="rights"/>.</returns>
+    public static PermissionReport PermissionReport(IEnumerable<string> rights, bool isAdmin = false) =>
+        new(rights, isAdmin);
+
     /// <summary>Builds an <see cref="Provisioning.ApiKeyCheckResult"/>.</summary>
     /// <param name="outcome">How the operation ended.</param>
     /// <param name="tenantId">The tenant acted on.</param>
     /// <param name="applicationId">The application the key was checked against.</param>
-    /// <param name="permissions">What the key may do (see <see cref="PermissionReport.FromRights"/>).</param>
+    /// <param name="permissions">What the key may do (see <see cref="PermissionReport(IEnumerable{string}, bool)"/>).</param>
     /// <param name="isSufficient">Whether the key has every right a provisioned tenant needs.</param>
     /// <param name="error">The error, for a failure.</param>
     /// <param name="denial">The policy decision, for a denial.</param>

@@ -68,7 +68,7 @@ public sealed class EfCoreCredentialStoreTests : IDisposable
     public void TheStoreRegistrationReplacesAnEarlierStore()
     {
         var services = new ServiceCollection();
-        services.AddSingleton<ICredentialStore, InMemoryCredentialStore>();
+        services.AddTtnProvisioning(static _ => { }); // registers the default in-memory store first
         services.AddDbContextFactory<HostDbContext>(options => options.UseSqlite($"Data Source={_path}"));
 
         services.AddTtnProvisioningEfCoreStore<HostDbContext>();

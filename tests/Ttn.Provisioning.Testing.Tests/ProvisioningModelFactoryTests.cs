@@ -11,7 +11,10 @@ public sealed class ProvisioningModelFactoryTests
 {
     internal static readonly DateTimeOffset Instant = new(2026, 11, 29, 3, 0, 0, TimeSpan.Zero);
 
-    public static TheoryData<string> FactoryMethods() => ModelFactoryAssert.MethodNames(typeof(ProvisioningModelFactory));
+    // PermissionReport computes what is missing from the rights it is given, rather than carrying arguments to properties: it
+    // has its own test below.
+    public static TheoryData<string> FactoryMethods() =>
+        ModelFactoryAssert.MethodNames(typeof(ProvisioningModelFactory), except: nameof(ProvisioningModelFactory.PermissionReport));
 
     [Fact]
     public async Task A_substitute_service_answers_with_a_status_built_by_the_factory()
@@ -38,6 +41,17 @@ public sealed class ProvisioningModelFactoryTests
     [Fact]
     public void Every_result_the_service_answers_with_has_a_factory_method()
         => Assert.Empty(ModelFactoryAssert.ResultsWithoutFactoryMethod(typeof(IProvisioningService), typeof(ProvisioningModelFactory)));
+
+    [Fact]
+    public void A_factory_built_permission_report_expands_the_rights_and_names_what_each_group_misses()
+    {
+        var report = ProvisioningModelFactory.PermissionReport([ThingsStackRights.ApplicationAll], isAdmin: true);
+
+        Assert.True(report.IsAdmin);
+        Assert.Contains(ThingsStackRights.ApplicationDevicesWrite, report.Rights);
+        Assert.False(report.Missing.ContainsKey(ThingsStackRightsGroup.Webhook));
+        Assert.NotEmpty(report.Missing[ThingsStackRightsGroup.Gateway]);
+    }
 
     [Fact]
     public void Arguments_left_out_take_the_values_the_library_starts_from()
@@ -80,7 +94,7 @@ public sealed class ProvisioningModelFactoryTests
         var t when t == typeof(PolicyDecision) => PolicyDecision.Deny(TenantRole.Viewer, ProvisioningOperation.Provision, "No."),
         var t when t == typeof(TenantSettings) => new TenantSettings { Enabled = false },
         var t when t == typeof(ConnectionTest) => new ConnectionTest { TestedAt = Instant, Cluster = "eu1", ApplicationId = "app" },
-        var t when t == typeof(PermissionReport) => PermissionReport.FromRights(["RIGHT_APPLICATION_INFO"]),
+        var t when t == typeof(PermissionReport) => ProvisioningModelFactory.PermissionReport(["RIGHT_APPLICATION_INFO"]),
         var t when t == typeof(CleanupReport) => ProvisioningModelFactory.CleanupReport([ProvisioningModelFactory.ResourceCleanup()]),
         var t when t == typeof(ProvisioningResult) => ProvisioningModelFactory.ProvisioningResult(tenantId: "again"),
         var t when t == typeof(TenantStatus) => ProvisioningModelFactory.TenantStatus(tenantId: "status"),

@@ -63,7 +63,7 @@ public sealed class RolePolicyOptions
     };
 
     /// <summary>Creates the default table.</summary>
-    public static IDictionary<ProvisioningOperation, ISet<TenantRole>> CreateDefaultTable()
+    internal static IDictionary<ProvisioningOperation, ISet<TenantRole>> CreateDefaultTable()
     {
         var everyone = new[] { TenantRole.Owner, TenantRole.Admin, TenantRole.Manager, TenantRole.Staff, TenantRole.Viewer };
         var readers = new[] { TenantRole.Owner, TenantRole.Admin, TenantRole.Manager };

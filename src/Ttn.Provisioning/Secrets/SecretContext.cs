@@ -6,7 +6,7 @@ namespace Ttn.Provisioning.Secrets;
 /// What a sealed secret belongs to: a tenant and a field. It is bound into the token as associated data,
 /// so a token copied to another tenant or another field fails to open.
 /// </summary>
-public readonly record struct SecretContext
+public readonly struct SecretContext
 {
     /// <summary>The longest tenant id a context accepts.</summary>
     public const int MaxTenantIdLength = 256;

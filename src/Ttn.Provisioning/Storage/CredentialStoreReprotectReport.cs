@@ -80,7 +80,7 @@ public sealed class CredentialStoreReprotectReport
     /// <summary>How many values of a slot ended in an outcome.</summary>
     /// <param name="slot">The slot.</param>
     /// <param name="outcome">The outcome.</param>
-    public int Count(TenantSecretSlot slot, ReprotectOutcome outcome) => Counts.Where(c => c.Slot == slot
+    internal int Count(TenantSecretSlot slot, ReprotectOutcome outcome) => Counts.Where(c => c.Slot == slot
         && c.Outcome == outcome).Sum(c => c.Count);
 
     /// <summary>How many values of every slot ended in an outcome.</summary>
@@ -90,7 +90,7 @@ public sealed class CredentialStoreReprotectReport
     /// <summary>How many values of a slot failed to open for a reason.</summary>
     /// <param name="slot">The slot.</param>
     /// <param name="reason">The failure reason.</param>
-    public int CountFailed(TenantSecretSlot slot, SafeDecryptFailureReason reason) =>
+    internal int CountFailed(TenantSecretSlot slot, SafeDecryptFailureReason reason) =>
         Counts.Where(c => c.Slot == slot && c.Outcome == ReprotectOutcome.Failed && c.FailureReason == reason).Sum(c => c.Count);
 
     /// <summary>A one-line summary.</summary>

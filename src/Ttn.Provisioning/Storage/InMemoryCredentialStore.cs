@@ -7,7 +7,11 @@ namespace Ttn.Provisioning.Storage;
 /// single-instance hosts that can afford to lose their tenants on restart. Records are immutable, so they are
 /// stored and returned as they are.
 /// </summary>
-public sealed class InMemoryCredentialStore : ICredentialStore
+/// <remarks>
+/// Internal, as DataProtection keeps its in-memory key repository: hosts choose it with
+/// <c>UseInMemoryCredentialStore()</c> (the default) and reach it as <see cref="ICredentialStore"/>.
+/// </remarks>
+internal sealed class InMemoryCredentialStore : ICredentialStore
 {
     private readonly ConcurrentDictionary<string, TenantRecord> _records = new(StringComparer.Ordinal);
     private readonly InMemoryHistory _history = new();

@@ -25,5 +25,5 @@ public sealed class TenantLease
 
     /// <summary>Whether the lease is still held at <paramref name="now"/>.</summary>
     /// <param name="now">The current time.</param>
-    public bool IsLiveAt(DateTimeOffset now) => ExpiresAt > now;
+    internal bool IsLiveAt(DateTimeOffset now) => ExpiresAt > now;
 }

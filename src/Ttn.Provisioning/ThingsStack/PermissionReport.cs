@@ -42,7 +42,7 @@ public sealed class PermissionReport
     /// <param name="rights">The rights.</param>
     /// <param name="isAdmin">Whether the key's user is an administrator of The Things Stack (which grants every right).</param>
     /// <returns>The report.</returns>
-    public static PermissionReport FromRights(IEnumerable<string> rights, bool isAdmin = false) => new(rights, isAdmin);
+    internal static PermissionReport FromRights(IEnumerable<string> rights, bool isAdmin = false) => new(rights, isAdmin);
 
     /// <summary>Whether the right is granted, directly or through a pseudo-right.</summary>
     /// <param name="right">The right, with or without the <c>RIGHT_</c> prefix.</param>
@@ -52,12 +52,12 @@ public sealed class PermissionReport
     /// <summary>Whether every right of the group is granted.</summary>
     /// <param name="group">The group.</param>
     /// <returns><see langword="true"/> when nothing is missing.</returns>
-    public bool Satisfies(ThingsStackRightsGroup group) => !Missing.ContainsKey(group);
+    internal bool Satisfies(ThingsStackRightsGroup group) => !Missing.ContainsKey(group);
 
     /// <summary>Gets the rights the group is missing (empty when it is satisfied).</summary>
     /// <param name="group">The group.</param>
     /// <returns>The missing rights.</returns>
-    public IReadOnlyList<string> MissingFor(ThingsStackRightsGroup group) =>
+    internal IReadOnlyList<string> MissingFor(ThingsStackRightsGroup group) =>
         Missing.TryGetValue(group, out var lacking) ? lacking : [];
 
     /// <summary>Builds a report from an <c>auth_info</c> answer: the key's or token's rights plus the universal rights.</summary>
