@@ -1,4 +1,5 @@
 using Ttn.Provisioning.Authorization;
+using Ttn.Provisioning.Storage;
 using Ttn.Provisioning.ThingsStack;
 
 namespace Ttn.Provisioning.Operations;
@@ -36,29 +37,21 @@ internal sealed class CheckApiKeyOperation : TenantOperation<ApiKeyCheckResult>
             ? new ApiKeyCheckResult
             {
                 Outcome = ProvisioningOutcome.Succeeded,
-                TenantId = context.TenantId,
                 ApplicationId = _applicationId,
                 Permissions = rights.Value,
                 IsSufficient = IsSufficient(rights.Value),
-                TtsRequestCount = context.RequestCount,
             }
             : new ApiKeyCheckResult
             {
                 Outcome = ProvisioningOutcome.Failed,
-                TenantId = context.TenantId,
                 ApplicationId = _applicationId,
                 Error = rights.Failure.ToError(null, context.Now),
-                TtsRequestCount = context.RequestCount,
             };
     }
 
-    public override ApiKeyCheckResult Answer(OperationAnswer answer) => new()
+    protected override ApiKeyCheckResult CreateResult(TenantRecord? record) => new()
     {
-        Outcome = answer.Outcome,
-        TenantId = answer.TenantId,
         ApplicationId = _applicationId,
-        Error = answer.Error,
-        Denial = answer.Denial,
     };
 
     /// <summary>Whether a key's rights on an application cover what a provisioned tenant needs.</summary>

@@ -73,7 +73,7 @@ internal sealed class ConfigureExistingApplicationOperation : TenantOperation<Pr
         return await ProvisioningRun.CompleteAsync(_services, context, cancellationToken).ConfigureAwait(false);
     }
 
-    public override ProvisioningResult Answer(OperationAnswer answer) => ProvisioningRun.Answer(answer);
+    protected override ProvisioningResult CreateResult(TenantRecord? record) => ProvisioningRun.Describe(record);
 
     private static IEnumerable<string> MissingRights(PermissionReport report) =>
         CheckApiKeyOperation.RequiredGroups.SelectMany(report.MissingFor).Distinct().Order(StringComparer.Ordinal);

@@ -86,22 +86,13 @@ internal sealed class DeepCleanOperation : TenantOperation<DeepCleanResult>
             error,
             requiresStartFresh: false);
 
-    public override DeepCleanResult Answer(OperationAnswer answer) => new()
-    {
-        Outcome = answer.Outcome,
-        TenantId = answer.TenantId,
-        Error = answer.Error,
-        Denial = answer.Denial,
-        TtsRequestCount = answer.TtsRequestCount,
-    };
+    protected override DeepCleanResult CreateResult(TenantRecord? record) => new();
 
     private static DeepCleanResult Result(
         OperationContext context, ProvisioningOutcome outcome, CleanupReport report, TenantError? error) => new()
     {
         Outcome = outcome,
-        TenantId = context.TenantId,
         Report = report,
         Error = error,
-        TtsRequestCount = context.RequestCount,
     };
 }

@@ -35,7 +35,6 @@ internal sealed class GetCredentialsOperation : TenantOperation<TenantCredential
             return new TenantCredentialsResult
             {
                 Outcome = ProvisioningOutcome.NotConfigured,
-                TenantId = context.TenantId,
                 Error = new TenantError(null, NotConfigured, null, null, null, null, context.Now),
             };
         }
@@ -66,7 +65,6 @@ internal sealed class GetCredentialsOperation : TenantOperation<TenantCredential
         return new TenantCredentialsResult
         {
             Outcome = ProvisioningOutcome.Succeeded,
-            TenantId = context.TenantId,
             Credentials = credentials,
             State = record.State,
             FailedStep = record.State == ProvisioningState.Failed ? record.CurrentStep : null,
@@ -75,13 +73,7 @@ internal sealed class GetCredentialsOperation : TenantOperation<TenantCredential
         };
     }
 
-    public override TenantCredentialsResult Answer(OperationAnswer answer) => new()
-    {
-        Outcome = answer.Outcome,
-        TenantId = answer.TenantId,
-        Error = answer.Error,
-        Denial = answer.Denial,
-    };
+    protected override TenantCredentialsResult CreateResult(TenantRecord? record) => new();
 
     private StoredCredential Open(TenantRecord record, SecretField field, StoredApiKey? key) =>
         Open(record, field, key?.Sealed, key?.LastFour, key?.KeyId);

@@ -33,17 +33,10 @@ internal sealed class GetHistoryOperation : TenantOperation<TenantHistoryResult>
         return new TenantHistoryResult
         {
             Outcome = ProvisioningOutcome.Succeeded,
-            TenantId = context.TenantId,
             Entries = page.Entries,
             NextPageToken = page.NextPageToken,
         };
     }
 
-    public override TenantHistoryResult Answer(OperationAnswer answer) => new()
-    {
-        Outcome = answer.Outcome,
-        TenantId = answer.TenantId,
-        Error = answer.Error,
-        Denial = answer.Denial,
-    };
+    protected override TenantHistoryResult CreateResult(TenantRecord? record) => new();
 }

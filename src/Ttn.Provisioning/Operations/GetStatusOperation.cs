@@ -25,17 +25,10 @@ internal sealed class GetStatusOperation : TenantOperation<TenantStatusResult>
         Task.FromResult(new TenantStatusResult
         {
             Outcome = ProvisioningOutcome.Succeeded,
-            TenantId = context.TenantId,
             Status = ToStatus(context.TenantId, context.Record, context.Now, _conventions.Clusters.DefaultName),
         });
 
-    public override TenantStatusResult Answer(OperationAnswer answer) => new()
-    {
-        Outcome = answer.Outcome,
-        TenantId = answer.TenantId,
-        Error = answer.Error,
-        Denial = answer.Denial,
-    };
+    protected override TenantStatusResult CreateResult(TenantRecord? record) => new();
 
     /// <summary>The status view of a record: ids, state, the next action, last fours, settings; never a secret.</summary>
     public static TenantStatus ToStatus(string tenantId, TenantRecord? record, DateTimeOffset now, string defaultCluster)

@@ -68,6 +68,8 @@ internal sealed class OperationRunner
         var requests = TtsRequestCounter.Start();
         using var telemetry = OperationTelemetry.Start(operation.Kind, caller.TenantId, requests, _time, _logger);
         var result = await RunCoreAsync(operation, caller, requests, cancellationToken).ConfigureAwait(false);
+        result.TenantId = caller.TenantId;
+        result.TtsRequestCount = requests.Count;
         telemetry.Finish(result);
         if (operation.IsRecorded && result.Outcome != ProvisioningOutcome.Denied)
         {

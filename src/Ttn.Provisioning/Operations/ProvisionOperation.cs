@@ -56,7 +56,7 @@ internal class ProvisionOperation : TenantOperation<ProvisioningResult>
         return ProvisioningRun.CompleteAsync(Services, context, cancellationToken);
     }
 
-    public override ProvisioningResult Answer(OperationAnswer answer) => ProvisioningRun.Answer(answer);
+    protected override ProvisioningResult CreateResult(TenantRecord? record) => ProvisioningRun.Describe(record);
 
     /// <summary>A new attempt on the tenant's cluster, which the record names from now on.</summary>
     protected TenantRecord Begin(TenantRecord record, DateTimeOffset now) =>

@@ -1,4 +1,3 @@
-using Ttn.Provisioning.Authorization;
 using Ttn.Provisioning.Storage;
 
 namespace Ttn.Provisioning.Operations;
@@ -40,30 +39,31 @@ internal static class ProvisioningRun
         return Result(context.TenantId, failed, run.Record, context.RequestCount, outcome.Error, warnings: outcome.Warnings);
     }
 
-    /// <summary>The result for an outcome decided without running the pipeline.</summary>
-    public static ProvisioningResult Answer(OperationAnswer answer) =>
-        Result(answer.TenantId, answer.Outcome, answer.Record, answer.TtsRequestCount, answer.Error, answer.Denial);
+    /// <summary>The result as <paramref name="record"/> shows the tenant, before the shared fields are filled in.</summary>
+    public static ProvisioningResult Describe(TenantRecord? record, IReadOnlyList<string>? warnings = null) => new()
+    {
+        State = record?.State ?? ProvisioningState.Idle,
+        OrganizationId = record?.OrganizationId,
+        ApplicationId = record?.ApplicationId,
+        Cluster = record?.Cluster,
+        Checkpoints = record?.Checkpoints ?? ProvisioningStep.None,
+        Warnings = warnings ?? [],
+    };
 
-    /// <summary>A result that shows the tenant as <paramref name="record"/> holds it.</summary>
+    /// <summary>
+    /// A result that shows the tenant as <paramref name="record"/> holds it, complete: start fresh nests it in its own
+    /// result, where the runner does not fill it in.
+    /// </summary>
     public static ProvisioningResult Result(
         string tenantId,
         ProvisioningOutcome outcome,
         TenantRecord? record,
         int requests,
         TenantError? error = null,
-        PolicyDecision? denial = null,
-        IReadOnlyList<string>? warnings = null) => new()
-        {
-            Outcome = outcome,
-            TenantId = tenantId,
-            State = record?.State ?? ProvisioningState.Idle,
-            OrganizationId = record?.OrganizationId,
-            ApplicationId = record?.ApplicationId,
-            Cluster = record?.Cluster,
-            Checkpoints = record?.Checkpoints ?? ProvisioningStep.None,
-            Error = error,
-            Denial = denial,
-            Warnings = warnings ?? [],
-            TtsRequestCount = requests,
-        };
+        IReadOnlyList<string>? warnings = null)
+    {
+        var result = Describe(record, warnings);
+        result.Fill(new OperationAnswer(tenantId, outcome, record, error, null, requests));
+        return result;
+    }
 }

@@ -86,14 +86,7 @@ internal sealed class RotateOrganizationKeyOperation : TenantOperation<Organizat
     /// <summary>An interrupted rotation keeps the tenant's state; whatever key is stored is the one in force.</summary>
     public override TenantRecord AfterInterruption(TenantRecord record, TenantError error) => TenantTransitions.RecordError(record, error);
 
-    public override OrganizationKeyRotationResult Answer(OperationAnswer answer) => new()
-    {
-        Outcome = answer.Outcome,
-        TenantId = answer.TenantId,
-        Error = answer.Error,
-        Denial = answer.Denial,
-        TtsRequestCount = answer.TtsRequestCount,
-    };
+    protected override OrganizationKeyRotationResult CreateResult(TenantRecord? record) => new();
 
     private static TtsFailure KeptOldKey(TtsFailure failure) =>
         failure.WithHint("The new organization key is in force; an older one may still be live: rotate again to revoke it.");
@@ -110,11 +103,9 @@ internal sealed class RotateOrganizationKeyOperation : TenantOperation<Organizat
         OperationContext context, ProvisioningOutcome outcome, IReadOnlyList<string> revoked, TenantError? error = null) => new()
         {
             Outcome = outcome,
-            TenantId = context.TenantId,
             KeyLastFour = context.LeasedRun.Record.OrganizationApiKey?.LastFour,
             KeyId = context.LeasedRun.Record.OrganizationApiKey?.KeyId,
             RevokedKeyIds = revoked,
             Error = error,
-            TtsRequestCount = context.RequestCount,
         };
 }

@@ -74,14 +74,7 @@ internal sealed class RotateWebhookSecretOperation : TenantOperation<WebhookSecr
     /// <summary>An interrupted rotation keeps the tenant's state: the old secret stays in force, the pending one stays stored.</summary>
     public override TenantRecord AfterInterruption(TenantRecord record, TenantError error) => TenantTransitions.RecordError(record, error);
 
-    public override WebhookSecretRotationResult Answer(OperationAnswer answer) => new()
-    {
-        Outcome = answer.Outcome,
-        TenantId = answer.TenantId,
-        Error = answer.Error,
-        Denial = answer.Denial,
-        TtsRequestCount = answer.TtsRequestCount,
-    };
+    protected override WebhookSecretRotationResult CreateResult(TenantRecord? record) => new();
 
     /// <summary>Sends the pending secret to TTS (only the webhook's headers change); null when TTS accepted it.</summary>
     private async Task<TtsFailure?> SetWebhookAsync(OperationContext context, TenantRecord record, CancellationToken cancellationToken)
@@ -119,9 +112,7 @@ internal sealed class RotateWebhookSecretOperation : TenantOperation<WebhookSecr
         OperationContext context, ProvisioningOutcome outcome, string? lastFour, TenantError? error = null) => new()
         {
             Outcome = outcome,
-            TenantId = context.TenantId,
             SecretLastFour = lastFour,
             Error = error,
-            TtsRequestCount = context.RequestCount,
         };
 }

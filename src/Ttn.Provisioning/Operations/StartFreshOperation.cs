@@ -82,14 +82,7 @@ internal sealed class StartFreshOperation : TenantOperation<StartFreshResult>
     public override TenantRecord AfterInterruption(TenantRecord record, TenantError error) =>
         TenantTransitions.MarkFailed(record, error, requiresStartFresh: _cleaning);
 
-    public override StartFreshResult Answer(OperationAnswer answer) => new()
-    {
-        Outcome = answer.Outcome,
-        TenantId = answer.TenantId,
-        Error = answer.Error,
-        Denial = answer.Denial,
-        TtsRequestCount = answer.TtsRequestCount,
-    };
+    protected override StartFreshResult CreateResult(TenantRecord? record) => new();
 
     private static StartFreshResult Result(
         OperationContext context,
@@ -101,13 +94,11 @@ internal sealed class StartFreshOperation : TenantOperation<StartFreshResult>
         TenantError? error = null) => new()
         {
             Outcome = outcome,
-            TenantId = context.TenantId,
             Cleanup = report,
             PreviousCluster = clusters.Previous,
             Cluster = clusters.Next,
             NewApplicationId = newApplicationId,
             Provisioning = provisioning,
             Error = error,
-            TtsRequestCount = context.RequestCount,
         };
 }

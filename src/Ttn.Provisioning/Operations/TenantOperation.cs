@@ -47,7 +47,19 @@ internal abstract class TenantOperation<TResult>
     public abstract Task<TResult> ExecuteAsync(OperationContext context, CancellationToken cancellationToken);
 
     /// <summary>The result for an outcome the runner decided (denied, in progress, refused, interrupted).</summary>
-    public abstract TResult Answer(OperationAnswer answer);
+    public TResult Answer(OperationAnswer answer)
+    {
+        var result = CreateResult(answer.Record);
+        result.Fill(answer);
+        return result;
+    }
+
+    /// <summary>
+    /// The operation's result before the fields every result shares (outcome, tenant, error, denial, request count) are
+    /// filled in: what the operation knows beyond them, from its arguments or the tenant's <paramref name="record"/>.
+    /// </summary>
+    /// <param name="record">The tenant's record, when one was read; null otherwise.</param>
+    protected abstract TResult CreateResult(TenantRecord? record);
 
     /// <summary>How a run interrupted by the caller's cancellation leaves the record (by default: Failed, resumable).</summary>
     public virtual TenantRecord AfterInterruption(TenantRecord record, TenantError error) =>

@@ -47,23 +47,16 @@ internal sealed class TestConnectionOperation : TenantOperation<ConnectionTestRe
         return new ConnectionTestResult
         {
             Outcome = test.Passed ? ProvisioningOutcome.Succeeded : ProvisioningOutcome.Failed,
-            TenantId = context.TenantId,
             Test = test,
             Error = error,
-            TtsRequestCount = context.RequestCount,
         };
     }
 
     /// <summary>Interrupted: the test changed nothing, so the record stays as it was.</summary>
     public override TenantRecord AfterInterruption(TenantRecord record, TenantError error) => record;
 
-    public override ConnectionTestResult Answer(OperationAnswer answer) => new()
+    protected override ConnectionTestResult CreateResult(TenantRecord? record) => new()
     {
-        Outcome = answer.Outcome,
-        TenantId = answer.TenantId,
-        Test = answer.Record?.LastConnectionTest,
-        Error = answer.Error,
-        Denial = answer.Denial,
-        TtsRequestCount = answer.TtsRequestCount,
+        Test = record?.LastConnectionTest,
     };
 }

@@ -53,25 +53,18 @@ internal sealed class UpdateSettingsOperation : TenantOperation<TenantSettingsRe
     /// <summary>Interrupted: the settings stay stored and pending (TTS may or may not have them); the state is unchanged.</summary>
     public override TenantRecord AfterInterruption(TenantRecord record, TenantError error) => TenantTransitions.RecordError(record, error);
 
-    public override TenantSettingsResult Answer(OperationAnswer answer) => new()
+    protected override TenantSettingsResult CreateResult(TenantRecord? record) => new()
     {
-        Outcome = answer.Outcome,
-        TenantId = answer.TenantId,
-        Settings = answer.Record?.Settings,
-        SettingsPending = answer.Record?.SettingsPending ?? false,
-        Error = answer.Error,
-        Denial = answer.Denial,
-        TtsRequestCount = answer.TtsRequestCount,
+        Settings = record?.Settings,
+        SettingsPending = record?.SettingsPending ?? false,
     };
 
     private static TenantSettingsResult Result(
         OperationContext context, ProvisioningOutcome outcome, TenantRecord record, TenantError? error = null) => new()
         {
             Outcome = outcome,
-            TenantId = context.TenantId,
             Settings = record.Settings,
             SettingsPending = record.SettingsPending,
             Error = error,
-            TtsRequestCount = context.RequestCount,
         };
 }

@@ -14,29 +14,38 @@ public abstract class OperationResult
     {
     }
 
-    // Outcome and TenantId stay required (every result the library builds must say how it ended and for which tenant),
-    // and C# lets a required member's setter be no less visible than its type (CS9032): their init setters stay public,
-    // but no host can reach them, since no constructor of a result is public (hosts' tests build results with
-    // Ttn.Provisioning.Testing's ProvisioningModelFactory).
+    // Results are read-only to hosts (hosts' tests build them with Ttn.Provisioning.Testing's ProvisioningModelFactory).
+    // The operation runner fills the fields below, which every result shares, for every operation: the tenant and the
+    // request count of every result, and all five for an outcome the runner decided (see TenantOperation.Answer).
 
     /// <summary>How the operation ended.</summary>
-    public required ProvisioningOutcome Outcome { get; init; }
+    public ProvisioningOutcome Outcome { get; internal set; }
 
     /// <summary>The tenant acted on.</summary>
-    public required string TenantId { get; init; }
+    public string TenantId { get; internal set; } = string.Empty;
 
     /// <summary>The error, when <see cref="Outcome"/> is Failed or UseStartFresh (and for some refusals, why).</summary>
-    public TenantError? Error { get; internal init; }
+    public TenantError? Error { get; internal set; }
 
     /// <summary>The policy decision, when <see cref="Outcome"/> is Denied.</summary>
-    public PolicyDecision? Denial { get; internal init; }
+    public PolicyDecision? Denial { get; internal set; }
 
     /// <summary>How many requests the operation sent to The Things Stack.</summary>
-    public int TtsRequestCount { get; internal init; }
+    public int TtsRequestCount { get; internal set; }
 
     /// <summary>The result's type, outcome and tenant, and the error's message when there is one; never a secret.</summary>
     public override string ToString() =>
         Error is { } error
             ? $"{GetType().Name} {Outcome} for tenant {TenantId}: {error.Message}"
             : $"{GetType().Name} {Outcome} for tenant {TenantId}";
+
+    /// <summary>Fills the shared fields with an outcome decided outside the operation's own work.</summary>
+    internal void Fill(Operations.OperationAnswer answer)
+    {
+        Outcome = answer.Outcome;
+        TenantId = answer.TenantId;
+        Error = answer.Error;
+        Denial = answer.Denial;
+        TtsRequestCount = answer.TtsRequestCount;
+    }
 }

@@ -1,6 +1,7 @@
 using Ttn.Provisioning.Authorization;
 using Ttn.Provisioning.DeviceRegistration;
 using Ttn.Provisioning.Devices;
+using Ttn.Provisioning.Storage;
 
 namespace Ttn.Provisioning.Operations;
 
@@ -15,14 +16,9 @@ internal sealed class DiagnoseDeviceOperation : DeviceIdOperation<DeviceDiagnosi
 
     public override ProvisioningOperation Kind => ProvisioningOperation.ReadDevices;
 
-    public override DeviceDiagnosisResult Answer(OperationAnswer answer) => new()
+    protected override DeviceDiagnosisResult CreateResult(TenantRecord? record) => new()
     {
-        Outcome = answer.Outcome,
-        TenantId = answer.TenantId,
         DeviceId = DeviceId,
-        Error = answer.Error,
-        Denial = answer.Denial,
-        TtsRequestCount = answer.TtsRequestCount,
     };
 
     protected override async Task<DeviceDiagnosisResult> ExecuteAsync(DeviceSession session, CancellationToken cancellationToken)
@@ -33,7 +29,6 @@ internal sealed class DiagnoseDeviceOperation : DeviceIdOperation<DeviceDiagnosi
         return new DeviceDiagnosisResult
         {
             Outcome = inspection.Failure is null ? ProvisioningOutcome.Succeeded : ProvisioningOutcome.Failed,
-            TenantId = session.TenantId,
             DeviceId = DeviceId,
             HeldBy = inspection.HeldBy,
             Unknown = inspection.Unknown,
@@ -41,7 +36,6 @@ internal sealed class DiagnoseDeviceOperation : DeviceIdOperation<DeviceDiagnosi
             JoinEui = inspection.JoinEui,
             Unfinished = unfinished,
             Error = inspection.Failure?.ToError(null, session.Now),
-            TtsRequestCount = session.Context.RequestCount,
         };
     }
 }

@@ -1,6 +1,7 @@
 using Ttn.Provisioning.Authorization;
 using Ttn.Provisioning.DeviceRegistration;
 using Ttn.Provisioning.Devices;
+using Ttn.Provisioning.Storage;
 using Ttn.Provisioning.ThingsStack;
 
 namespace Ttn.Provisioning.Operations;
@@ -16,14 +17,7 @@ internal sealed class GetDeviceOperation : DeviceIdOperation<DeviceReadResult>
 
     public override ProvisioningOperation Kind => ProvisioningOperation.ReadDevices;
 
-    public override DeviceReadResult Answer(OperationAnswer answer) => new()
-    {
-        Outcome = answer.Outcome,
-        TenantId = answer.TenantId,
-        Error = answer.Error,
-        Denial = answer.Denial,
-        TtsRequestCount = answer.TtsRequestCount,
-    };
+    protected override DeviceReadResult CreateResult(TenantRecord? record) => new();
 
     protected override async Task<DeviceReadResult> ExecuteAsync(DeviceSession session, CancellationToken cancellationToken)
     {
@@ -41,10 +35,8 @@ internal sealed class GetDeviceOperation : DeviceIdOperation<DeviceReadResult>
         return new DeviceReadResult
         {
             Outcome = read.Succeeded ? ProvisioningOutcome.Succeeded : ProvisioningOutcome.Failed,
-            TenantId = session.TenantId,
             Device = read.Succeeded ? DeviceViews.ToInfo(read.Value, session.ApplicationId) : null,
             Error = read.Failure?.ToError(null, session.Now),
-            TtsRequestCount = session.Context.RequestCount,
         };
     }
 }

@@ -2,6 +2,7 @@ using Ttn.Provisioning.Authorization;
 using Ttn.Provisioning.DeviceImport;
 using Ttn.Provisioning.DeviceRegistration;
 using Ttn.Provisioning.Devices;
+using Ttn.Provisioning.Storage;
 
 using DeviceLog = Ttn.Provisioning.DeviceRegistration.Log;
 
@@ -48,21 +49,16 @@ internal sealed class ImportDevicesOperation : DeviceOperation<DeviceImportResul
     /// <summary>A dry run changes nothing, so it is not written to the history.</summary>
     public override bool IsRecorded => !_options.DryRun;
 
-    public override DeviceImportResult Answer(OperationAnswer answer) => new()
+    protected override DeviceImportResult CreateResult(TenantRecord? record) => new()
     {
-        Outcome = answer.Outcome,
-        TenantId = answer.TenantId,
         JobId = _options.JobId,
         IsDryRun = _options.DryRun,
-        Error = answer.Error,
-        Denial = answer.Denial,
-        TtsRequestCount = answer.TtsRequestCount,
     };
 
     protected override async Task<DeviceImportResult> ExecuteAsync(DeviceSession session, CancellationToken cancellationToken)
     {
         var input = await _read(_options, cancellationToken).ConfigureAwait(false);
-        var result = new Builder(session, _options, input);
+        var result = new Builder(_options, input);
         if (input.Errors.Count > 0)
         {
             var message = $"{input.Errors.Count} error(s) in the input; nothing was registered. See ValidationErrors.";
@@ -146,7 +142,7 @@ internal sealed class ImportDevicesOperation : DeviceOperation<DeviceImportResul
     }
 
     /// <summary>Collects what the result says as the import goes.</summary>
-    private sealed class Builder(DeviceSession session, DeviceImportOptions options, ImportInput input)
+    private sealed class Builder(DeviceImportOptions options, ImportInput input)
     {
         public ImportInput Input => input;
 
@@ -163,7 +159,6 @@ internal sealed class ImportDevicesOperation : DeviceOperation<DeviceImportResul
         public DeviceImportResult Build(ProvisioningOutcome outcome, Storage.TenantError? error) => new()
         {
             Outcome = outcome,
-            TenantId = session.TenantId,
             JobId = JobId,
             IsDryRun = options.DryRun,
             ValidationErrors = input.Errors,
@@ -173,7 +168,6 @@ internal sealed class ImportDevicesOperation : DeviceOperation<DeviceImportResul
             Elapsed = Elapsed,
             DevicesPerSecond = DevicesPerSecond,
             Error = error,
-            TtsRequestCount = session.Context.RequestCount,
         };
     }
 }

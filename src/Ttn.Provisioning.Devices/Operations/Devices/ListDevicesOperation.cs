@@ -1,6 +1,7 @@
 using Ttn.Provisioning.Authorization;
 using Ttn.Provisioning.DeviceRegistration;
 using Ttn.Provisioning.Devices;
+using Ttn.Provisioning.Storage;
 
 namespace Ttn.Provisioning.Operations;
 
@@ -23,15 +24,10 @@ internal sealed class ListDevicesOperation : DeviceOperation<DeviceListResult>
 
     public override ProvisioningOperation Kind => ProvisioningOperation.ReadDevices;
 
-    public override DeviceListResult Answer(OperationAnswer answer) => new()
+    protected override DeviceListResult CreateResult(TenantRecord? record) => new()
     {
-        Outcome = answer.Outcome,
-        TenantId = answer.TenantId,
         Page = _options.Page,
         PageSize = _options.PageSize,
-        Error = answer.Error,
-        Denial = answer.Denial,
-        TtsRequestCount = answer.TtsRequestCount,
     };
 
     protected override async Task<DeviceListResult> ExecuteAsync(DeviceSession session, CancellationToken cancellationToken)
@@ -50,14 +46,12 @@ internal sealed class ListDevicesOperation : DeviceOperation<DeviceListResult>
         return new DeviceListResult
         {
             Outcome = page.Succeeded ? ProvisioningOutcome.Succeeded : ProvisioningOutcome.Failed,
-            TenantId = session.TenantId,
             Devices = page.Succeeded ? [.. page.Value.Devices.Select(d => DeviceViews.ToInfo(d, session.ApplicationId))] : [],
             Page = _options.Page,
             PageSize = _options.PageSize,
             TotalCount = page.Value?.TotalCount,
             Unfinished = [.. unfinished.Where(u => u.ApplicationId == session.ApplicationId)],
             Error = page.Failure?.ToError(null, session.Now),
-            TtsRequestCount = session.Context.RequestCount,
         };
     }
 }

@@ -23,14 +23,9 @@ internal sealed class RegisterDeviceOperation : DeviceOperation<DeviceRegistrati
 
     public override ProvisioningOperation Kind => ProvisioningOperation.RegisterDevice;
 
-    public override DeviceRegistrationResult Answer(OperationAnswer answer) => new()
+    protected override DeviceRegistrationResult CreateResult(TenantRecord? record) => new()
     {
-        Outcome = answer.Outcome,
-        TenantId = answer.TenantId,
         DeviceId = _device.DeviceId,
-        Error = answer.Error,
-        Denial = answer.Denial,
-        TtsRequestCount = answer.TtsRequestCount,
     };
 
     protected override async Task<DeviceRegistrationResult> ExecuteAsync(DeviceSession session, CancellationToken cancellationToken)
@@ -63,7 +58,6 @@ internal sealed class RegisterDeviceOperation : DeviceOperation<DeviceRegistrati
         Outcome = outcome.Status is DeviceOutcome.Registered or DeviceOutcome.AlreadyPresent
             ? ProvisioningOutcome.Succeeded
             : ProvisioningOutcome.Failed,
-        TenantId = session.TenantId,
         DeviceId = outcome.DeviceId,
         Status = outcome.Status,
         Created = outcome.Created,
@@ -73,7 +67,6 @@ internal sealed class RegisterDeviceOperation : DeviceOperation<DeviceRegistrati
         SealedAppKey = sealedAppKey,
         SealedNwkKey = sealedNwkKey,
         Error = ErrorOf(outcome, session.Now),
-        TtsRequestCount = session.Context.RequestCount,
     };
 
     /// <summary>The failure of a registration as a stored error: its reason in words, with what TTS answered.</summary>

@@ -1,6 +1,7 @@
 using Ttn.Provisioning.Authorization;
 using Ttn.Provisioning.DeviceRegistration;
 using Ttn.Provisioning.Devices;
+using Ttn.Provisioning.Storage;
 using Ttn.Provisioning.ThingsStack;
 
 namespace Ttn.Provisioning.Operations;
@@ -16,14 +17,9 @@ internal sealed class RemoveDeviceOperation : DeviceIdOperation<DeviceRemovalRes
 
     public override ProvisioningOperation Kind => ProvisioningOperation.RemoveDevice;
 
-    public override DeviceRemovalResult Answer(OperationAnswer answer) => new()
+    protected override DeviceRemovalResult CreateResult(TenantRecord? record) => new()
     {
-        Outcome = answer.Outcome,
-        TenantId = answer.TenantId,
         DeviceId = DeviceId,
-        Error = answer.Error,
-        Denial = answer.Denial,
-        TtsRequestCount = answer.TtsRequestCount,
     };
 
     protected override async Task<DeviceRemovalResult> ExecuteAsync(DeviceSession session, CancellationToken cancellationToken)
@@ -33,7 +29,6 @@ internal sealed class RemoveDeviceOperation : DeviceIdOperation<DeviceRemovalRes
         return new DeviceRemovalResult
         {
             Outcome = done ? ProvisioningOutcome.Succeeded : ProvisioningOutcome.Failed,
-            TenantId = session.TenantId,
             DeviceId = DeviceId,
             Removed = removal.Removed,
             AlreadyGone = removal.AlreadyGone,
@@ -44,7 +39,6 @@ internal sealed class RemoveDeviceOperation : DeviceIdOperation<DeviceRemovalRes
                 : (removal.Failure ?? TtsFailure.Refusal("The removal did not finish."))
                     .WithHint($"Still held by: {removal.Remaining}; remove the device again to finish.")
                     .ToError(null, session.Now),
-            TtsRequestCount = session.Context.RequestCount,
         };
     }
 }

@@ -30,14 +30,9 @@ internal sealed class RepairDeviceOperation : DeviceIdOperation<DeviceRepairResu
 
     public override ProvisioningOperation Kind => ProvisioningOperation.RepairDevice;
 
-    public override DeviceRepairResult Answer(OperationAnswer answer) => new()
+    protected override DeviceRepairResult CreateResult(TenantRecord? record) => new()
     {
-        Outcome = answer.Outcome,
-        TenantId = answer.TenantId,
         DeviceId = DeviceId,
-        Error = answer.Error,
-        Denial = answer.Denial,
-        TtsRequestCount = answer.TtsRequestCount,
     };
 
     protected override async Task<DeviceRepairResult> ExecuteAsync(DeviceSession session, CancellationToken cancellationToken)
@@ -75,12 +70,10 @@ internal sealed class RepairDeviceOperation : DeviceIdOperation<DeviceRepairResu
         DeviceSession session, DeviceRepairAction action, DeviceRegistries before, DeviceRegistries after, TenantError? error) => new()
     {
         Outcome = error is null ? ProvisioningOutcome.Succeeded : ProvisioningOutcome.Failed,
-        TenantId = session.TenantId,
         DeviceId = DeviceId,
         Action = action,
         Before = before,
         After = after,
         Error = error,
-        TtsRequestCount = session.Context.RequestCount,
     };
 }

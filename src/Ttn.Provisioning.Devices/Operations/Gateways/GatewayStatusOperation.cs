@@ -1,6 +1,7 @@
 using Ttn.Provisioning.Authorization;
 using Ttn.Provisioning.DeviceRegistration;
 using Ttn.Provisioning.Gateways;
+using Ttn.Provisioning.Storage;
 using Ttn.Provisioning.ThingsStack;
 
 namespace Ttn.Provisioning.Operations;
@@ -32,14 +33,7 @@ internal sealed class GatewayStatusOperation : DeviceOperation<GatewayStatusResu
 
     protected override bool ActsOnGateways => true;
 
-    public override GatewayStatusResult Answer(OperationAnswer answer) => new()
-    {
-        Outcome = answer.Outcome,
-        TenantId = answer.TenantId,
-        Error = answer.Error,
-        Denial = answer.Denial,
-        TtsRequestCount = answer.TtsRequestCount,
-    };
+    protected override GatewayStatusResult CreateResult(TenantRecord? record) => new();
 
     protected override async Task<GatewayStatusResult> ExecuteAsync(DeviceSession session, CancellationToken cancellationToken)
     {
@@ -94,9 +88,7 @@ internal sealed class GatewayStatusOperation : DeviceOperation<GatewayStatusResu
         return new GatewayStatusResult
         {
             Outcome = ProvisioningOutcome.Succeeded,
-            TenantId = session.TenantId,
             Gateways = [.. ids.Select(id => ToStatus(id, stats.GetValueOrDefault(id), session.Now))],
-            TtsRequestCount = session.Context.RequestCount,
         };
     }
 
@@ -127,8 +119,6 @@ internal sealed class GatewayStatusOperation : DeviceOperation<GatewayStatusResu
     private static GatewayStatusResult Failed(DeviceSession session, TtsFailure failure) => new()
     {
         Outcome = ProvisioningOutcome.Failed,
-        TenantId = session.TenantId,
         Error = failure.ToError(null, session.Now),
-        TtsRequestCount = session.Context.RequestCount,
     };
 }

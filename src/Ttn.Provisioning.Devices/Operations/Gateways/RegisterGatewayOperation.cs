@@ -29,15 +29,10 @@ internal sealed class RegisterGatewayOperation : DeviceOperation<GatewayRegistra
 
     protected override bool ActsOnGateways => true;
 
-    public override GatewayRegistrationResult Answer(OperationAnswer answer) => new()
+    protected override GatewayRegistrationResult CreateResult(TenantRecord? record) => new()
     {
-        Outcome = answer.Outcome,
-        TenantId = answer.TenantId,
         GatewayId = _gateway.GatewayId,
         Eui = _gateway.Eui,
-        Error = answer.Error,
-        Denial = answer.Denial,
-        TtsRequestCount = answer.TtsRequestCount,
     };
 
     protected override async Task<GatewayRegistrationResult> ExecuteAsync(DeviceSession session, CancellationToken cancellationToken)
@@ -140,7 +135,6 @@ internal sealed class RegisterGatewayOperation : DeviceOperation<GatewayRegistra
         Outcome = status is GatewayRegistrationStatus.Conflict or GatewayRegistrationStatus.Failed
             ? ProvisioningOutcome.Failed
             : ProvisioningOutcome.Succeeded,
-        TenantId = session.TenantId,
         GatewayId = _gateway.GatewayId,
         Eui = _gateway.Eui,
         Status = status,
@@ -150,6 +144,5 @@ internal sealed class RegisterGatewayOperation : DeviceOperation<GatewayRegistra
         LnsApiKey = lnsKey?.Key ?? SafeDecrypt.Empty,
         LnsApiKeyId = lnsKey?.Id,
         SealedLnsApiKey = lnsKey?.Sealed,
-        TtsRequestCount = session.Context.RequestCount,
     };
 }

@@ -1,6 +1,7 @@
 using Ttn.Provisioning.Authorization;
 using Ttn.Provisioning.DeviceRegistration;
 using Ttn.Provisioning.Gateways;
+using Ttn.Provisioning.Storage;
 using Ttn.Provisioning.ThingsStack;
 
 using DeviceLog = Ttn.Provisioning.DeviceRegistration.Log;
@@ -27,14 +28,9 @@ internal sealed class RemoveGatewayOperation : DeviceOperation<GatewayRemovalRes
 
     protected override bool ActsOnGateways => true;
 
-    public override GatewayRemovalResult Answer(OperationAnswer answer) => new()
+    protected override GatewayRemovalResult CreateResult(TenantRecord? record) => new()
     {
-        Outcome = answer.Outcome,
-        TenantId = answer.TenantId,
         GatewayId = _gatewayId,
-        Error = answer.Error,
-        Denial = answer.Denial,
-        TtsRequestCount = answer.TtsRequestCount,
     };
 
     protected override async Task<GatewayRemovalResult> ExecuteAsync(DeviceSession session, CancellationToken cancellationToken)
@@ -94,13 +90,11 @@ internal sealed class RemoveGatewayOperation : DeviceOperation<GatewayRemovalRes
         bool reserved = true) => new()
     {
         Outcome = status == CleanupStatus.Failed ? ProvisioningOutcome.Failed : ProvisioningOutcome.Succeeded,
-        TenantId = session.TenantId,
         GatewayId = _gatewayId,
         Status = status,
         Purged = purged,
         IdReserved = reserved && status != CleanupStatus.Failed && !purged,
         Warnings = warnings,
         Error = error,
-        TtsRequestCount = session.Context.RequestCount,
     };
 }
