@@ -8,10 +8,8 @@ namespace Ttn.Provisioning.Secrets;
 /// <summary>Opening tokens: the current format and, inside the migration window, the legacy ones.</summary>
 public sealed partial class AesGcmSecretProtector
 {
-    private SafeDecrypt Open(string? token, SecretContext context, out string? format, out string? keyId)
+    private SafeDecrypt Open(string? token, SecretContext context)
     {
-        format = null;
-        keyId = null;
         if (string.IsNullOrEmpty(token))
         {
             return SafeDecrypt.Empty;
@@ -20,8 +18,6 @@ public sealed partial class AesGcmSecretProtector
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (SecretToken.TrySplit(token, out var keyIdSpan, out var payload))
         {
-            format = SecretToken.FormatName;
-
             // Most tokens are sealed with the primary key: compare before hashing.
             var key = _primary;
             if (!keyIdSpan.SequenceEqual(_primary.Id) && !_keysBySpan.TryGetValue(keyIdSpan, out key))
@@ -29,7 +25,6 @@ public sealed partial class AesGcmSecretProtector
                 return SafeDecrypt.Failed(SafeDecryptFailureReason.UnknownKey);
             }
 
-            keyId = key.Id;
             return OpenTtn1(key, payload, context);
         }
 
@@ -47,7 +42,6 @@ public sealed partial class AesGcmSecretProtector
             return SafeDecrypt.Failed(SafeDecryptFailureReason.UnsupportedFormat);
         }
 
-        format = LegacySecretFormats.Name(legacy);
         return _legacySalt is not null && _legacyUntil is { } until && _timeProvider.GetUtcNow() < until
             ? LegacySecretFormats.Read(token, _legacySalt, context.Field, legacy)
             : SafeDecrypt.Failed(SafeDecryptFailureReason.LegacyFormatNotAllowed);

@@ -150,36 +150,7 @@ public sealed partial class AesGcmSecretProtector : ISecretProtector, IDisposabl
     public SafeDecrypt Unprotect(string? token, SecretContext context)
     {
         EnsureContext(context);
-        return Open(token, context, out _, out _);
-    }
-
-    /// <inheritdoc />
-    public ReprotectResult Reprotect(string? token, SecretContext context)
-    {
-        EnsureContext(context);
-        var opened = Open(token, context, out var format, out var keyId);
-        var previous = format switch
-        {
-            null => null,
-            SecretToken.FormatName => $"{SecretToken.FormatName}:{keyId}",
-            _ => format,
-        };
-
-        switch (opened.Status)
-        {
-            case SafeDecryptStatus.Empty:
-                return new ReprotectResult(ReprotectOutcome.Empty, token, previous, currentFormat: null);
-            case SafeDecryptStatus.Failed:
-                return new ReprotectResult(ReprotectOutcome.Failed, token, previous, currentFormat: null, opened.FailureReason);
-        }
-
-        if (!opened.RequiresReprotect)
-        {
-            return new ReprotectResult(ReprotectOutcome.AlreadyCurrent, token, previous, previous);
-        }
-
-        var sealedToken = Protect(opened.Value!, context);
-        return new ReprotectResult(ReprotectOutcome.Reprotected, sealedToken, previous, $"{SecretToken.FormatName}:{_primary.Id}");
+        return Open(token, context);
     }
 
     /// <summary>Releases the cipher instances and wipes the key material.</summary>

@@ -3,6 +3,18 @@ namespace Ttn.Provisioning.Secrets;
 /// <summary>
 /// Seals secrets for storage and opens them again. Implementations are thread-safe.
 /// </summary>
+/// <remarks>
+/// <para>
+/// To re-protect a stored value (after a new primary key, or for a value read from a legacy format), <see cref="Unprotect"/> it;
+/// when the result says <see cref="SafeDecrypt.RequiresReprotect"/>, <see cref="Protect"/> its value again with the same context
+/// and store the new token in place of the old one. <see cref="Storage.CredentialStoreReprotector"/> does this for every
+/// tenant secret in a credential store.
+/// </para>
+/// <para>
+/// A host may implement this interface itself (for example over a key management service): the library, including the
+/// re-protect sweep, calls only these two methods.
+/// </para>
+/// </remarks>
 public interface ISecretProtector
 {
     /// <summary>Seals <paramref name="plaintext"/> with the primary key into a text token bound to <paramref name="context"/>.</summary>
@@ -26,14 +38,4 @@ public interface ISecretProtector
     /// </returns>
     /// <exception cref="ArgumentException"><paramref name="context"/> is the default value (a programming error, not bad data).</exception>
     SafeDecrypt Unprotect(string? token, SecretContext context);
-
-    /// <summary>
-    /// Opens a stored token in any format this protector reads and, when it is not sealed with the primary key,
-    /// seals it again with the primary key.
-    /// </summary>
-    /// <param name="token">The stored text, or <see langword="null"/> when nothing is stored.</param>
-    /// <param name="context">The tenant and field the secret belongs to.</param>
-    /// <returns>What was found and what changed; <see cref="ReprotectResult.Token"/> is the text to store.</returns>
-    /// <exception cref="ArgumentException"><paramref name="context"/> is the default value.</exception>
-    ReprotectResult Reprotect(string? token, SecretContext context);
 }

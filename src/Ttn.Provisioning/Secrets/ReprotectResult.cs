@@ -1,31 +1,15 @@
 namespace Ttn.Provisioning.Secrets;
 
-/// <summary>What <see cref="ISecretProtector.Reprotect"/> did to one stored value.</summary>
-public enum ReprotectOutcome
-{
-    /// <summary>Nothing was stored; nothing to do.</summary>
-    Empty = 0,
-
-    /// <summary>The value was already sealed with the primary key; it is unchanged.</summary>
-    AlreadyCurrent = 1,
-
-    /// <summary>The value was sealed with an older key or in a legacy format and has been sealed again with the primary key.</summary>
-    Reprotected = 2,
-
-    /// <summary>The value could not be opened; it is unchanged and <see cref="ReprotectResult.FailureReason"/> says why.</summary>
-    Failed = 3,
-}
-
-/// <summary>The result of re-protecting one stored value.</summary>
+/// <summary>The result of re-protecting one stored value (see <see cref="SecretReprotection"/>).</summary>
 /// <remarks><see cref="ToString"/> never shows the token.</remarks>
-public sealed class ReprotectResult
+internal sealed class ReprotectResult
 {
     /// <summary>Creates a result.</summary>
     /// <param name="outcome">What was done.</param>
     /// <param name="token">The text to store: the new token when re-protected, otherwise the original text.</param>
     /// <param name="previousFormat">The format (or key id) the value was found in, for example <c>ttn1:k2018</c>, <c>b64</c>, <c>v2</c> or
-    /// <c>v1</c>; null when empty.</param>
-    /// <param name="currentFormat">The format (or key id) the value is in now; null when empty or failed.</param>
+    /// <c>v1</c>; null when empty or unrecognised.</param>
+    /// <param name="currentFormat">The format (or key id) the value is in now; null when empty, failed or unrecognised.</param>
     /// <param name="failureReason">Why opening failed; <see cref="SafeDecryptFailureReason.None"/> unless <paramref name="outcome"/> is
     /// <see cref="ReprotectOutcome.Failed"/>.</param>
     public ReprotectResult(
@@ -53,7 +37,7 @@ public sealed class ReprotectResult
     /// </summary>
     public string? PreviousFormat { get; }
 
-    /// <summary>The format the value is in now, or null when empty or failed.</summary>
+    /// <summary>The format the value is in now, or null when empty, failed or not a <c>ttn1</c> token.</summary>
     public string? CurrentFormat { get; }
 
     /// <summary>Why opening failed, when <see cref="Outcome"/> is <see cref="ReprotectOutcome.Failed"/>.</summary>

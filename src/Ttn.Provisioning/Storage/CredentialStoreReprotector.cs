@@ -6,8 +6,10 @@ namespace Ttn.Provisioning.Storage;
 
 /// <summary>
 /// Walks every tenant of a store and seals again, with the primary key, each stored secret that is sealed with an older
-/// key or in a legacy format (see <see cref="ISecretProtector.Reprotect"/>). Run it after adding a new primary key or
-/// after importing legacy values; then old keys can leave the ring once a sweep reports nothing left to re-protect.
+/// key or in a legacy format: it opens each value with <see cref="ISecretProtector.Unprotect"/> and, when the result
+/// <see cref="SafeDecrypt.RequiresReprotect"/>, seals it with <see cref="ISecretProtector.Protect"/> and writes the new token
+/// back. Run it after adding a new primary key or after importing legacy values; then old keys can leave the ring once a
+/// sweep reports nothing left to re-protect.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -17,6 +19,10 @@ namespace Ttn.Provisioning.Storage;
 /// sweep again later.
 /// </para>
 /// <para>Values that fail to open are left untouched and reported with the reason. Nothing secret is logged or reported.</para>
+/// <para>
+/// Works with any <see cref="ISecretProtector"/>, including a host's own: it calls only <see cref="ISecretProtector.Unprotect"/>
+/// and <see cref="ISecretProtector.Protect"/>, and tells legacy values by their stored text.
+/// </para>
 /// <para>
 /// <see cref="CredentialStoreReprotectReport.LegacyValuesLeft"/> says how many values are still in a legacy format after
 /// the sweep; once a sweep reports none, the legacy migration window
@@ -112,7 +118,8 @@ public sealed class CredentialStoreReprotector
             for (var i = 0; i < results.Length; i++)
             {
                 var slot = TenantSecretSlots.All[i];
-                var result = _protector.Reprotect(current.GetSealed(slot), new SecretContext(current.TenantId, slot.ToSecretField()));
+                var context = new SecretContext(current.TenantId, slot.ToSecretField());
+                var result = SecretReprotection.Reprotect(_protector, current.GetSealed(slot), context);
                 results[i] = (slot, result);
                 if (result.Changed)
                 {
