@@ -130,22 +130,18 @@ internal static class TenantRowMapper
             OrganizationApiKey = ApiKey(row.OrganizationApiKeySealed, row.OrganizationApiKeyLastFour, row.OrganizationApiKeyId),
             ApplicationApiKey = ApiKey(row.ApplicationApiKeySealed, row.ApplicationApiKeyLastFour, row.ApplicationApiKeyId),
             GatewayApiKey = ApiKey(row.GatewayApiKeySealed, row.GatewayApiKeyLastFour, row.GatewayApiKeyId),
-            WebhookSecret = new WebhookSecretSet
-            {
-                Sealed = row.WebhookSecretSealed,
-                LastFour = row.WebhookSecretLastFour,
-                PendingSealed = row.PendingWebhookSecretSealed,
-                PreviousSealed = row.PreviousWebhookSecretSealed,
-                PreviousValidUntil = FromTicks(row.PreviousWebhookSecretValidUntilTicks),
-            },
+            WebhookSecret = new WebhookSecretSet(
+                sealedSecret: row.WebhookSecretSealed,
+                lastFour: row.WebhookSecretLastFour,
+                pendingSealed: row.PendingWebhookSecretSealed,
+                previousSealed: row.PreviousWebhookSecretSealed,
+                previousValidUntil: FromTicks(row.PreviousWebhookSecretValidUntilTicks)),
             CredentialsUpdatedAt = FromTicks(row.CredentialsUpdatedAtTicks),
             LastError = error,
             RequiresStartFresh = row.RequiresStartFresh,
-            Settings = new TenantSettings
-            {
-                Enabled = row.SettingsEnabled ?? true,
-                Messages = ParseMessages(row.SettingsWebhookMessages, row.TenantId),
-            },
+            Settings = new TenantSettings(
+                enabled: row.SettingsEnabled ?? true,
+                messages: ParseMessages(row.SettingsWebhookMessages, row.TenantId)),
             SettingsPending = row.SettingsPending ?? false,
             LastConnectionTest = ConnectionTestDocument.Read(row.LastConnectionTest),
             Lease = row.LeaseHolder is { } holder
@@ -174,6 +170,10 @@ internal static class TenantRowMapper
 
     private static DateTimeOffset? FromTicks(long? ticks) => ticks is { } t ? new DateTimeOffset(t, TimeSpan.Zero) : null;
 
+    /// <summary>A selection a tenant may have: at least one defined kind of message, nothing else (as the core checks an update).</summary>
+    private static bool IsValidSelection(WebhookMessageTypes messages) =>
+        messages != WebhookMessageTypes.None && (messages & ~WebhookMessageTypes.All) == WebhookMessageTypes.None;
+
     private static ProvisioningStep? ParseStep(string? stored) =>
         Enum.TryParse<ProvisioningStep>(stored, ignoreCase: true, out var step) && Enum.IsDefined(step) ? step : null;
 
@@ -184,7 +184,7 @@ internal static class TenantRowMapper
             return TenantSettings.Default.Messages;
         }
 
-        return Enum.TryParse<WebhookMessageTypes>(stored, ignoreCase: true, out var messages) && TenantSettings.IsValidSelection(messages)
+        return Enum.TryParse<WebhookMessageTypes>(stored, ignoreCase: true, out var messages) && IsValidSelection(messages)
             ? messages
             : throw new InvalidOperationException(
                 $"The stored webhook messages of tenant '{tenantId}' are not recognised: '{Quote(stored)}'. "

@@ -116,14 +116,12 @@ public abstract partial class CredentialStoreSpecification
             OrganizationApiKey = new StoredApiKey(token, "ORG4", "ORGKEYID"),
             ApplicationApiKey = new StoredApiKey(token + "a", "APP4", "APPKEYID"),
             GatewayApiKey = new StoredApiKey(token + "g", "GTW4", "GTWKEYID"),
-            WebhookSecret = new WebhookSecretSet
-            {
-                Sealed = token + "w",
-                LastFour = "WHK4",
-                PendingSealed = token + "p",
-                PreviousSealed = token + "v",
-                PreviousValidUntil = BaseTime.AddMinutes(15),
-            },
+            WebhookSecret = new WebhookSecretSet(
+                sealedSecret: token + "w",
+                lastFour: "WHK4",
+                pendingSealed: token + "p",
+                previousSealed: token + "v",
+                previousValidUntil: BaseTime.AddMinutes(15)),
             WebhookUrl = "https://hooks.example/租户/" + new string('x', 1500) + "?q=ü",
             LastError = new TenantError(
                 ProvisioningStep.Webhook,

@@ -21,13 +21,12 @@ public sealed class TenantTransitionsTests
         WebhookUrl = "https://saas.example.com/ttn/webhook/acme",
         OrganizationApiKey = OrganizationKey,
         ApplicationApiKey = ApplicationKey,
-        WebhookSecret = new WebhookSecretSet
-        {
-            Sealed = "ttn1.k.hook",
-            LastFour = "HOOK",
-            PreviousSealed = "ttn1.k.old",
-            PreviousValidUntil = Now.AddMinutes(10),
-        },
+        WebhookSecret = new WebhookSecretSet(
+            sealedSecret: "ttn1.k.hook",
+            lastFour: "HOOK",
+            pendingSealed: null,
+            previousSealed: "ttn1.k.old",
+            previousValidUntil: Now.AddMinutes(10)),
         AttemptCount = 1,
         CompletedAt = Now.AddHours(-1),
     };
