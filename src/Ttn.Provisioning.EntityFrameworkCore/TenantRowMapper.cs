@@ -78,14 +78,14 @@ internal static class TenantRowMapper
         TenantError? error = row.LastErrorMessage is null
             ? null
             : new TenantError(
-                ParseStep(row.LastErrorStep),
-                row.LastErrorMessage,
-                row.LastErrorHttpStatus,
-                row.LastErrorNamespace,
-                row.LastErrorName,
-                row.LastErrorCorrelationId,
-                FromTicks(row.LastErrorOccurredAtTicks) ?? updatedAt,
-                row.LastErrorIsTransient ?? false);
+                step: ParseStep(row.LastErrorStep),
+                message: row.LastErrorMessage,
+                httpStatus: row.LastErrorHttpStatus,
+                errorNamespace: row.LastErrorNamespace,
+                errorName: row.LastErrorName,
+                correlationId: row.LastErrorCorrelationId,
+                occurredAt: FromTicks(row.LastErrorOccurredAtTicks) ?? updatedAt,
+                isTransient: row.LastErrorIsTransient ?? false);
 
         if (!recognised)
         {
@@ -100,13 +100,13 @@ internal static class TenantRowMapper
             }
 
             error = new TenantError(
-                currentStep,
-                message,
-                error?.HttpStatus,
-                error?.ErrorNamespace,
-                error?.ErrorName,
-                error?.CorrelationId,
-                error?.OccurredAt ?? updatedAt);
+                step: currentStep,
+                message: message,
+                httpStatus: error?.HttpStatus,
+                errorNamespace: error?.ErrorNamespace,
+                errorName: error?.ErrorName,
+                correlationId: error?.CorrelationId,
+                occurredAt: error?.OccurredAt ?? updatedAt);
         }
 
         return new TenantRecord
@@ -162,7 +162,7 @@ internal static class TenantRowMapper
 
     /// <summary>A stored API key, from its columns: none when no sealed key is stored.</summary>
     private static StoredApiKey? ApiKey(string? sealedKey, string? lastFour, string? keyId) =>
-        string.IsNullOrEmpty(sealedKey) ? null : new StoredApiKey(sealedKey, lastFour, keyId);
+        string.IsNullOrEmpty(sealedKey) ? null : new StoredApiKey(sealedKey: sealedKey, lastFour: lastFour, keyId: keyId);
 
     private static long? ToTicks(DateTimeOffset? value) => value?.UtcTicks;
 

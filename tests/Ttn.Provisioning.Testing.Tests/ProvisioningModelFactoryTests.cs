@@ -76,7 +76,14 @@ public sealed class ProvisioningModelFactoryTests
         var t when t == typeof(TenantRole) => TenantRole.Staff,
         var t when t == typeof(SafeDecrypt) => SafeDecrypt.Decrypted("sample-secret-1234"),
         var t when t == typeof(TenantError) =>
-            new TenantError(ProvisioningStep.Webhook, "failed", 503, "pkg/x", "unavailable", "c0ffee", Instant),
+            new TenantError(
+                step: ProvisioningStep.Webhook,
+                message: "failed",
+                httpStatus: 503,
+                errorNamespace: "pkg/x",
+                errorName: "unavailable",
+                correlationId: "c0ffee",
+                occurredAt: Instant),
         var t when t == typeof(PolicyDecision) => PolicyDecision.Deny(TenantRole.Viewer, ProvisioningOperation.Provision, "No."),
         var t when t == typeof(TenantSettings) => new TenantSettings(enabled: false, messages: TenantSettings.Default.Messages),
         var t when t == typeof(ConnectionTest) => new ConnectionTest(

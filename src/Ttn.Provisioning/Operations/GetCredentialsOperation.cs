@@ -36,7 +36,7 @@ internal sealed class GetCredentialsOperation : TenantOperation<TenantCredential
             {
                 Outcome = ProvisioningOutcome.NotConfigured,
                 TenantId = context.TenantId,
-                Error = new TenantError(null, NotConfigured, null, null, null, null, context.Now),
+                Error = TenantError.Local(null, NotConfigured, context.Now),
             };
         }
 

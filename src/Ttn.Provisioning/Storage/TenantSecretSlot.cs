@@ -90,5 +90,5 @@ internal static class TenantSecretSlots
 
     private static StoredApiKey Reseal(StoredApiKey? key, string sealedValue) =>
         key is null ? throw new InvalidOperationException("The record holds no key in that slot.") : new StoredApiKey(
-            sealedValue, key.LastFour, key.KeyId);
+            sealedKey: sealedValue, lastFour: key.LastFour, keyId: key.KeyId);
 }

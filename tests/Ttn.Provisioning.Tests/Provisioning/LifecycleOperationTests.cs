@@ -254,9 +254,9 @@ public sealed class LifecycleOperationTests
         await host.Store.TryWriteAsync(record with
         {
             ApplicationApiKey = new StoredApiKey(
-                "ttn1.retired.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-                record.ApplicationApiKey?.LastFour,
-                record.ApplicationApiKey?.KeyId),
+                sealedKey: "ttn1.retired.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                lastFour: record.ApplicationApiKey?.LastFour,
+                keyId: record.ApplicationApiKey?.KeyId),
             WebhookSecret = new WebhookSecretSet(
                 sealedSecret: "garbage",
                 lastFour: record.WebhookSecret.LastFour,

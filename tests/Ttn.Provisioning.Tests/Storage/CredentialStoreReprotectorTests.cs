@@ -252,7 +252,7 @@ public sealed class CredentialStoreReprotectorTests : IDisposable
             previousValidUntil: null),
     });
 
-    private static StoredApiKey Key(string sealedKey) => new(sealedKey, sealedKey[^4..], null);
+    private static StoredApiKey Key(string sealedKey) => new(sealedKey: sealedKey, lastFour: sealedKey[^4..], keyId: null);
 
     private void AssertCurrent(string? token, string tenantId, SecretField field, string expected)
     {

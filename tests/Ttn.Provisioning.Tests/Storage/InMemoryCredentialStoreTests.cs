@@ -78,7 +78,7 @@ public sealed class InMemoryCredentialStoreTests
         var record = new TenantRecord
         {
             TenantId = "t1",
-            ApplicationApiKey = new StoredApiKey("ttn1.k1.SEALEDTOKEN", "OKEN", "KEYID"),
+            ApplicationApiKey = new StoredApiKey(sealedKey: "ttn1.k1.SEALEDTOKEN", lastFour: "OKEN", keyId: "KEYID"),
             WebhookSecret = new WebhookSecretSet(
                 sealedSecret: "ttn1.k1.WEBHOOKTOKEN",
                 lastFour: null,
