@@ -27,7 +27,7 @@ public sealed class TenantSettings
     /// </summary>
     public bool Enabled { get; }
 
-    /// <summary>Which messages TTS sends to the webhook. Defaults to uplinks and join accepts.</summary>
+    /// <summary>Which messages TTS sends to the webhook (<see cref="Default"/> has uplinks and join accepts).</summary>
     public WebhookMessageTypes Messages { get; }
 
     /// <summary>
