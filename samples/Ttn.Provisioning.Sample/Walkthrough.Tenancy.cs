@@ -93,7 +93,8 @@ internal sealed partial class Walkthrough
         report.Cost();
         report.Expect(
             enabled.Outcome == ProvisioningOutcome.Succeeded
-                && enabled.Settings == new TenantSettings { Enabled = true, Messages = messages },
+                && enabled.Settings is { Enabled: true } settings
+                && settings.Messages == messages,
             "the tenant is enabled with those messages",
             enabled.ToString());
         if (env.Fake is { } fake)

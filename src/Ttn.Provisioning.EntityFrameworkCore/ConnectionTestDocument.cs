@@ -41,23 +41,21 @@ internal sealed record ConnectionTestDocument(
             return null;
         }
 
-        return new ConnectionTest
-        {
-            TestedAt = new DateTimeOffset(document.TestedAtTicks, TimeSpan.Zero),
-            Cluster = document.Cluster,
-            ApplicationId = document.ApplicationId,
-            ApiKeyLastFour = document.ApiKeyLastFour,
-            Checks = [.. document.Checks.Select(ToCheck).OfType<ConnectionCheck>()],
-            WebhookHealthy = document.WebhookHealthy,
-            WebhookFailedAttempts = document.WebhookFailedAttempts,
-            WebhookLastFailedAt = document.WebhookLastFailedAtTicks is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null,
-            WebhookLastFailure = document.WebhookLastFailure,
-        };
+        return new ConnectionTest(
+            testedAt: new DateTimeOffset(document.TestedAtTicks, TimeSpan.Zero),
+            cluster: document.Cluster,
+            applicationId: document.ApplicationId,
+            apiKeyLastFour: document.ApiKeyLastFour,
+            checks: [.. document.Checks.Select(ToCheck).OfType<ConnectionCheck>()],
+            webhookHealthy: document.WebhookHealthy,
+            webhookFailedAttempts: document.WebhookFailedAttempts,
+            webhookLastFailedAt: document.WebhookLastFailedAtTicks is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null,
+            webhookLastFailure: document.WebhookLastFailure);
     }
 
     private static ConnectionCheck? ToCheck(ConnectionCheckDocument check) =>
         Enum.TryParse<ConnectionCheckKind>(check.Kind, out var kind) && Enum.IsDefined(kind)
-            ? new ConnectionCheck { Kind = kind, Passed = check.Passed, Message = check.Message, CorrelationId = check.CorrelationId }
+            ? new ConnectionCheck(kind: kind, passed: check.Passed, message: check.Message, correlationId: check.CorrelationId)
             : null;
 }
 

@@ -24,21 +24,19 @@ internal static class TenantHistoryRowMapper
         DurationTicks = entry.Duration.Ticks,
     };
 
-    public static TenantHistoryEntry ToEntry(TenantHistoryRow row) => new()
-    {
-        TenantId = row.TenantId,
-        OccurredAt = new DateTimeOffset(row.OccurredAtTicks, TimeSpan.Zero),
-        Operation = Parse<ProvisioningOperation>(row.Operation),
-        UserId = row.UserId,
-        Role = Parse<TenantRole>(row.Role),
-        Outcome = Parse<ProvisioningOutcome>(row.Outcome),
-        FailedStep = row.FailedStep is null ? null : Parse<ProvisioningStep>(row.FailedStep),
-        Message = row.Message,
-        ErrorName = row.ErrorName,
-        CorrelationId = row.CorrelationId,
-        TtsRequestCount = row.TtsRequestCount,
-        Duration = TimeSpan.FromTicks(row.DurationTicks),
-    };
+    public static TenantHistoryEntry ToEntry(TenantHistoryRow row) => new(
+        tenantId: row.TenantId,
+        occurredAt: new DateTimeOffset(row.OccurredAtTicks, TimeSpan.Zero),
+        operation: Parse<ProvisioningOperation>(row.Operation),
+        userId: row.UserId,
+        role: Parse<TenantRole>(row.Role),
+        outcome: Parse<ProvisioningOutcome>(row.Outcome),
+        failedStep: row.FailedStep is null ? null : Parse<ProvisioningStep>(row.FailedStep),
+        message: row.Message,
+        errorName: row.ErrorName,
+        correlationId: row.CorrelationId,
+        ttsRequestCount: row.TtsRequestCount,
+        duration: TimeSpan.FromTicks(row.DurationTicks));
 
     private static T Parse<T>(string stored)
         where T : struct, Enum =>

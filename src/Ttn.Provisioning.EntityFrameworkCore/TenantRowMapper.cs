@@ -78,14 +78,14 @@ internal static class TenantRowMapper
         TenantError? error = row.LastErrorMessage is null
             ? null
             : new TenantError(
-                ParseStep(row.LastErrorStep),
-                row.LastErrorMessage,
-                row.LastErrorHttpStatus,
-                row.LastErrorNamespace,
-                row.LastErrorName,
-                row.LastErrorCorrelationId,
-                FromTicks(row.LastErrorOccurredAtTicks) ?? updatedAt,
-                row.LastErrorIsTransient ?? false);
+                step: ParseStep(row.LastErrorStep),
+                message: row.LastErrorMessage,
+                httpStatus: row.LastErrorHttpStatus,
+                errorNamespace: row.LastErrorNamespace,
+                errorName: row.LastErrorName,
+                correlationId: row.LastErrorCorrelationId,
+                occurredAt: FromTicks(row.LastErrorOccurredAtTicks) ?? updatedAt,
+                isTransient: row.LastErrorIsTransient ?? false);
 
         if (!recognised)
         {
@@ -100,13 +100,13 @@ internal static class TenantRowMapper
             }
 
             error = new TenantError(
-                currentStep,
-                message,
-                error?.HttpStatus,
-                error?.ErrorNamespace,
-                error?.ErrorName,
-                error?.CorrelationId,
-                error?.OccurredAt ?? updatedAt);
+                step: currentStep,
+                message: message,
+                httpStatus: error?.HttpStatus,
+                errorNamespace: error?.ErrorNamespace,
+                errorName: error?.ErrorName,
+                correlationId: error?.CorrelationId,
+                occurredAt: error?.OccurredAt ?? updatedAt);
         }
 
         return new TenantRecord
@@ -130,22 +130,18 @@ internal static class TenantRowMapper
             OrganizationApiKey = ApiKey(row.OrganizationApiKeySealed, row.OrganizationApiKeyLastFour, row.OrganizationApiKeyId),
             ApplicationApiKey = ApiKey(row.ApplicationApiKeySealed, row.ApplicationApiKeyLastFour, row.ApplicationApiKeyId),
             GatewayApiKey = ApiKey(row.GatewayApiKeySealed, row.GatewayApiKeyLastFour, row.GatewayApiKeyId),
-            WebhookSecret = new WebhookSecretSet
-            {
-                Sealed = row.WebhookSecretSealed,
-                LastFour = row.WebhookSecretLastFour,
-                PendingSealed = row.PendingWebhookSecretSealed,
-                PreviousSealed = row.PreviousWebhookSecretSealed,
-                PreviousValidUntil = FromTicks(row.PreviousWebhookSecretValidUntilTicks),
-            },
+            WebhookSecret = new WebhookSecretSet(
+                sealedSecret: row.WebhookSecretSealed,
+                lastFour: row.WebhookSecretLastFour,
+                pendingSealed: row.PendingWebhookSecretSealed,
+                previousSealed: row.PreviousWebhookSecretSealed,
+                previousValidUntil: FromTicks(row.PreviousWebhookSecretValidUntilTicks)),
             CredentialsUpdatedAt = FromTicks(row.CredentialsUpdatedAtTicks),
             LastError = error,
             RequiresStartFresh = row.RequiresStartFresh,
-            Settings = new TenantSettings
-            {
-                Enabled = row.SettingsEnabled ?? true,
-                Messages = ParseMessages(row.SettingsWebhookMessages, row.TenantId),
-            },
+            Settings = new TenantSettings(
+                enabled: row.SettingsEnabled ?? true,
+                messages: ParseMessages(row.SettingsWebhookMessages, row.TenantId)),
             SettingsPending = row.SettingsPending ?? false,
             LastConnectionTest = ConnectionTestDocument.Read(row.LastConnectionTest),
             Lease = row.LeaseHolder is { } holder
@@ -166,13 +162,17 @@ internal static class TenantRowMapper
 
     /// <summary>A stored API key, from its columns: none when no sealed key is stored.</summary>
     private static StoredApiKey? ApiKey(string? sealedKey, string? lastFour, string? keyId) =>
-        string.IsNullOrEmpty(sealedKey) ? null : new StoredApiKey(sealedKey, lastFour, keyId);
+        string.IsNullOrEmpty(sealedKey) ? null : new StoredApiKey(sealedKey: sealedKey, lastFour: lastFour, keyId: keyId);
 
     private static long? ToTicks(DateTimeOffset? value) => value?.UtcTicks;
 
     private static DateTimeOffset FromTicks(long ticks) => new(ticks, TimeSpan.Zero);
 
     private static DateTimeOffset? FromTicks(long? ticks) => ticks is { } t ? new DateTimeOffset(t, TimeSpan.Zero) : null;
+
+    /// <summary>A selection a tenant may have: at least one defined kind of message, nothing else (as the core checks an update).</summary>
+    private static bool IsValidSelection(WebhookMessageTypes messages) =>
+        messages != WebhookMessageTypes.None && (messages & ~WebhookMessageTypes.All) == WebhookMessageTypes.None;
 
     private static ProvisioningStep? ParseStep(string? stored) =>
         Enum.TryParse<ProvisioningStep>(stored, ignoreCase: true, out var step) && Enum.IsDefined(step) ? step : null;
@@ -184,7 +184,7 @@ internal static class TenantRowMapper
             return TenantSettings.Default.Messages;
         }
 
-        return Enum.TryParse<WebhookMessageTypes>(stored, ignoreCase: true, out var messages) && TenantSettings.IsValidSelection(messages)
+        return Enum.TryParse<WebhookMessageTypes>(stored, ignoreCase: true, out var messages) && IsValidSelection(messages)
             ? messages
             : throw new InvalidOperationException(
                 $"The stored webhook messages of tenant '{tenantId}' are not recognised: '{Quote(stored)}'. "

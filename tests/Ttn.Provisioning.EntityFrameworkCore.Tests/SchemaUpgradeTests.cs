@@ -51,10 +51,11 @@ public sealed class SchemaUpgradeTests : IDisposable
 
         var record = (await store.GetAsync("acme"))!;
 
-        Assert.Equal(TenantSettings.Default, record.Settings);
+        Assert.Equal((TenantSettings.Default.Enabled, TenantSettings.Default.Messages), (record.Settings.Enabled, record.Settings.Messages));
         Assert.False(record.SettingsPending);
         Assert.Null(record.LastConnectionTest);
-        Assert.NotNull(await store.TryWriteAsync(record with { Settings = record.Settings with { Enabled = false } }));
+        var disabled = new TenantSettings(enabled: false, messages: record.Settings.Messages);
+        Assert.NotNull(await store.TryWriteAsync(record with { Settings = disabled }));
         Assert.False((await store.GetAsync("acme"))!.Settings.Enabled);
     }
 
@@ -62,10 +63,7 @@ public sealed class SchemaUpgradeTests : IDisposable
     public async Task An_upgraded_sqlite_database_keeps_a_history_beside_the_old_rows()
     {
         var store = await UpgradedSqliteStoreWithAnOldRowAsync();
-        var entry = new TenantHistoryEntry
-        {
-            TenantId = "acme", OccurredAt = DateTimeOffset.UnixEpoch, Operation = ProvisioningOperation.GetCredentials, UserId = "u-1",
-        };
+        var entry = AcmeEntry(ProvisioningOperation.GetCredentials, "u-1");
 
         Assert.Empty((await store.GetHistoryAsync("acme", 10, null)).Entries);
         await store.AppendHistoryAsync(entry, 10);
@@ -92,16 +90,31 @@ public sealed class SchemaUpgradeTests : IDisposable
 
         var record = await store.GetAsync("acme");
         await store.AppendHistoryAsync(
-            new TenantHistoryEntry { TenantId = "acme", OccurredAt = DateTimeOffset.UnixEpoch, Operation = ProvisioningOperation.Retry, UserId = "u" },
+            AcmeEntry(ProvisioningOperation.Retry, "u"),
             10);
 
         Assert.NotNull(record);
         Assert.Null(record.Cluster);
         Assert.Equal("tp-acme", record.OrganizationId);
-        Assert.Equal(TenantSettings.Default, record.Settings);
+        Assert.Equal((TenantSettings.Default.Enabled, TenantSettings.Default.Messages), (record.Settings.Enabled, record.Settings.Messages));
         Assert.Null(record.LastConnectionTest);
         Assert.Single((await store.GetHistoryAsync("acme", 10, null)).Entries);
     }
+
+    /// <summary>A history entry of tenant acme at the epoch: the operation and user given, every other value its default.</summary>
+    private static TenantHistoryEntry AcmeEntry(ProvisioningOperation operation, string userId) => new(
+        tenantId: "acme",
+        occurredAt: DateTimeOffset.UnixEpoch,
+        operation: operation,
+        userId: userId,
+        role: TenantRole.None,
+        outcome: ProvisioningOutcome.Succeeded,
+        failedStep: null,
+        message: null,
+        errorName: null,
+        correlationId: null,
+        ttsRequestCount: 0,
+        duration: TimeSpan.Zero);
 
     private async Task<EfCoreCredentialStore<TtnProvisioningDbContext>> UpgradedSqliteStoreWithAnOldRowAsync()
     {

@@ -90,10 +90,26 @@ public sealed class ProvisioningModelFactoryTests
         var t when t == typeof(TenantRole) => TenantRole.Staff,
         var t when t == typeof(SafeDecrypt) => SafeDecrypt.Decrypted("sample-secret-1234"),
         var t when t == typeof(TenantError) =>
-            new TenantError(ProvisioningStep.Webhook, "failed", 503, "pkg/x", "unavailable", "c0ffee", Instant),
+            new TenantError(
+                step: ProvisioningStep.Webhook,
+                message: "failed",
+                httpStatus: 503,
+                errorNamespace: "pkg/x",
+                errorName: "unavailable",
+                correlationId: "c0ffee",
+                occurredAt: Instant),
         var t when t == typeof(PolicyDecision) => PolicyDecision.Deny(TenantRole.Viewer, ProvisioningOperation.Provision, "No."),
-        var t when t == typeof(TenantSettings) => new TenantSettings { Enabled = false },
-        var t when t == typeof(ConnectionTest) => new ConnectionTest { TestedAt = Instant, Cluster = "eu1", ApplicationId = "app" },
+        var t when t == typeof(TenantSettings) => new TenantSettings(enabled: false, messages: TenantSettings.Default.Messages),
+        var t when t == typeof(ConnectionTest) => new ConnectionTest(
+            testedAt: Instant,
+            cluster: "eu1",
+            applicationId: "app",
+            apiKeyLastFour: null,
+            checks: [],
+            webhookHealthy: null,
+            webhookFailedAttempts: null,
+            webhookLastFailedAt: null,
+            webhookLastFailure: null),
         var t when t == typeof(PermissionReport) => ProvisioningModelFactory.PermissionReport(["RIGHT_APPLICATION_INFO"]),
         var t when t == typeof(CleanupReport) => ProvisioningModelFactory.CleanupReport([ProvisioningModelFactory.ResourceCleanup()]),
         var t when t == typeof(ProvisioningResult) => ProvisioningModelFactory.ProvisioningResult(tenantId: "again"),
@@ -104,10 +120,19 @@ public sealed class ProvisioningModelFactoryTests
         var t when t == typeof(IReadOnlyList<ResourceCleanup>) => new[] { ProvisioningModelFactory.ResourceCleanup(id: "h") },
         var t when t == typeof(IReadOnlyList<TenantHistoryEntry>) => new[]
         {
-            new TenantHistoryEntry
-            {
-                TenantId = "acme", OccurredAt = Instant, Operation = ProvisioningOperation.Provision, UserId = "alice",
-            },
+            new TenantHistoryEntry(
+                tenantId: "acme",
+                occurredAt: Instant,
+                operation: ProvisioningOperation.Provision,
+                userId: "alice",
+                role: TenantRole.None,
+                outcome: ProvisioningOutcome.Succeeded,
+                failedStep: null,
+                message: null,
+                errorName: null,
+                correlationId: null,
+                ttsRequestCount: 0,
+                duration: TimeSpan.Zero),
         },
         _ => throw new InvalidOperationException($"No sample value for {type}: add one for the new factory parameter."),
     };

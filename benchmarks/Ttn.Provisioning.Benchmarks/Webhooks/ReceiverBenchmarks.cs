@@ -173,7 +173,12 @@ public class ReceiverBenchmarks
         {
             TenantId = Tenant,
             ApplicationId = "acme-cold-chain",
-            WebhookSecret = new WebhookSecretSet { Sealed = sealedSecret },
+            WebhookSecret = new WebhookSecretSet(
+                sealedSecret: sealedSecret,
+                lastFour: null,
+                pendingSealed: null,
+                previousSealed: null,
+                previousValidUntil: null),
         };
         _ = store.TryWriteAsync(record).GetAwaiter().GetResult() ?? throw new InvalidOperationException("The tenant was not stored.");
     }

@@ -109,7 +109,7 @@ internal sealed class DeviceSession
         return new Refusal(ProvisioningOutcome.Failed, Error(context, message));
     }
 
-    private static TenantError Error(OperationContext context, string message) => new(null, message, null, null, null, null, context.Now);
+    private static TenantError Error(OperationContext context, string message) => TenantError.Local(null, message, context.Now);
 }
 
 /// <summary>Why a device or gateway operation did not start, as an outcome and an error.</summary>

@@ -14,17 +14,19 @@ public abstract partial class CredentialStoreSpecification
         var store = await CreateStoreAsync().ConfigureAwait(false);
         var older = FullHistoryEntry("history", 1);
         var full = FullHistoryEntry("history", 2);
-        var newer = new TenantHistoryEntry
-        {
-            TenantId = full.TenantId,
-            OccurredAt = full.OccurredAt,
-            Operation = ProvisioningOperation.TestConnection,
-            UserId = full.UserId,
-            Role = TenantRole.Staff,
-            Outcome = ProvisioningOutcome.TenantDisabled,
-            TtsRequestCount = full.TtsRequestCount,
-            Duration = full.Duration,
-        };
+        var newer = new TenantHistoryEntry(
+            tenantId: full.TenantId,
+            occurredAt: full.OccurredAt,
+            operation: ProvisioningOperation.TestConnection,
+            userId: full.UserId,
+            role: TenantRole.Staff,
+            outcome: ProvisioningOutcome.TenantDisabled,
+            failedStep: null,
+            message: null,
+            errorName: null,
+            correlationId: null,
+            ttsRequestCount: full.TtsRequestCount,
+            duration: full.Duration);
 
         await store.AppendHistoryAsync(older, 10).ConfigureAwait(false);
         await store.AppendHistoryAsync(newer, 10).ConfigureAwait(false);
@@ -148,19 +150,17 @@ public abstract partial class CredentialStoreSpecification
     /// </summary>
     /// <param name="tenantId">The tenant.</param>
     /// <param name="number">A number to tell it from others.</param>
-    protected static TenantHistoryEntry FullHistoryEntry(string tenantId, int number) => new()
-    {
-        TenantId = tenantId,
-        OccurredAt = BaseTime.AddMinutes(number).AddTicks(3),
-        Operation = ProvisioningOperation.UpdateSettings,
-        UserId = "user-ü-1",
-        Role = TenantRole.Admin,
-        Outcome = ProvisioningOutcome.Failed,
-        FailedStep = ProvisioningStep.Webhook,
-        Message = "Applying the tenant's settings failed — 拒绝 " + new string('m', 1200),
-        ErrorName = "no_application_rights",
-        CorrelationId = "corr-" + number,
-        TtsRequestCount = number,
-        Duration = TimeSpan.FromMilliseconds(1234.5678),
-    };
+    protected static TenantHistoryEntry FullHistoryEntry(string tenantId, int number) => new(
+        tenantId: tenantId,
+        occurredAt: BaseTime.AddMinutes(number).AddTicks(3),
+        operation: ProvisioningOperation.UpdateSettings,
+        userId: "user-ü-1",
+        role: TenantRole.Admin,
+        outcome: ProvisioningOutcome.Failed,
+        failedStep: ProvisioningStep.Webhook,
+        message: "Applying the tenant's settings failed — 拒绝 " + new string('m', 1200),
+        errorName: "no_application_rights",
+        correlationId: "corr-" + number,
+        ttsRequestCount: number,
+        duration: TimeSpan.FromMilliseconds(1234.5678));
 }

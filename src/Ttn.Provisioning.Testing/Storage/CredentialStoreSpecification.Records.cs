@@ -33,33 +33,29 @@ public abstract partial class CredentialStoreSpecification
         IsExistingApplication = true,
         WebhookId = "ttn-provisioning",
         WebhookUrl = "https://hooks.example/tenants/1",
-        OrganizationApiKey = new StoredApiKey("ttn1.k1.organization-sealed", "ORG4", "ORGKEYID"),
-        ApplicationApiKey = new StoredApiKey("ttn1.k1.application-sealed", "APP4", "APPKEYID"),
-        GatewayApiKey = new StoredApiKey("ttn1.k1.gateway-sealed", "GTW4", "GTWKEYID"),
-        WebhookSecret = new WebhookSecretSet
-        {
-            Sealed = "ttn1.k1.webhook-sealed",
-            LastFour = "WHK4",
-            PendingSealed = "ttn1.k1.pending-sealed",
-            PreviousSealed = "ttn1.k1.previous-sealed",
-            PreviousValidUntil = new DateTimeOffset(2026, 11, 3, 12, 10, 0, TimeSpan.FromHours(2)).AddTicks(11),
-        },
+        OrganizationApiKey = new StoredApiKey(sealedKey: "ttn1.k1.organization-sealed", lastFour: "ORG4", keyId: "ORGKEYID"),
+        ApplicationApiKey = new StoredApiKey(sealedKey: "ttn1.k1.application-sealed", lastFour: "APP4", keyId: "APPKEYID"),
+        GatewayApiKey = new StoredApiKey(sealedKey: "ttn1.k1.gateway-sealed", lastFour: "GTW4", keyId: "GTWKEYID"),
+        WebhookSecret = new WebhookSecretSet(
+            sealedSecret: "ttn1.k1.webhook-sealed",
+            lastFour: "WHK4",
+            pendingSealed: "ttn1.k1.pending-sealed",
+            previousSealed: "ttn1.k1.previous-sealed",
+            previousValidUntil: new DateTimeOffset(2026, 11, 3, 12, 10, 0, TimeSpan.FromHours(2)).AddTicks(11)),
         CredentialsUpdatedAt = BaseTime.AddSeconds(1).AddTicks(1),
         LastError = new TenantError(
-            ProvisioningStep.ApplicationApiKey,
-            "forbidden",
-            403,
-            "pkg/auth/rights",
-            "no_application_rights",
-            "corr-1",
-            new DateTimeOffset(2026, 11, 3, 7, 0, 0, TimeSpan.FromHours(-5)).AddTicks(7),
+            step: ProvisioningStep.ApplicationApiKey,
+            message: "forbidden",
+            httpStatus: 403,
+            errorNamespace: "pkg/auth/rights",
+            errorName: "no_application_rights",
+            correlationId: "corr-1",
+            occurredAt: new DateTimeOffset(2026, 11, 3, 7, 0, 0, TimeSpan.FromHours(-5)).AddTicks(7),
             isTransient: true),
         RequiresStartFresh = true,
-        Settings = new TenantSettings
-        {
-            Enabled = false,
-            Messages = WebhookMessageTypes.Uplink | WebhookMessageTypes.DownlinkQueueInvalidated | WebhookMessageTypes.ServiceData,
-        },
+        Settings = new TenantSettings(
+            enabled: false,
+            messages: WebhookMessageTypes.Uplink | WebhookMessageTypes.DownlinkQueueInvalidated | WebhookMessageTypes.ServiceData),
         SettingsPending = true,
         LastConnectionTest = FullConnectionTest(),
         Lease = new TenantLease(
@@ -71,27 +67,25 @@ public abstract partial class CredentialStoreSpecification
     };
 
     /// <summary>A connection test whose every property holds a distinct, non-default value (a failed check among them).</summary>
-    protected static ConnectionTest FullConnectionTest() => new()
-    {
-        TestedAt = new DateTimeOffset(2026, 11, 3, 10, 0, 0, TimeSpan.FromHours(1)).AddTicks(13),
-        Cluster = "au1",
-        ApplicationId = "app-tenant-1",
-        ApiKeyLastFour = "APP4",
-        Checks =
+    protected static ConnectionTest FullConnectionTest() => new ConnectionTest(
+        testedAt: new DateTimeOffset(2026, 11, 3, 10, 0, 0, TimeSpan.FromHours(1)).AddTicks(13),
+        cluster: "au1",
+        applicationId: "app-tenant-1",
+        apiKeyLastFour: "APP4",
+        checks:
         [
-            new ConnectionCheck { Kind = ConnectionCheckKind.ApiKey, Passed = true, Message = "accepted — ü", CorrelationId = "01JREQ" },
-            new ConnectionCheck { Kind = ConnectionCheckKind.WebhookHealth, Passed = false, Message = "unhealthy", CorrelationId = null },
+            new ConnectionCheck(kind: ConnectionCheckKind.ApiKey, passed: true, message: "accepted — ü", correlationId: "01JREQ"),
+            new ConnectionCheck(kind: ConnectionCheckKind.WebhookHealth, passed: false, message: "unhealthy", correlationId: null),
         ],
-        WebhookHealthy = false,
-        WebhookFailedAttempts = 12_000_000_000,
-        WebhookLastFailedAt = new DateTimeOffset(2026, 11, 2, 23, 59, 59, TimeSpan.FromHours(-3)).AddTicks(17),
-        WebhookLastFailure = "pkg/applicationserver/io/web/sink:request; the receiver answered HTTP 500",
-    };
+        webhookHealthy: false,
+        webhookFailedAttempts: 12_000_000_000,
+        webhookLastFailedAt: new DateTimeOffset(2026, 11, 2, 23, 59, 59, TimeSpan.FromHours(-3)).AddTicks(17),
+        webhookLastFailure: "pkg/applicationserver/io/web/sink:request; the receiver answered HTTP 500");
 
     /// <summary>
     /// Asserts that two records hold the same values: instants are compared as instants (the offset may be normalised
-    /// by the store), the parts a record is made of (a stored key, the webhook secrets, the lease, the error) member by
-    /// member, everything else exactly.
+    /// by the store), the parts a record is made of (a stored key, the webhook secrets, the lease, the error, the
+    /// settings, the connection test) member by member, everything else exactly.
     /// </summary>
     /// <param name="expected">The expected record.</param>
     /// <param name="actual">The record the store returned.</param>
@@ -137,7 +131,7 @@ public abstract partial class CredentialStoreSpecification
 
     private static bool IsRecordPart(Type type) =>
         type == typeof(StoredApiKey) || type == typeof(WebhookSecretSet) || type == typeof(TenantLease) || type == typeof(TenantError)
-        || type == typeof(ConnectionTest);
+        || type == typeof(TenantSettings) || type == typeof(ConnectionTest);
 
     private static string Describe(object? value) => value switch
     {

@@ -77,7 +77,7 @@ public abstract partial class CredentialStoreSpecification
                     State = state,
                     CurrentStep = step,
                     Checkpoints = step == ProvisioningStep.None ? ProvisioningStep.None : (ProvisioningStep)((int)step - 1),
-                    LastError = new TenantError(step, "failed at " + step, null, null, null, null, BaseTime),
+                    LastError = TenantError.Local(step, "failed at " + step, BaseTime),
                 };
                 var written = await store.TryWriteAsync(next).ConfigureAwait(false);
                 Assert.NotNull(written);
@@ -113,26 +113,24 @@ public abstract partial class CredentialStoreSpecification
         var token = string.Concat(Enumerable.Repeat("ttn1.k2026.AbCdEf-_0123456789", 200))[..4000];
         var record = FullRecord(longId) with
         {
-            OrganizationApiKey = new StoredApiKey(token, "ORG4", "ORGKEYID"),
-            ApplicationApiKey = new StoredApiKey(token + "a", "APP4", "APPKEYID"),
-            GatewayApiKey = new StoredApiKey(token + "g", "GTW4", "GTWKEYID"),
-            WebhookSecret = new WebhookSecretSet
-            {
-                Sealed = token + "w",
-                LastFour = "WHK4",
-                PendingSealed = token + "p",
-                PreviousSealed = token + "v",
-                PreviousValidUntil = BaseTime.AddMinutes(15),
-            },
+            OrganizationApiKey = new StoredApiKey(sealedKey: token, lastFour: "ORG4", keyId: "ORGKEYID"),
+            ApplicationApiKey = new StoredApiKey(sealedKey: token + "a", lastFour: "APP4", keyId: "APPKEYID"),
+            GatewayApiKey = new StoredApiKey(sealedKey: token + "g", lastFour: "GTW4", keyId: "GTWKEYID"),
+            WebhookSecret = new WebhookSecretSet(
+                sealedSecret: token + "w",
+                lastFour: "WHK4",
+                pendingSealed: token + "p",
+                previousSealed: token + "v",
+                previousValidUntil: BaseTime.AddMinutes(15)),
             WebhookUrl = "https://hooks.example/租户/" + new string('x', 1500) + "?q=ü",
             LastError = new TenantError(
-                ProvisioningStep.Webhook,
-                "Fehler: Zugriff verweigert — 拒绝访问 \U0001F6AB " + new string('m', 2000),
-                403,
-                "pkg/ns",
-                "no_rights",
-                "corr-ü",
-                BaseTime),
+                step: ProvisioningStep.Webhook,
+                message: "Fehler: Zugriff verweigert — 拒绝访问 \U0001F6AB " + new string('m', 2000),
+                httpStatus: 403,
+                errorNamespace: "pkg/ns",
+                errorName: "no_rights",
+                correlationId: "corr-ü",
+                occurredAt: BaseTime),
         };
 
         Assert.Equal(256, longId.Length);

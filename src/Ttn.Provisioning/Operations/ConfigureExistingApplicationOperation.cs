@@ -35,7 +35,7 @@ internal sealed class ConfigureExistingApplicationOperation : TenantOperation<Pr
     public override Admission Admit(string tenantId, TenantRecord? current, DateTimeOffset now) =>
         current is null || current.IsExistingApplication || (current.State == ProvisioningState.Idle && current.ApplicationId is null)
             ? Admission.Lease(current ?? new TenantRecord { TenantId = tenantId })
-            : Admission.Refuse(ProvisioningOutcome.NotApplicable, new TenantError(null, AlreadyProvisioned, null, null, null, null, now));
+            : Admission.Refuse(ProvisioningOutcome.NotApplicable, TenantError.Local(null, AlreadyProvisioned, now));
 
     public override async Task<ProvisioningResult> ExecuteAsync(OperationContext context, CancellationToken cancellationToken)
     {

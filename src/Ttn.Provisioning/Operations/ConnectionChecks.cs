@@ -150,7 +150,7 @@ internal sealed class ConnectionChecks(TenantRecord record, TenantConventions co
     }
 
     private static ConnectionCheck Pass<T>(ConnectionCheckKind kind, string message, Answer<T> answer) =>
-        new() { Kind = kind, Passed = true, Message = message, CorrelationId = answer.CorrelationId };
+        new(kind, passed: true, message, answer.CorrelationId);
 
     private static string Describe(EntityIdentifiers? owner) => owner switch
     {

@@ -29,14 +29,16 @@ internal static class ConnectionTester
         if (!opened.TryGetValue(out var key))
         {
             var unopened = $"The stored application API key could not be opened ({opened}); nothing was sent.";
-            var none = new ConnectionTest
-            {
-                TestedAt = testedAt,
-                Cluster = cluster,
-                ApplicationId = applicationId,
-                ApiKeyLastFour = record.ApplicationApiKey?.LastFour,
-                Checks = [.. Enum.GetValues<ConnectionCheckKind>().Select(kind => Fail(kind, unopened, null))],
-            };
+            var none = new ConnectionTest(
+                testedAt: testedAt,
+                cluster: cluster,
+                applicationId: applicationId,
+                apiKeyLastFour: record.ApplicationApiKey?.LastFour,
+                checks: [.. Enum.GetValues<ConnectionCheckKind>().Select(kind => Fail(kind, unopened, null))],
+                webhookHealthy: null,
+                webhookFailedAttempts: null,
+                webhookLastFailedAt: null,
+                webhookLastFailure: null);
             return (none, null);
         }
 
@@ -56,13 +58,12 @@ internal static class ConnectionTester
         var checks = new ConnectionChecks(record, conventions, cluster);
         var health = hook.Reply.Value?.HealthStatus?.Unhealthy;
         return (
-            new ConnectionTest
-            {
-                TestedAt = testedAt,
-                Cluster = cluster,
-                ApplicationId = applicationId,
-                ApiKeyLastFour = record.ApplicationApiKey?.LastFour,
-                Checks =
+            new ConnectionTest(
+                testedAt: testedAt,
+                cluster: cluster,
+                applicationId: applicationId,
+                apiKeyLastFour: record.ApplicationApiKey?.LastFour,
+                checks:
                 [
                     checks.ApiKey(authAnswer),
                     checks.Rights(authAnswer),
@@ -71,16 +72,15 @@ internal static class ConnectionTester
                     checks.Paused(hook),
                     checks.Health(hook),
                 ],
-                WebhookHealthy = hook.Reply.Value?.HealthStatus switch
+                webhookHealthy: hook.Reply.Value?.HealthStatus switch
                 {
                     { Healthy: not null } => true,
                     { Unhealthy: not null } => false,
                     _ => null,
                 },
-                WebhookFailedAttempts = health?.FailedAttempts,
-                WebhookLastFailedAt = health?.LastFailedAttemptAt,
-                WebhookLastFailure = Describe(health?.LastFailedAttemptDetails),
-            },
+                webhookFailedAttempts: health?.FailedAttempts,
+                webhookLastFailedAt: health?.LastFailedAttemptAt,
+                webhookLastFailure: Describe(health?.LastFailedAttemptDetails)),
             authAnswer.Reply.Failure ?? applicationAnswer.Reply.Failure ?? hook.Reply.Failure);
     }
 
@@ -101,7 +101,7 @@ internal static class ConnectionTester
     }
 
     internal static ConnectionCheck Fail(ConnectionCheckKind kind, string message, string? correlationId) =>
-        new() { Kind = kind, Passed = false, Message = message, CorrelationId = correlationId };
+        new(kind, passed: false, message, correlationId);
 
     /// <summary>Sends one request and captures the request id TTS set on its answer.</summary>
     private static async Task<Answer<T>> CaptureAsync<T>(Func<Task<TtsResult<T>>> call)

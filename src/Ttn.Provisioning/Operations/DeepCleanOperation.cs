@@ -44,15 +44,11 @@ internal sealed class DeepCleanOperation : TenantOperation<DeepCleanResult>
         var complete = remaining == 0 && outcome.ApplicationGone && outcome.OrganizationGone;
         var storedError = complete
             ? null
-            : new TenantError(
+            : TenantError.Local(
                 null,
                 $"Deep clean incomplete: {remaining} resource(s) remain on The Things Stack; run it again to finish.",
-                null,
-                null,
-                null,
-                null,
                 context.Now,
-                true);
+                isTransient: true);
 
         // What was deleted but not purged stays reserved by TTS: the next provisioning gets new collision-safe ids.
         var applicationId = !outcome.ApplicationGone ? record.ApplicationId
@@ -67,15 +63,11 @@ internal sealed class DeepCleanOperation : TenantOperation<DeepCleanResult>
 
         var resultError = remaining == 0
             ? null
-            : new TenantError(
+            : TenantError.Local(
                 null,
                 $"{remaining} resource(s) could not be removed; run deep clean again to finish.",
-                null,
-                null,
-                null,
-                null,
                 context.Now,
-                true);
+                isTransient: true);
         return Result(context, remaining == 0 ? ProvisioningOutcome.Succeeded : ProvisioningOutcome.Failed, report, resultError);
     }
 

@@ -35,7 +35,7 @@ internal sealed class GetCredentialsOperation : TenantOperation<TenantCredential
             return new TenantCredentialsResult
             {
                 Outcome = ProvisioningOutcome.NotConfigured,
-                Error = new TenantError(null, NotConfigured, null, null, null, null, context.Now),
+                Error = TenantError.Local(null, NotConfigured, context.Now),
             };
         }
 

@@ -27,21 +27,19 @@ internal sealed class OperationHistory
         ProvisioningOperation operation, ProvisioningCaller caller, OperationResult result, DateTimeOffset startedAt, TimeSpan duration)
     {
         var error = result.Error;
-        var entry = new TenantHistoryEntry
-        {
-            TenantId = caller.TenantId,
-            OccurredAt = startedAt,
-            Operation = operation,
-            UserId = caller.UserId,
-            Role = caller.Role,
-            Outcome = result.Outcome,
-            FailedStep = error?.Step,
-            Message = error?.Message,
-            ErrorName = error?.ErrorName,
-            CorrelationId = error?.CorrelationId,
-            TtsRequestCount = result.TtsRequestCount,
-            Duration = duration,
-        };
+        var entry = new TenantHistoryEntry(
+            tenantId: caller.TenantId,
+            occurredAt: startedAt,
+            operation: operation,
+            userId: caller.UserId,
+            role: caller.Role,
+            outcome: result.Outcome,
+            failedStep: error?.Step,
+            message: error?.Message,
+            errorName: error?.ErrorName,
+            correlationId: error?.CorrelationId,
+            ttsRequestCount: result.TtsRequestCount,
+            duration: duration);
         try
         {
             // Not the caller's token: the operation is done, and what it did is worth recording even if the caller has gone.

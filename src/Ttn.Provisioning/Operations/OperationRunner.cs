@@ -111,7 +111,7 @@ internal sealed class OperationRunner
             adminKey = await _adminKeys.GetAdminApiKeyAsync(cancellationToken).ConfigureAwait(false);
             if (string.IsNullOrEmpty(adminKey))
             {
-                var error = new TenantError(null, NoAdminKey, null, null, null, null, _time.GetUtcNow());
+                var error = TenantError.Local(null, NoAdminKey, _time.GetUtcNow());
                 return operation.Answer(new OperationAnswer(tenantId, ProvisioningOutcome.Failed, null, error, null, 0));
             }
         }
@@ -169,8 +169,8 @@ internal sealed class OperationRunner
         {
             var step = run.Record.CurrentStep;
             Log.Cancelled(_logger, tenantId, step);
-            var error = new TenantError(
-                step, "The run was cancelled by the caller; retry to resume it.", null, null, null, null, _time.GetUtcNow(), true);
+            var error = TenantError.Local(
+                step, "The run was cancelled by the caller; retry to resume it.", _time.GetUtcNow(), isTransient: true);
             await ReleaseBestEffortAsync(run, r => operation.AfterInterruption(r, error)).ConfigureAwait(false);
             throw;
         }
@@ -179,7 +179,7 @@ internal sealed class OperationRunner
             // A store or configuration failure: mark the run and give the lease up while the store still answers, so the
             // tenant does not look busy until the lease expires. The caller gets the exception.
             var message = $"The run stopped on an unexpected {exception.GetType().Name}; retry once the cause is fixed.";
-            var error = new TenantError(run.Record.CurrentStep, message, null, null, null, null, _time.GetUtcNow(), isTransient: true);
+            var error = TenantError.Local(run.Record.CurrentStep, message, _time.GetUtcNow(), isTransient: true);
             Log.StepFailed(_logger, tenantId, error.Step, null, null, null, isTransient: true, error.Message);
             await ReleaseBestEffortAsync(run, r => TenantTransitions.AfterUnexpected(r, error)).ConfigureAwait(false);
             throw;

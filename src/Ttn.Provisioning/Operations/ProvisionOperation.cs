@@ -33,7 +33,7 @@ internal class ProvisionOperation : TenantOperation<ProvisioningResult>
     {
         if (current is not null && OtherClusterThanBound(current) is { } moved)
         {
-            return Admission.Refuse(ProvisioningOutcome.UseStartFresh, new TenantError(null, moved, null, null, null, null, now));
+            return Admission.Refuse(ProvisioningOutcome.UseStartFresh, TenantError.Local(null, moved, now));
         }
 
         if (current is { State: ProvisioningState.Ready } && !IsGatewayKeyPending(current))

@@ -55,7 +55,7 @@ internal sealed class StartFreshOperation : TenantOperation<StartFreshResult>
         {
             var message = $"Start fresh incomplete: {remaining} old resource(s) could not be removed from The Things Stack; "
                 + "run start fresh again to finish.";
-            var error = new TenantError(null, message, null, null, null, null, context.Now, isTransient: true);
+            var error = TenantError.Local(null, message, context.Now, isTransient: true);
             await run.ReleaseAsync(r => TenantTransitions.StartFreshIncomplete(r, error), CancellationToken.None).ConfigureAwait(false);
             return Result(context, ProvisioningOutcome.Failed, report, (previous, previous), error: error);
         }

@@ -79,14 +79,10 @@ internal readonly record struct Admission(TenantRecord? ToLease, ProvisioningOut
     /// <summary>The refusal of an operation that would create resources for a disabled tenant.</summary>
     public static Admission Disabled(string tenantId, DateTimeOffset now) => Refuse(
         ProvisioningOutcome.TenantDisabled,
-        new TenantError(
+        TenantError.Local(
             null,
             $"Tenant '{tenantId}' is disabled: enable it (UpdateSettingsAsync) before provisioning, retrying, starting fresh, "
                 + "bringing an application or rotating keys.",
-            null,
-            null,
-            null,
-            null,
             now));
 }
 

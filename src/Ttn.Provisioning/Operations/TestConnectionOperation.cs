@@ -27,7 +27,7 @@ internal sealed class TestConnectionOperation : TenantOperation<ConnectionTestRe
         current is { ApplicationId: not null, ApplicationApiKey: not null }
             && current.Checkpoints.HasFlag(ProvisioningStep.ApplicationApiKey)
             ? Admission.Lease(current)
-            : Admission.Refuse(ProvisioningOutcome.NotConfigured, new TenantError(null, NotConfigured, null, null, null, null, now));
+            : Admission.Refuse(ProvisioningOutcome.NotConfigured, TenantError.Local(null, NotConfigured, now));
 
     public override async Task<ConnectionTestResult> ExecuteAsync(OperationContext context, CancellationToken cancellationToken)
     {
@@ -40,7 +40,14 @@ internal sealed class TestConnectionOperation : TenantOperation<ConnectionTestRe
             var failed = test.Failures.ToList();
             var message = $"Connection test failed: {failed.Count} of {test.Checks.Count} checks failed; the first, {failed[0]}";
             error = firstFailure is null
-                ? new TenantError(null, message, null, null, null, failed[0].CorrelationId, context.Now)
+                ? new TenantError(
+                    step: null,
+                    message: message,
+                    httpStatus: null,
+                    errorNamespace: null,
+                    errorName: null,
+                    correlationId: failed[0].CorrelationId,
+                    occurredAt: context.Now)
                 : firstFailure.Rephrase(message, firstFailure.IsTransient).ToError(null, context.Now);
         }
 

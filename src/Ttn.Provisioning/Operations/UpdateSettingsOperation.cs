@@ -29,7 +29,7 @@ internal sealed class UpdateSettingsOperation : TenantOperation<TenantSettingsRe
     public override Admission Admit(string tenantId, TenantRecord? current, DateTimeOffset now)
     {
         var record = current ?? new TenantRecord { TenantId = tenantId };
-        var unchanged = current is not null && _update.ApplyTo(record.Settings) == record.Settings;
+        var unchanged = current is not null && _update.ApplyTo(record.Settings).SameAs(record.Settings);
         return unchanged && !WebhookSettingsRequest.IsOutstanding(record)
             ? Admission.Refuse(ProvisioningOutcome.Succeeded)
             : Admission.Lease(record);

@@ -17,7 +17,7 @@ public sealed class TenantSettingsUpdate
     internal TenantSettings ApplyTo(TenantSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return settings with { Enabled = Enabled ?? settings.Enabled, Messages = Messages ?? settings.Messages };
+        return new TenantSettings(Enabled ?? settings.Enabled, Messages ?? settings.Messages);
     }
 
     /// <summary>Throws when the change holds a value no tenant may have (misuse).</summary>

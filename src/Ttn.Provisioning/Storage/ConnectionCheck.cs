@@ -25,20 +25,33 @@ public enum ConnectionCheckKind
 /// <summary>One check of a connection test: passed or not, and why. Never holds a secret.</summary>
 public sealed class ConnectionCheck
 {
+    /// <summary>Creates a <see cref="ConnectionCheck"/>.</summary>
+    /// <param name="kind">What was checked.</param>
+    /// <param name="passed">Whether the check passed.</param>
+    /// <param name="message">Why, in words (what TTS answered, what is missing or wrong).</param>
+    /// <param name="correlationId">TTS's id for the answer the check read; null when no answer came.</param>
+    public ConnectionCheck(ConnectionCheckKind kind, bool passed, string message, string? correlationId = null)
+    {
+        Kind = kind;
+        Passed = passed;
+        Message = message;
+        CorrelationId = correlationId;
+    }
+
     /// <summary>What was checked.</summary>
-    public required ConnectionCheckKind Kind { get; init; }
+    public ConnectionCheckKind Kind { get; }
 
     /// <summary>Whether the check passed.</summary>
-    public required bool Passed { get; init; }
+    public bool Passed { get; }
 
     /// <summary>Why, in words (what TTS answered, what is missing or wrong).</summary>
-    public required string Message { get; init; }
+    public string Message { get; }
 
     /// <summary>
     /// TTS's id for the answer the check read, for support: the error's correlation id when TTS answered with an error,
     /// otherwise the request id TTS set on its answer (<c>X-Request-ID</c>); null when no answer came.
     /// </summary>
-    public string? CorrelationId { get; init; }
+    public string? CorrelationId { get; }
 
     /// <summary>The kind, the verdict and the message.</summary>
     public override string ToString() => $"{Kind}: {(Passed ? "passed" : "failed")}: {Message}";

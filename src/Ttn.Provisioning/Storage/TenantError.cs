@@ -56,6 +56,17 @@ public sealed class TenantError
     /// <summary>Whether trying again later may succeed (a timeout, a 5xx, a rate limit).</summary>
     public bool IsTransient { get; }
 
+    /// <summary>An error the library found itself, with no answer of TTS behind it (no status, error name or correlation id).</summary>
+    internal static TenantError Local(ProvisioningStep? step, string message, DateTimeOffset occurredAt, bool isTransient = false) => new(
+        step: step,
+        message: message,
+        httpStatus: null,
+        errorNamespace: null,
+        errorName: null,
+        correlationId: null,
+        occurredAt: occurredAt,
+        isTransient: isTransient);
+
     /// <summary>The step, the message, and what TTS answered; never a secret.</summary>
     public override string ToString()
     {

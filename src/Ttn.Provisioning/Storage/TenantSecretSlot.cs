@@ -81,16 +81,14 @@ internal static class TenantSecretSlots
         _ => throw new ArgumentOutOfRangeException(nameof(slot), slot, "Unknown secret slot."),
     };
 
-    private static WebhookSecretSet Reseal(WebhookSecretSet secrets, string? current, string? pending, string? previous) => new()
-    {
-        Sealed = current ?? secrets.Sealed,
-        LastFour = secrets.LastFour,
-        PendingSealed = pending ?? secrets.PendingSealed,
-        PreviousSealed = previous ?? secrets.PreviousSealed,
-        PreviousValidUntil = secrets.PreviousValidUntil,
-    };
+    private static WebhookSecretSet Reseal(WebhookSecretSet secrets, string? current, string? pending, string? previous) => new(
+        sealedSecret: current ?? secrets.Sealed,
+        lastFour: secrets.LastFour,
+        pendingSealed: pending ?? secrets.PendingSealed,
+        previousSealed: previous ?? secrets.PreviousSealed,
+        previousValidUntil: secrets.PreviousValidUntil);
 
     private static StoredApiKey Reseal(StoredApiKey? key, string sealedValue) =>
         key is null ? throw new InvalidOperationException("The record holds no key in that slot.") : new StoredApiKey(
-            sealedValue, key.LastFour, key.KeyId);
+            sealedKey: sealedValue, lastFour: key.LastFour, keyId: key.KeyId);
 }

@@ -115,13 +115,12 @@ internal static partial class TenantTransitions
 
         var promoted = record with
         {
-            WebhookSecret = new WebhookSecretSet
-            {
-                Sealed = pending,
-                LastFour = lastFour,
-                PreviousSealed = record.WebhookSecret.PreviousSealed,
-                PreviousValidUntil = record.WebhookSecret.PreviousValidUntil,
-            },
+            WebhookSecret = new WebhookSecretSet(
+                sealedSecret: pending,
+                lastFour: lastFour,
+                pendingSealed: null,
+                previousSealed: record.WebhookSecret.PreviousSealed,
+                previousValidUntil: record.WebhookSecret.PreviousValidUntil),
             WebhookId = webhookId,
             WebhookUrl = webhookUrl,
         };
@@ -140,13 +139,12 @@ internal static partial class TenantTransitions
         return promoted with
         {
             CredentialsUpdatedAt = now,
-            WebhookSecret = new WebhookSecretSet
-            {
-                Sealed = promoted.WebhookSecret.Sealed,
-                LastFour = promoted.WebhookSecret.LastFour,
-                PreviousSealed = previous,
-                PreviousValidUntil = previous is null ? null : previousValidUntil,
-            },
+            WebhookSecret = new WebhookSecretSet(
+                sealedSecret: promoted.WebhookSecret.Sealed,
+                lastFour: promoted.WebhookSecret.LastFour,
+                pendingSealed: null,
+                previousSealed: previous,
+                previousValidUntil: previous is null ? null : previousValidUntil),
         };
     }
 
@@ -256,14 +254,12 @@ internal static partial class TenantTransitions
         };
 
     /// <summary>The same secrets with another pending one.</summary>
-    private static WebhookSecretSet Secrets(WebhookSecretSet secrets, string? pending) => new()
-    {
-        Sealed = secrets.Sealed,
-        LastFour = secrets.LastFour,
-        PendingSealed = pending,
-        PreviousSealed = secrets.PreviousSealed,
-        PreviousValidUntil = secrets.PreviousValidUntil,
-    };
+    private static WebhookSecretSet Secrets(WebhookSecretSet secrets, string? pending) => new(
+        sealedSecret: secrets.Sealed,
+        lastFour: secrets.LastFour,
+        pendingSealed: pending,
+        previousSealed: secrets.PreviousSealed,
+        previousValidUntil: secrets.PreviousValidUntil);
 
     /// <summary>The first step of a set, in pipeline order.</summary>
     public static ProvisioningStep? FirstOf(ProvisioningStep steps) =>

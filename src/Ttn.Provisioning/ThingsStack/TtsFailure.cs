@@ -74,14 +74,14 @@ internal sealed class TtsFailure
     /// <param name="step">The step it belongs to, if any.</param>
     /// <param name="at">When it happened.</param>
     public TenantError ToError(ProvisioningStep? step, DateTimeOffset at) => new(
-        step,
-        Message,
-        StatusCode is { } status ? (int)status : null,
-        Exception?.ErrorNamespace,
-        Exception?.ErrorName,
-        Exception?.CorrelationId,
-        at,
-        IsTransient);
+        step: step,
+        message: Message,
+        httpStatus: StatusCode is { } status ? (int)status : null,
+        errorNamespace: Exception?.ErrorNamespace,
+        errorName: Exception?.ErrorName,
+        correlationId: Exception?.CorrelationId,
+        occurredAt: at,
+        isTransient: IsTransient);
 
     /// <summary>The same answer of TTS, told with another message (what it means for the operation).</summary>
     public TtsFailure Rephrase(string message, bool isTransient) => new(message, isTransient, Exception);

@@ -183,7 +183,14 @@ public sealed class ProblemTests
     public async Task Each_outcome_other_than_success_has_its_status_and_reason_code(
         ProvisioningOutcome outcome, int status, string reasonCode)
     {
-        var error = new TenantError(ProvisioningStep.Webhook, "Setting the webhook failed.", 409, "pkg/x", "conflict", "c0ffee", default);
+        var error = new TenantError(
+            step: ProvisioningStep.Webhook,
+            message: "Setting the webhook failed.",
+            httpStatus: 409,
+            errorNamespace: "pkg/x",
+            errorName: "conflict",
+            correlationId: "c0ffee",
+            occurredAt: default);
         var result = new ProvisioningResult
         {
             Outcome = outcome,

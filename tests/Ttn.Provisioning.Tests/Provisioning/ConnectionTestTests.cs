@@ -87,7 +87,10 @@ public sealed class ConnectionTestTests
         using var admin = new TtsAdmin(host);
         var narrow = await admin.CreateApplicationKeyAsync(record.ApplicationId!, "RIGHT_APPLICATION_INFO", "RIGHT_APPLICATION_TRAFFIC_READ");
         var sealedKey = host.Protector.Protect(narrow, new SecretContext("acme", SecretField.ApplicationApiKey));
-        await host.Store.TryWriteAsync(record with { ApplicationApiKey = new StoredApiKey(sealedKey, narrow[^4..], narrow.Split('.')[1]) });
+        await host.Store.TryWriteAsync(record with { ApplicationApiKey = new StoredApiKey(
+            sealedKey: sealedKey,
+            lastFour: narrow[^4..],
+            keyId: narrow.Split('.')[1]) });
 
         var result = await host.Service.TestConnectionAsync(Owner());
 

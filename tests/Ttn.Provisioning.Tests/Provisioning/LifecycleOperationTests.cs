@@ -251,7 +251,19 @@ public sealed class LifecycleOperationTests
         await using var host = new ProvisioningTestHost();
         await host.Service.ProvisionAsync(Owner());
         var record = await host.RecordAsync();
-        await host.Store.TryWriteAsync(record with { ApplicationApiKey = new StoredApiKey("ttn1.retired.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", record.ApplicationApiKey?.LastFour, record.ApplicationApiKey?.KeyId), WebhookSecret = new WebhookSecretSet { Sealed = "garbage", LastFour = record.WebhookSecret.LastFour } });
+        await host.Store.TryWriteAsync(record with
+        {
+            ApplicationApiKey = new StoredApiKey(
+                sealedKey: "ttn1.retired.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                lastFour: record.ApplicationApiKey?.LastFour,
+                keyId: record.ApplicationApiKey?.KeyId),
+            WebhookSecret = new WebhookSecretSet(
+                sealedSecret: "garbage",
+                lastFour: record.WebhookSecret.LastFour,
+                pendingSealed: null,
+                previousSealed: null,
+                previousValidUntil: null),
+        });
 
         var credentials = (await host.Service.GetCredentialsAsync(Owner())).Credentials!;
 

@@ -163,7 +163,10 @@ public sealed class HostileInputTests
         {
             var current = await host.RecordAsync();
             var mutated = Mutate(token, random);
-            var written = await host.Store.TryWriteAsync(current with { OrganizationApiKey = new StoredApiKey(mutated, current.OrganizationApiKey?.LastFour, current.OrganizationApiKey?.KeyId) });
+            var written = await host.Store.TryWriteAsync(current with { OrganizationApiKey = new StoredApiKey(
+                sealedKey: mutated,
+                lastFour: current.OrganizationApiKey?.LastFour,
+                keyId: current.OrganizationApiKey?.KeyId) });
             Assert.NotNull(written);
 
             var result = await host.Service.GetCredentialsAsync(Owner());

@@ -114,7 +114,12 @@ public sealed class LegacyMigrationWindowTests
         {
             TenantId = "acme",
             State = ProvisioningState.Ready,
-            WebhookSecret = new WebhookSecretSet { Sealed = LegacySecretFormats.Encode(WebhookSecret, LegacySalt, LegacyFormat.Base64) },
+            WebhookSecret = new WebhookSecretSet(
+                sealedSecret: LegacySecretFormats.Encode(WebhookSecret, LegacySalt, LegacyFormat.Base64),
+                lastFour: null,
+                pendingSealed: null,
+                previousSealed: null,
+                previousValidUntil: null),
         });
 
         return await host.Service.VerifyWebhookSecretAsync("acme", WebhookSecret);

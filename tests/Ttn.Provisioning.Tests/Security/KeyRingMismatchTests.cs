@@ -64,7 +64,10 @@ public sealed class KeyRingMismatchTests
         await host.Service.ProvisionAsync(Owner());
         var record = await host.RecordAsync();
         var damaged = record.OrganizationApiKey!.Sealed[..^4] + (record.OrganizationApiKey.Sealed.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA");
-        await host.Store.TryWriteAsync(record with { OrganizationApiKey = new StoredApiKey(damaged, "XXXX", record.OrganizationApiKey.KeyId) });
+        await host.Store.TryWriteAsync(record with { OrganizationApiKey = new StoredApiKey(
+            sealedKey: damaged,
+            lastFour: "XXXX",
+            keyId: record.OrganizationApiKey.KeyId) });
 
         var first = await host.Service.RetryAsync(Owner());
         var second = await host.Service.RetryAsync(Owner());

@@ -16,8 +16,8 @@ public sealed class UnrecognisedStateTests
             TenantId = "acme",
             State = ProvisioningState.Failed,
             UnrecognisedState = "half_done",
-            LastError = new TenantError(
-                null, "The stored state 'half_done' is not one this library knows.", null, null, null, null, host.Time.GetUtcNow()),
+            LastError = TenantError.Local(
+                null, "The stored state 'half_done' is not one this library knows.", host.Time.GetUtcNow()),
         });
 
         var status = (await host.Service.GetStatusAsync(new ProvisioningCaller("acme", "vera", TenantRole.Viewer))).Status!;

@@ -73,7 +73,9 @@ public sealed class WebhookSecretLifetimeTests
         Assert.Equal(ProvisioningOutcome.Failed, (await host.Service.ProvisionAsync(Owner())).Outcome);
         var record = await host.RecordAsync();
         Assert.NotNull(record.WebhookSecret.PendingSealed);
-        await host.Store.TryWriteAsync(record with { WebhookSecret = new WebhookSecretSet { PendingSealed = "ttn1.test.damaged" } });
+        var damaged = new WebhookSecretSet(
+            sealedSecret: null, lastFour: null, pendingSealed: "ttn1.test.damaged", previousSealed: null, previousValidUntil: null);
+        await host.Store.TryWriteAsync(record with { WebhookSecret = damaged });
 
         var retry = await host.Service.RetryAsync(Owner());
 
@@ -91,12 +93,12 @@ public sealed class WebhookSecretLifetimeTests
         var record = await host.RecordAsync();
         await host.Store.TryWriteAsync(record with
         {
-            WebhookSecret = new WebhookSecretSet
-            {
-                Sealed = record.WebhookSecret.Sealed,
-                LastFour = record.WebhookSecret.LastFour,
-                PendingSealed = "ttn1.test.damaged",
-            },
+            WebhookSecret = new WebhookSecretSet(
+                sealedSecret: record.WebhookSecret.Sealed,
+                lastFour: record.WebhookSecret.LastFour,
+                pendingSealed: "ttn1.test.damaged",
+                previousSealed: null,
+                previousValidUntil: null),
         });
 
         var rotated = await host.Service.RotateWebhookSecretAsync(Owner());

@@ -84,7 +84,7 @@ public sealed class StepSchedulerTests
     public async Task A_failed_step_does_not_lose_what_its_sibling_produced()
     {
         var harness = await Harness.CreateAsync();
-        var key = new StoredApiKey("ttn1.k.org", "ORG4", "ID");
+        var key = new StoredApiKey(sealedKey: "ttn1.k.org", lastFour: "ORG4", keyId: "ID");
         var steps = new[]
         {
             new ProbeStep(B, ProvisioningStep.None, _ => Task.FromResult(StepOutcome.Done(r => TenantTransitions.StoreApiKey(r, B, key, r.UpdatedAt)))),
@@ -150,7 +150,7 @@ public sealed class StepSchedulerTests
     public async Task When_a_step_throws_its_siblings_outcomes_are_written_before_the_exception_passes()
     {
         var harness = await Harness.CreateAsync();
-        var key = new StoredApiKey("ttn1.k.org", "ORG4", "ID");
+        var key = new StoredApiKey(sealedKey: "ttn1.k.org", lastFour: "ORG4", keyId: "ID");
         var steps = new[]
         {
             new ProbeStep(B, ProvisioningStep.None, _ => Task.FromResult(StepOutcome.Done(r => TenantTransitions.StoreApiKey(r, B, key, r.UpdatedAt)))),
@@ -191,7 +191,7 @@ public sealed class StepSchedulerTests
         {
             TenantId = "acme",
             Checkpoints = B,
-            OrganizationApiKey = new StoredApiKey("ttn1.k1.AAAA", "AAAA", "ID"),
+            OrganizationApiKey = new StoredApiKey(sealedKey: "ttn1.k1.AAAA", lastFour: "AAAA", keyId: "ID"),
         });
         var step = new ProbeStep(D, B, usesOrganizationKey: true);
 
@@ -211,7 +211,7 @@ public sealed class StepSchedulerTests
         {
             TenantId = "acme",
             Checkpoints = B,
-            OrganizationApiKey = new StoredApiKey("ttn1.elsewhere.AAAA", "AAAA", "ID"),
+            OrganizationApiKey = new StoredApiKey(sealedKey: "ttn1.elsewhere.AAAA", lastFour: "AAAA", keyId: "ID"),
         });
         var step = new ProbeStep(D, B, usesOrganizationKey: true);
 

@@ -25,7 +25,12 @@ public sealed class CredentialStoreReprotectorHostProtectorTests : IDisposable
             TenantId = "tenant-a",
             OrganizationApiKey = Key(version1.Protect(ApiKey, Context(SecretField.OrganizationApiKey))),
             ApplicationApiKey = Key(application),
-            WebhookSecret = new WebhookSecretSet { Sealed = version1.Protect(WebhookSecret, Context(SecretField.WebhookSecret)) },
+            WebhookSecret = new WebhookSecretSet(
+                sealedSecret: version1.Protect(WebhookSecret, Context(SecretField.WebhookSecret)),
+                lastFour: null,
+                pendingSealed: null,
+                previousSealed: null,
+                previousValidUntil: null),
         });
 
         var report = await new CredentialStoreReprotector(_store, version2, _time).ReprotectAllAsync();

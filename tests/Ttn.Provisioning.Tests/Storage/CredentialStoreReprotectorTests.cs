@@ -125,7 +125,12 @@ public sealed class CredentialStoreReprotectorTests : IDisposable
             TenantId = "tenant-a",
             OrganizationApiKey = Key(_old.Protect(ApiKey, new SecretContext("tenant-a", SecretField.OrganizationApiKey))),
             GatewayApiKey = Key(unknownKey),
-            WebhookSecret = new WebhookSecretSet { Sealed = otherTenant },
+            WebhookSecret = new WebhookSecretSet(
+                sealedSecret: otherTenant,
+                lastFour: null,
+                pendingSealed: null,
+                previousSealed: null,
+                previousValidUntil: null),
         });
 
         var report = await Sweeper().ReprotectAllAsync();
@@ -239,14 +244,15 @@ public sealed class CredentialStoreReprotectorTests : IDisposable
         OrganizationId = "org-1",
         OrganizationApiKey = Key(_old.Protect(ApiKey, new SecretContext(tenantId, SecretField.OrganizationApiKey))),
         ApplicationApiKey = Key(_current.Protect(OtherApiKey, new SecretContext(tenantId, SecretField.ApplicationApiKey))),
-        WebhookSecret = new WebhookSecretSet
-        {
-            Sealed = LegacySecretFormats.Encode(WebhookSecret, LegacySalt, LegacyFormat.Base64),
-            PendingSealed = _old.Protect(WebhookSecret + "-next", new SecretContext(tenantId, SecretField.WebhookSecret)),
-        },
+        WebhookSecret = new WebhookSecretSet(
+            sealedSecret: LegacySecretFormats.Encode(WebhookSecret, LegacySalt, LegacyFormat.Base64),
+            lastFour: null,
+            pendingSealed: _old.Protect(WebhookSecret + "-next", new SecretContext(tenantId, SecretField.WebhookSecret)),
+            previousSealed: null,
+            previousValidUntil: null),
     });
 
-    private static StoredApiKey Key(string sealedKey) => new(sealedKey, sealedKey[^4..], null);
+    private static StoredApiKey Key(string sealedKey) => new(sealedKey: sealedKey, lastFour: sealedKey[^4..], keyId: null);
 
     private void AssertCurrent(string? token, string tenantId, SecretField field, string expected)
     {

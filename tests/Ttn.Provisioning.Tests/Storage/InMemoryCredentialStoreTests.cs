@@ -75,7 +75,17 @@ public sealed class InMemoryCredentialStoreTests
     [Fact]
     public void Record_prints_no_sealed_secret()
     {
-        var record = new TenantRecord { TenantId = "t1", ApplicationApiKey = new StoredApiKey("ttn1.k1.SEALEDTOKEN", "OKEN", "KEYID"), WebhookSecret = new WebhookSecretSet { Sealed = "ttn1.k1.WEBHOOKTOKEN" } };
+        var record = new TenantRecord
+        {
+            TenantId = "t1",
+            ApplicationApiKey = new StoredApiKey(sealedKey: "ttn1.k1.SEALEDTOKEN", lastFour: "OKEN", keyId: "KEYID"),
+            WebhookSecret = new WebhookSecretSet(
+                sealedSecret: "ttn1.k1.WEBHOOKTOKEN",
+                lastFour: null,
+                pendingSealed: null,
+                previousSealed: null,
+                previousValidUntil: null),
+        };
 
         Assert.DoesNotContain("SEALEDTOKEN", record.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("WEBHOOKTOKEN", record.ToString(), StringComparison.Ordinal);

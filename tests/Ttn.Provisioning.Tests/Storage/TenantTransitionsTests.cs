@@ -21,13 +21,12 @@ public sealed class TenantTransitionsTests
         WebhookUrl = "https://saas.example.com/ttn/webhook/acme",
         OrganizationApiKey = OrganizationKey,
         ApplicationApiKey = ApplicationKey,
-        WebhookSecret = new WebhookSecretSet
-        {
-            Sealed = "ttn1.k.hook",
-            LastFour = "HOOK",
-            PreviousSealed = "ttn1.k.old",
-            PreviousValidUntil = Now.AddMinutes(10),
-        },
+        WebhookSecret = new WebhookSecretSet(
+            sealedSecret: "ttn1.k.hook",
+            lastFour: "HOOK",
+            pendingSealed: null,
+            previousSealed: "ttn1.k.old",
+            previousValidUntil: Now.AddMinutes(10)),
         AttemptCount = 1,
         CompletedAt = Now.AddHours(-1),
     };
@@ -38,7 +37,14 @@ public sealed class TenantTransitionsTests
         var failed = Ready() with
         {
             State = ProvisioningState.Failed,
-            LastError = new TenantError(ProvisioningStep.Webhook, "boom", 503, null, null, null, Now),
+            LastError = new TenantError(
+                step: ProvisioningStep.Webhook,
+                message: "boom",
+                httpStatus: 503,
+                errorNamespace: null,
+                errorName: null,
+                correlationId: null,
+                occurredAt: Now),
             RequiresStartFresh = true,
         };
 
@@ -141,7 +147,7 @@ public sealed class TenantTransitionsTests
             State = ProvisioningState.Provisioning,
             CurrentStep = ProvisioningStep.Webhook,
             PendingSteps = ProvisioningStep.GatewayApiKey | ProvisioningStep.ApplicationApiKey,
-            LastError = new TenantError(null, "old", null, null, null, null, Now),
+            LastError = TenantError.Local(null, "old", Now),
         };
 
         var ready = TenantTransitions.MarkReady(record, Now);
@@ -156,7 +162,14 @@ public sealed class TenantTransitionsTests
     [Fact]
     public void Failed_records_the_step_of_the_error_and_whether_only_start_fresh_helps()
     {
-        var error = new TenantError(ProvisioningStep.Application, "taken", 409, "pkg/util/store", "id_taken", "corr", Now);
+        var error = new TenantError(
+            step: ProvisioningStep.Application,
+            message: "taken",
+            httpStatus: 409,
+            errorNamespace: "pkg/util/store",
+            errorName: "id_taken",
+            correlationId: "corr",
+            occurredAt: Now);
 
         var failed = TenantTransitions.MarkFailed(Ready() with { CurrentStep = ProvisioningStep.Organization }, error, requiresStartFresh: true);
 
@@ -169,7 +182,7 @@ public sealed class TenantTransitionsTests
     [Fact]
     public void An_unexpected_failure_leaves_a_ready_tenant_ready_and_fails_any_other()
     {
-        var error = new TenantError(null, "store down", null, null, null, null, Now);
+        var error = TenantError.Local(null, "store down", Now);
 
         Assert.Equal(ProvisioningState.Ready, TenantTransitions.AfterUnexpected(Ready(), error).State);
         Assert.Equal(ProvisioningState.Failed, TenantTransitions.AfterUnexpected(Ready() with { State = ProvisioningState.Provisioning }, error).State);
@@ -205,7 +218,7 @@ public sealed class TenantTransitionsTests
     [Fact]
     public void An_incomplete_start_fresh_keeps_the_old_ids_and_needs_another_start_fresh()
     {
-        var error = new TenantError(null, "left", null, null, null, null, Now);
+        var error = TenantError.Local(null, "left", Now);
 
         var after = TenantTransitions.StartFreshIncomplete(Ready(), error);
 
@@ -233,7 +246,7 @@ public sealed class TenantTransitionsTests
     [Fact]
     public void A_partial_deep_clean_keeps_what_remains_and_makes_the_key_steps_pending()
     {
-        var error = new TenantError(null, "1 remains", null, null, null, null, Now);
+        var error = TenantError.Local(null, "1 remains", Now);
 
         var after = TenantTransitions.AfterDeepClean(Ready(), new DeepCleanOutcome(true, false, false, false), "tp-app-acme-next", "tp-acme", error);
 

@@ -41,13 +41,12 @@ internal sealed class VerifierFixture : IDisposable
         var record = (stored ?? new TenantRecord { TenantId = tenantId }) with
         {
             ApplicationId = applicationId,
-            WebhookSecret = new WebhookSecretSet
-            {
-                Sealed = Seal(tenantId, current),
-                PendingSealed = Seal(tenantId, pending),
-                PreviousSealed = Seal(tenantId, previous),
-                PreviousValidUntil = previousValidUntil,
-            },
+            WebhookSecret = new WebhookSecretSet(
+                sealedSecret: Seal(tenantId, current),
+                lastFour: null,
+                pendingSealed: Seal(tenantId, pending),
+                previousSealed: Seal(tenantId, previous),
+                previousValidUntil: previousValidUntil),
         };
         return await Store.TryWriteAsync(record) ?? throw new InvalidOperationException("The write lost a race.");
     }

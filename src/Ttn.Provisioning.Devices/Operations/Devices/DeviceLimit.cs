@@ -53,13 +53,9 @@ internal static class DeviceLimit
     public static TenantError? Exceeds(DeviceSession session, int existing, int added) =>
         session.Services.Options.MaxDevicesPerTenant is not { } max || existing + added <= max
             ? null
-            : new TenantError(
+            : TenantError.Local(
                 null,
                 $"The tenant's application holds {existing} device(s) and {added} would be added; the limit is {max} "
                 + "(TtnProvisioningOptions.MaxDevicesPerTenant). Nothing was registered.",
-                null,
-                null,
-                null,
-                null,
                 session.Now);
 }
