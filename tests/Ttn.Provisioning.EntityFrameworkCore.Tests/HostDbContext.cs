@@ -3,8 +3,8 @@ using Ttn.Provisioning.EntityFrameworkCore;
 
 namespace MyCompany.Data;
 
-// The README's "Storing tenants in your database" example: a host's own DbContext with its own tables,
-// plus the tenant table of Ttn.Provisioning. Keep the two in step.
+// The README's "Storing tenants in your database" example, verbatim between the markers (ReadmeTests checks it): a
+// host's own DbContext with its own tables, plus the tenant table of Ttn.Provisioning.
 public sealed class Customer
 {
     public int Id { get; set; }
@@ -12,6 +12,7 @@ public sealed class Customer
     public string Name { get; set; } = "";
 }
 
+// README:BEGIN
 public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbContext(options)
 {
     public DbSet<Customer> Customers => Set<Customer>();
@@ -24,3 +25,4 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbC
         modelBuilder.ApplyTtnProvisioningModel();
     }
 }
+// README:END

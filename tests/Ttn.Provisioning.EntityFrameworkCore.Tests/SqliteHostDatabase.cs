@@ -18,10 +18,13 @@ internal sealed class SqliteHostDatabase : IDisposable
     public async Task<TStore> CreateStoreAsync<TStore>()
         where TStore : notnull
     {
-        // The README's wiring.
+        // The README's wiring, verbatim between the markers (ReadmeTests checks it).
         var services = new ServiceCollection();
-        services.AddDbContextFactory<HostDbContext>(options => options.UseSqlite($"Data Source={_path}"));
+        var path = _path;
+        // README:BEGIN
+        services.AddDbContextFactory<HostDbContext>(options => options.UseSqlite($"Data Source={path}"));
         services.AddTtnProvisioningEfCoreStore<HostDbContext>();
+        // README:END
         _services = services.BuildServiceProvider();
 
         var factory = _services.GetRequiredService<IDbContextFactory<HostDbContext>>();

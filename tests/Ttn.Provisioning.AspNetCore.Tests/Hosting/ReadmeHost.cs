@@ -6,9 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ttn.Provisioning.AspNetCore.Tests.Hosting;
 
 /// <summary>
-/// The README's minimal host, line for line (the README's Program.cs is this method's body as top-level statements), so the
-/// README cannot drift from code that compiles and starts. The webhook receiver's lines (MapTtnWebhooks and its handler)
-/// belong to another part of the package and are left out here.
+/// A host wired as the README's ASP.NET Core block wires one (that block itself compiles, verbatim, in
+/// tests/Ttn.Provisioning.ReadmeSnippets), started here with the test's configuration: registration from the "Ttn"
+/// section with the device services, cookie authentication, the endpoints behind authorization, and health checks. The
+/// webhook receiver has its own tests and is left out.
 /// </summary>
 internal static class ReadmeHost
 {

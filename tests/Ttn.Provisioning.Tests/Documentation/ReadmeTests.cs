@@ -1,8 +1,32 @@
+using System.Text.RegularExpressions;
+
 namespace Ttn.Provisioning.Tests.Documentation;
 
-/// <summary>The README shows code that compiles and runs: the sample's ReadmeExample.cs, kept in step here.</summary>
-public sealed class ReadmeTests
+/// <summary>
+/// The README shows code that compiles: each of its C# blocks is a region of a compiled file (<see cref="CompiledRegion"/>),
+/// and the "Usage" block is the code the sample runs.
+/// </summary>
+public sealed partial class ReadmeTests
 {
+    [Fact]
+    public void Every_csharp_block_of_the_readme_is_a_region_of_compiled_code()
+    {
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var blocks = CsharpBlock().Matches(readme).Select(m => m.Groups[1].Value.TrimEnd('\n')).ToArray();
+        var regions = CompiledRegion.All().ToArray();
+
+        var orphans = blocks
+            .Where(b => !regions.Any(r => r.Shows(b)))
+            .Select(b => b.Split('\n').First(l => l.Length > 0 && !l.StartsWith("using ", StringComparison.Ordinal)))
+            .ToArray();
+
+        Assert.True(blocks.Length >= 5, $"Found {blocks.Length} C# blocks in the README; the pattern no longer finds them.");
+        Assert.True(
+            orphans.Length == 0,
+            "README C# blocks that no compiled file holds between // README:BEGIN and // README:END (copy the block there, or "
+                + "bring the README back in step):\n" + string.Join("\n", orphans));
+    }
+
     [Fact]
     public void Usage_section_is_the_code_the_sample_runs()
     {
@@ -31,4 +55,7 @@ public sealed class ReadmeTests
         Assert.Contains("\ndotnet test\n", readme, StringComparison.Ordinal);
         Assert.Contains("\ndotnet test", ci, StringComparison.Ordinal);
     }
+
+    [GeneratedRegex("```csharp\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex CsharpBlock();
 }
