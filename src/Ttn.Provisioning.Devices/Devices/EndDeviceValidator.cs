@@ -5,7 +5,7 @@ namespace Ttn.Provisioning.Devices;
 
 /// <summary>
 /// Checks an <see cref="EndDeviceDefinition"/> against every rule The Things Stack applies to these fields, and returns
-/// the normalised definition or all the errors at once (API.md §3; <c>end_device.proto</c> and
+/// the normalised definition or all the errors at once (The Things Stack's <c>end_device.proto</c> and
 /// <c>identifiers.proto</c> validation rules; the Join Server's checks on EUIs and root keys).
 /// </summary>
 /// <remarks>

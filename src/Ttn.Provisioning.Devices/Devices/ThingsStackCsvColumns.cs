@@ -15,7 +15,7 @@ internal enum ThingsStackCsvColumnKind
     Unsupported = 2,
 }
 
-/// <summary>The columns of The Things Stack CSV format (<c>pkg/devicetemplates/ttscsv.go</c>, API.md §1.11).</summary>
+/// <summary>The columns of The Things Stack CSV format (The Things Stack's <c>pkg/devicetemplates/ttscsv.go</c>).</summary>
 internal static class ThingsStackCsvColumns
 {
     private static readonly (string Name, ThingsStackCsvColumnKind Kind, string? Field)[] _columns =

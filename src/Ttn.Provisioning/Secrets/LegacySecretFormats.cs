@@ -19,9 +19,9 @@ internal enum LegacyFormat
 }
 
 /// <summary>
-/// Readers for the legacy formats (seed-behaviour §5.1). Every value they return requires re-protection and is marked
-/// <see cref="SafeDecrypt.IsLegacyFormat"/>, and a value that cannot be the field's secret is reported as
-/// <see cref="SafeDecryptFailureReason.LegacyValueImplausible"/>.
+/// Readers for the formats of the system this library replaces (the README's "Legacy values"). Every value they return
+/// requires re-protection and is marked <see cref="SafeDecrypt.IsLegacyFormat"/>, and a value that cannot be the field's
+/// secret is reported as <see cref="SafeDecryptFailureReason.LegacyValueImplausible"/>.
 /// </summary>
 internal static class LegacySecretFormats
 {

@@ -85,7 +85,7 @@ internal static partial class ThingsStackRights
 
     private static readonly FrozenDictionary<ThingsStackRightsGroup, string[]> _groups = new Dictionary<ThingsStackRightsGroup, string[]>
     {
-        // The groups of the replaced system's permission report (seed-behaviour §4.13), so reports read the same.
+        // The groups of the replaced system's permission report, so reports read the same.
         [ThingsStackRightsGroup.Core] = [ApplicationInfo, ApplicationTrafficRead],
         [ThingsStackRightsGroup.KeyCreation] = [OrganizationSettingsApiKeys, ApplicationSettingsApiKeys],
         [ThingsStackRightsGroup.Webhook] = [ApplicationSettingsBasic, ApplicationTrafficRead, ApplicationTrafficDownWrite],

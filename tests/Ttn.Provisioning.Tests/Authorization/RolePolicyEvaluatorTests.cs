@@ -8,7 +8,7 @@ public sealed class RolePolicyEvaluatorTests
     private static readonly RolePolicyEvaluator Default = new();
 
     /// <summary>
-    /// The default table of DESIGN.md §4 (with issue 11's history, for readers, and connection test, for staff up), written
+    /// The default table (the README's table of roles and operations, with issue 11's history, for readers, and connection test, for staff up), written
     /// out independently of the implementation; devices and gateways as issue 12 says: owners, admins and managers change
     /// them, everyone who reads the status reads them.
     /// </summary>

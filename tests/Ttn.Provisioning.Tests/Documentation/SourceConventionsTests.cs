@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
+
 namespace Ttn.Provisioning.Tests.Documentation;
 
 /// <summary>The repository's layout rules for shipped code, checked so that a change cannot quietly break them.</summary>
-public sealed class SourceConventionsTests
+public sealed partial class SourceConventionsTests
 {
     private const int MaxLineLength = 140;
     private const int MaxFileLines = 300;
@@ -30,9 +32,34 @@ public sealed class SourceConventionsTests
         Assert.True(longFiles.Length == 0, "Files over 300 lines (split them by concept):\n" + string.Join("\n", longFiles));
     }
 
-    private static IEnumerable<string> SourceFiles()
+    [Fact]
+    public void No_comment_points_to_a_document_outside_the_repository()
     {
-        var src = Path.Combine(Repository.Root, "src");
+        // The design notes this library was built from are not shipped with it: what matters is in docs/ and the README.
+        var readable = Directory.EnumerateFiles(Repository.Root, "*.md", SearchOption.AllDirectories)
+            .Select(Path.GetFileName)
+            .ToHashSet(StringComparer.Ordinal);
+        var outside = new[] { "src", "tests", "samples", "benchmarks" }
+            .SelectMany(d => SourceFiles(d))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
+            .Where(l => DocumentName().Matches(l.Text).Any(m => !readable.Contains(Path.GetFileName(m.Value)))
+                || SeedNotes().IsMatch(l.Text))
+            .Select(l => $"{Relative(l.File)}:{l.Line}: {l.Text.Trim()}")
+            .ToArray();
+
+        Assert.True(outside.Length == 0, "Comments pointing to documents that are not in this repository:\n" + string.Join("\n", outside));
+    }
+
+    [GeneratedRegex(@"[A-Za-z0-9_./-]+\.md\b")]
+    private static partial Regex DocumentName();
+
+    // The notes on the replaced system, by name (written so that this line does not name them).
+    [GeneratedRegex(@"seed[- ]behavio", RegexOptions.IgnoreCase)]
+    private static partial Regex SeedNotes();
+
+    private static IEnumerable<string> SourceFiles(string directory = "src")
+    {
+        var src = Path.Combine(Repository.Root, directory);
         return Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));

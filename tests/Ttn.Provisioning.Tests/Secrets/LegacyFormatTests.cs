@@ -5,7 +5,7 @@ using static Ttn.Provisioning.Tests.Secrets.SecretTestData;
 namespace Ttn.Provisioning.Tests.Secrets;
 
 /// <summary>
-/// Known vectors for the formats of the replaced system (seed-behaviour §5.1), built here from the documented
+/// Known vectors for the formats of the replaced system (the README's "Legacy values"), built here from the documented
 /// algorithms rather than from the library's own encoder.
 /// </summary>
 public sealed class LegacyFormatTests
