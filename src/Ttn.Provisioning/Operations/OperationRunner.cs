@@ -68,6 +68,12 @@ internal sealed class OperationRunner
         var requests = TtsRequestCounter.Start();
         using var telemetry = OperationTelemetry.Start(operation.Kind, caller.TenantId, requests, _time, _logger);
         var result = await RunCoreAsync(operation, caller, requests, cancellationToken).ConfigureAwait(false);
+        if (!result.HasOutcome)
+        {
+            throw new InvalidOperationException(
+                $"{operation.GetType().Name} answered a {result.GetType().Name} without an outcome: a bug in the library.");
+        }
+
         result.TenantId = caller.TenantId;
         result.TtsRequestCount = requests.Count;
         telemetry.Finish(result);

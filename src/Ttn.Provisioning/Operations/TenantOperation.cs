@@ -87,6 +87,10 @@ internal readonly record struct Admission(TenantRecord? ToLease, ProvisioningOut
 }
 
 /// <summary>An outcome the runner decided, for the operation to turn into its result.</summary>
+/// <remarks>
+/// The runner sets the tenant and the request count of every result it returns again; they matter here only for a result
+/// that does not go back through the runner (start fresh nests its provisioning result, see ProvisioningRun.Result).
+/// </remarks>
 /// <param name="TenantId">The tenant.</param>
 /// <param name="Outcome">The outcome.</param>
 /// <param name="Record">The tenant's record, when one was read.</param>

@@ -19,7 +19,15 @@ public abstract class OperationResult
     // request count of every result, and all five for an outcome the runner decided (see TenantOperation.Answer).
 
     /// <summary>How the operation ended.</summary>
-    public ProvisioningOutcome Outcome { get; internal set; }
+    public ProvisioningOutcome Outcome
+    {
+        get;
+        internal set
+        {
+            field = value;
+            HasOutcome = true;
+        }
+    }
 
     /// <summary>The tenant acted on.</summary>
     public string TenantId { get; internal set; } = string.Empty;
@@ -38,6 +46,12 @@ public abstract class OperationResult
         Error is { } error
             ? $"{GetType().Name} {Outcome} for tenant {TenantId}: {error.Message}"
             : $"{GetType().Name} {Outcome} for tenant {TenantId}";
+
+    /// <summary>
+    /// Whether <see cref="Outcome"/> was set. Its default is <see cref="ProvisioningOutcome.Succeeded"/>, so the runner
+    /// refuses a result whose operation forgot to say how it ended rather than report it as a success.
+    /// </summary>
+    internal bool HasOutcome { get; private set; }
 
     /// <summary>Fills the shared fields with an outcome decided outside the operation's own work.</summary>
     internal void Fill(Operations.OperationAnswer answer)

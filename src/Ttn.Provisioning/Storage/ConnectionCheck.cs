@@ -30,8 +30,10 @@ public sealed class ConnectionCheck
     /// <param name="passed">Whether the check passed.</param>
     /// <param name="message">Why, in words (what TTS answered, what is missing or wrong).</param>
     /// <param name="correlationId">TTS's id for the answer the check read; null when no answer came.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="message"/> is null.</exception>
     public ConnectionCheck(ConnectionCheckKind kind, bool passed, string message, string? correlationId = null)
     {
+        ArgumentNullException.ThrowIfNull(message);
         Kind = kind;
         Passed = passed;
         Message = message;

@@ -17,6 +17,9 @@ public sealed class ConnectionTest
     /// <param name="webhookFailedAttempts">The failed deliveries in a row TTS counted, for an unhealthy webhook.</param>
     /// <param name="webhookLastFailedAt">When TTS last failed to deliver, for an unhealthy webhook.</param>
     /// <param name="webhookLastFailure">What TTS said about its last failed delivery, for an unhealthy webhook.</param>
+    /// <exception cref="ArgumentNullException">
+    /// <paramref name="cluster"/>, <paramref name="applicationId"/> or <paramref name="checks"/> is null.
+    /// </exception>
     public ConnectionTest(
         DateTimeOffset testedAt,
         string cluster,
@@ -28,6 +31,9 @@ public sealed class ConnectionTest
         DateTimeOffset? webhookLastFailedAt,
         string? webhookLastFailure)
     {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(applicationId);
+        ArgumentNullException.ThrowIfNull(checks);
         TestedAt = testedAt;
         Cluster = cluster;
         ApplicationId = applicationId;

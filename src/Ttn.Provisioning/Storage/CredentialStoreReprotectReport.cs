@@ -71,6 +71,8 @@ public sealed class CredentialStoreReprotectReport
     /// How many stored values are still in a legacy format (<c>b64:</c>, <c>v2:</c>, v1) after the sweep: those that failed
     /// to open (implausible, malformed, or read while the migration window is closed) and, in a dry run, those that would be
     /// re-protected. Tenants skipped (leased, conflicts) are not counted: sweep again. Zero means the window can close.
+    /// With a host's own <see cref="Secrets.ISecretProtector"/>, unprefixed text it refuses as malformed is counted too
+    /// (the built-in protector reads such text as a v1 value).
     /// </summary>
     public int LegacyValuesLeft { get; }
 

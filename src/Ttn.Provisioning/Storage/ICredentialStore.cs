@@ -1,9 +1,9 @@
 namespace Ttn.Provisioning.Storage;
 
 /// <summary>
-/// Where tenant records live. The host plugs in its database; the library ships <see cref="InMemoryCredentialStore"/>
-/// and an EF Core store. The library's safety across threads and host instances rests on the compare-and-swap of
-/// <see cref="TryWriteAsync"/>: an implementation must make it atomic.
+/// Where tenant records live. The host plugs in its database; the library ships an in-memory store (the default,
+/// <c>UseInMemoryCredentialStore()</c>) and an EF Core store. The library's safety across threads and host instances
+/// rests on the compare-and-swap of <see cref="TryWriteAsync"/>: an implementation must make it atomic.
 /// </summary>
 public interface ICredentialStore
 {

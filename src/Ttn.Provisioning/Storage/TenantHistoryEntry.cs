@@ -21,6 +21,7 @@ public sealed class TenantHistoryEntry
     /// <param name="correlationId">The TTS correlation id of the failure, for support.</param>
     /// <param name="ttsRequestCount">How many requests the operation sent to The Things Stack.</param>
     /// <param name="duration">How long the operation took.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="tenantId"/> or <paramref name="userId"/> is null.</exception>
     public TenantHistoryEntry(
         string tenantId,
         DateTimeOffset occurredAt,
@@ -35,6 +36,8 @@ public sealed class TenantHistoryEntry
         int ttsRequestCount,
         TimeSpan duration)
     {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        ArgumentNullException.ThrowIfNull(userId);
         TenantId = tenantId;
         OccurredAt = occurredAt;
         Operation = operation;

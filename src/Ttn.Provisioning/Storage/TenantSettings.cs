@@ -31,7 +31,7 @@ public sealed class TenantSettings
     public WebhookMessageTypes Messages { get; }
 
     /// <summary>
-    /// Whether the tenant is enabled and which messages TTS sends, as a record prints them:
+    /// Whether the tenant is enabled and which messages TTS sends:
     /// <c>TenantSettings { Enabled = True, Messages = Uplink }</c>.
     /// </summary>
     public override string ToString() => $"TenantSettings {{ Enabled = {Enabled}, Messages = {Messages} }}";

@@ -164,29 +164,33 @@ public sealed class AuthorizationThroughServiceTests
         Assert.Empty(host.Fake.Journal.Entries);
     }
 
-    internal static async Task<ProvisioningOutcome> InvokeAsync(ProvisioningTestHost host, ProvisioningCaller caller, ProvisioningOperation operation) => operation switch
+    internal static async Task<ProvisioningOutcome> InvokeAsync(ProvisioningTestHost host, ProvisioningCaller caller, ProvisioningOperation operation) =>
+        (await InvokeForResultAsync(host, caller, operation)).Outcome;
+
+    internal static async Task<OperationResult> InvokeForResultAsync(
+        ProvisioningTestHost host, ProvisioningCaller caller, ProvisioningOperation operation) => operation switch
     {
-        ProvisioningOperation.GetStatus => (await host.Service.GetStatusAsync(caller)).Outcome,
-        ProvisioningOperation.GetCredentials => (await host.Service.GetCredentialsAsync(caller)).Outcome,
-        ProvisioningOperation.Provision => (await host.Service.ProvisionAsync(caller)).Outcome,
-        ProvisioningOperation.Retry => (await host.Service.RetryAsync(caller)).Outcome,
-        ProvisioningOperation.StartFresh => (await host.Service.StartFreshAsync(caller)).Outcome,
-        ProvisioningOperation.DeepClean => (await host.Service.DeepCleanAsync(caller)).Outcome,
-        ProvisioningOperation.ConfigureExistingApplication => (await host.Service.ConfigureExistingApplicationAsync(caller, "their-app", host.AdminKey)).Outcome,
-        ProvisioningOperation.RotateWebhookSecret => (await host.Service.RotateWebhookSecretAsync(caller)).Outcome,
-        ProvisioningOperation.CheckApiKey => (await host.Service.CheckApiKeyAsync(caller, host.AdminKey, "their-app")).Outcome,
-        ProvisioningOperation.RotateOrganizationKey => (await host.Service.RotateOrganizationKeyAsync(caller)).Outcome,
-        ProvisioningOperation.UpdateSettings => (await host.Service.UpdateSettingsAsync(caller, new TenantSettingsUpdate { Enabled = false })).Outcome,
-        ProvisioningOperation.TestConnection => (await host.Service.TestConnectionAsync(caller)).Outcome,
-        ProvisioningOperation.GetHistory => (await host.Service.GetHistoryAsync(caller)).Outcome,
-        ProvisioningOperation.RegisterDevice => (await host.Devices.RegisterDeviceAsync(caller, DeviceSamples.Device())).Outcome,
-        ProvisioningOperation.ReadDevices => (await host.Devices.ListDevicesAsync(caller)).Outcome,
-        ProvisioningOperation.RepairDevice => (await host.Devices.RepairDeviceAsync(caller, "sensor-1")).Outcome,
-        ProvisioningOperation.RemoveDevice => (await host.Devices.RemoveDeviceAsync(caller, "sensor-1")).Outcome,
-        ProvisioningOperation.ImportDevices => (await host.Devices.ImportDevicesAsync(caller, [DeviceSamples.Device(2)])).Outcome,
-        ProvisioningOperation.RegisterGateway => (await host.Gateways.RegisterGatewayAsync(caller, DeviceSamples.Gateway())).Outcome,
-        ProvisioningOperation.ReadGateways => (await host.Gateways.GetGatewayStatusAsync(caller)).Outcome,
-        ProvisioningOperation.RemoveGateway => (await host.Gateways.RemoveGatewayAsync(caller, "gateway-1")).Outcome,
+        ProvisioningOperation.GetStatus => await host.Service.GetStatusAsync(caller),
+        ProvisioningOperation.GetCredentials => await host.Service.GetCredentialsAsync(caller),
+        ProvisioningOperation.Provision => await host.Service.ProvisionAsync(caller),
+        ProvisioningOperation.Retry => await host.Service.RetryAsync(caller),
+        ProvisioningOperation.StartFresh => await host.Service.StartFreshAsync(caller),
+        ProvisioningOperation.DeepClean => await host.Service.DeepCleanAsync(caller),
+        ProvisioningOperation.ConfigureExistingApplication => await host.Service.ConfigureExistingApplicationAsync(caller, "their-app", host.AdminKey),
+        ProvisioningOperation.RotateWebhookSecret => await host.Service.RotateWebhookSecretAsync(caller),
+        ProvisioningOperation.CheckApiKey => await host.Service.CheckApiKeyAsync(caller, host.AdminKey, "their-app"),
+        ProvisioningOperation.RotateOrganizationKey => await host.Service.RotateOrganizationKeyAsync(caller),
+        ProvisioningOperation.UpdateSettings => await host.Service.UpdateSettingsAsync(caller, new TenantSettingsUpdate { Enabled = false }),
+        ProvisioningOperation.TestConnection => await host.Service.TestConnectionAsync(caller),
+        ProvisioningOperation.GetHistory => await host.Service.GetHistoryAsync(caller),
+        ProvisioningOperation.RegisterDevice => await host.Devices.RegisterDeviceAsync(caller, DeviceSamples.Device()),
+        ProvisioningOperation.ReadDevices => await host.Devices.ListDevicesAsync(caller),
+        ProvisioningOperation.RepairDevice => await host.Devices.RepairDeviceAsync(caller, "sensor-1"),
+        ProvisioningOperation.RemoveDevice => await host.Devices.RemoveDeviceAsync(caller, "sensor-1"),
+        ProvisioningOperation.ImportDevices => await host.Devices.ImportDevicesAsync(caller, [DeviceSamples.Device(2)]),
+        ProvisioningOperation.RegisterGateway => await host.Gateways.RegisterGatewayAsync(caller, DeviceSamples.Gateway()),
+        ProvisioningOperation.ReadGateways => await host.Gateways.GetGatewayStatusAsync(caller),
+        ProvisioningOperation.RemoveGateway => await host.Gateways.RemoveGatewayAsync(caller, "gateway-1"),
         _ => throw new ArgumentOutOfRangeException(nameof(operation)),
     };
 

@@ -119,6 +119,6 @@ public sealed class ClusterTenancyTests
         var status = (await host.Service.GetStatusAsync(Owner("newcomer"))).Status!;
 
         Assert.Equal("nam1", status.Cluster);
-        Assert.Equal(TenantSettings.Default, status.Settings);
+        Assert.Equal((TenantSettings.Default.Enabled, TenantSettings.Default.Messages), (status.Settings.Enabled, status.Settings.Messages));
     }
 }

@@ -45,5 +45,5 @@ internal abstract class DeviceOperation<TResult> : TenantOperation<TResult>
 
     /// <summary>An error that did not come from The Things Stack.</summary>
     protected static TenantError Error(DeviceSession session, string message, bool isTransient = false) =>
-        new(null, message, null, null, null, null, session.Now, isTransient);
+        TenantError.Local(null, message, session.Now, isTransient);
 }
