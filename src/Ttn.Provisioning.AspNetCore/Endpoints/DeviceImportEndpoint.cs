@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Ttn.Provisioning.AspNetCore.Endpoints.Contracts;
 using Ttn.Provisioning.Devices;
 
@@ -10,7 +12,9 @@ namespace Ttn.Provisioning.AspNetCore.Endpoints;
 /// <c>POST {prefix}/tenants/{tenant}/devices/import</c> (owner, admin and manager by default): a file in The Things Stack CSV
 /// format as the body (<c>text/csv</c>) or as the file of a <c>multipart/form-data</c> form. Every row is validated before any
 /// request (an invalid row is 400 invalid-rows, nothing sent); then the devices are registered as a job whose id the answer
-/// gives, with every row's outcome (a conflicting row is a row of the answer, not an error). AppKeys are never echoed.
+/// gives, with every row's outcome (a conflicting row is a row of the answer, not an error). AppKeys are never echoed. The
+/// import is paced and spread as <see cref="TtnEndpointOptions.ImportMaxRequestsPerSecond"/> and
+/// <see cref="TtnEndpointOptions.ImportMaxConcurrency"/> say.
 /// </summary>
 internal static class DeviceImportEndpoint
 {
@@ -32,8 +36,11 @@ internal static class DeviceImportEndpoint
                             return TtnProblem.InvalidRequest("invalid-request", "dryRun", "\"dryRun\" must be true or false.");
                         }
 
+                        var pace = http.RequestServices.GetService<IOptions<TtnEndpointOptions>>()?.Value ?? new TtnEndpointOptions();
                         var options = new DeviceImportOptions
                         {
+                            MaxConcurrency = pace.ImportMaxConcurrency,
+                            MaxRequestsPerSecond = pace.ImportMaxRequestsPerSecond,
                             JobId = jobId,
                             DryRun = isDryRun,
                             FrequencyPlanId = frequencyPlanId,

@@ -4,7 +4,7 @@ namespace Ttn.Provisioning.AspNetCore.Endpoints;
 
 /// <summary>
 /// Settings of the endpoints mapped by <c>MapTtnProvisioning</c>: the claims the default <see cref="ITtnCallerResolver"/>
-/// reads, the rate-limiter policy of the destructive endpoints, and antiforgery. Bound from <c>Ttn:Endpoints</c> by
+/// reads, the rate-limiter policy of the destructive endpoints, antiforgery, and the pace of CSV imports. Bound from <c>Ttn:Endpoints</c> by
 /// <c>AddTtnProvisioning(configuration.GetSection("Ttn"))</c>, or set with <c>services.Configure&lt;TtnEndpointOptions&gt;</c>.
 /// </summary>
 public sealed class TtnEndpointOptions
@@ -36,4 +36,17 @@ public sealed class TtnEndpointOptions
     /// to false (bearer-token callers are not exposed to cross-site request forgery).
     /// </summary>
     public bool RequireAntiforgeryToken { get; set; }
+
+    /// <summary>
+    /// How many requests per second a CSV import through the import endpoint may send to The Things Stack, or null for no
+    /// pacing (the default). Set it to your deployment's rate limit, as <c>DeviceImportOptions.MaxRequestsPerSecond</c>
+    /// describes: an unpaced import runs into the limit and waits out each 429 answer. Must be positive and finite.
+    /// </summary>
+    public double? ImportMaxRequestsPerSecond { get; set; }
+
+    /// <summary>
+    /// How many devices a CSV import through the import endpoint registers at a time
+    /// (<c>DeviceImportOptions.MaxConcurrency</c>): 1 to 64. Defaults to 8.
+    /// </summary>
+    public int ImportMaxConcurrency { get; set; } = 8;
 }

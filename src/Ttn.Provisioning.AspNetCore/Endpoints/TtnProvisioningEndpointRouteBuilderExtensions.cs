@@ -84,6 +84,7 @@ public static class TtnProvisioningEndpointRouteBuilderExtensions
         }
 
         var options = endpoints.ServiceProvider.GetService<IOptions<TtnEndpointOptions>>()?.Value ?? new TtnEndpointOptions();
+        EnsureValid(options);
         var group = endpoints.MapGroup(prefix);
         var tenants = group.MapGroup("/tenants/{tenant}");
 
@@ -123,5 +124,21 @@ public static class TtnProvisioningEndpointRouteBuilderExtensions
         }
 
         return group;
+    }
+
+    // Checked when the endpoints are mapped, at start-up, rather than on the first import.
+    private static void EnsureValid(TtnEndpointOptions options)
+    {
+        if (options.ImportMaxRequestsPerSecond is { } rate && !(rate > 0 && double.IsFinite(rate)))
+        {
+            throw new InvalidOperationException(
+                $"TtnEndpointOptions.ImportMaxRequestsPerSecond must be positive and finite (or null for no pacing); it is {rate}.");
+        }
+
+        if (options.ImportMaxConcurrency is < 1 or > 64)
+        {
+            throw new InvalidOperationException(
+                $"TtnEndpointOptions.ImportMaxConcurrency must be 1 to 64; it is {options.ImportMaxConcurrency}.");
+        }
     }
 }

@@ -55,6 +55,8 @@ public sealed class ConfigurationBindingTests
         ["Ttn:Endpoints:RoleClaimType"] = "org_role",
         ["Ttn:Endpoints:DestructiveRateLimiterPolicy"] = "destructive",
         ["Ttn:Endpoints:RequireAntiforgeryToken"] = "true",
+        ["Ttn:Endpoints:ImportMaxRequestsPerSecond"] = "12.5",
+        ["Ttn:Endpoints:ImportMaxConcurrency"] = "16",
     };
 
     /// <summary>What the host's secret store (user secrets, environment, a vault) adds to the same section.</summary>
@@ -110,6 +112,7 @@ public sealed class ConfigurationBindingTests
             ("org", "sub", "org_role", "destructive"),
             (endpoints.TenantClaimType, endpoints.UserIdClaimType, endpoints.RoleClaimType, endpoints.DestructiveRateLimiterPolicy));
         Assert.True(endpoints.RequireAntiforgeryToken);
+        Assert.Equal((12.5, 16), (endpoints.ImportMaxRequestsPerSecond, endpoints.ImportMaxConcurrency));
     }
 
     [Fact]
