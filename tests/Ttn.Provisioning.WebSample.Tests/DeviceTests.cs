@@ -86,7 +86,7 @@ public sealed class DeviceTests(BrowserFixture browser, ITestOutputHelper output
             session.SignIn("acme-viewer");
 
             Assert.Single(session.Driver.FindElements(By.CssSelector($"#devices tr[data-device='{id}']")));
-            foreach (var control in (string[])["#register-device", "#import-devices", ".remove-device", "#register-gateway", "#app-key"])
+            foreach (var control in (string[])["#register-device", "#import-devices", ".remove-device", "#register-gateway", ".remove-gateway", "#app-key"])
             {
                 Assert.Empty(session.Driver.FindElements(By.CssSelector(control)));
             }
@@ -106,6 +106,20 @@ public sealed class DeviceTests(BrowserFixture browser, ITestOutputHelper output
         Assert.Equal("Succeeded", session.Text("report-outcome"));
         var row = session.Driver.FindElement(By.CssSelector("#gateways tr[data-gateway='eui-00800000a0000001']"));
         Assert.Equal("never connected", row.GetAttribute("data-status"));
+    });
+
+    [BrowserFact]
+    public Task An_owner_removes_a_gateway_and_it_leaves_the_list() => PanelSession.RunAsync(browser, output, async session =>
+    {
+        await Demo.ProvisionAsync(session);
+        session.SignIn("acme-owner");
+        session.Driver.FindElement(By.Id("gateway-eui")).SendKeys("00800000A0000002");
+        session.Submit("register-gateway");
+
+        session.Submit(By.CssSelector("#gateways tr[data-gateway='eui-00800000a0000002'] .remove-gateway"));
+
+        Assert.Equal("Succeeded", session.Text("report-outcome"));
+        Assert.True(session.Has("no-gateways"));
     });
 
     /// <summary>Fills the register form and submits it.</summary>

@@ -8,8 +8,8 @@ using Ttn.Provisioning.WebSample.Panel;
 namespace Ttn.Provisioning.WebSample.Pages;
 
 /// <summary>
-/// Devices and gateways of a Ready tenant (issue 12): list, register, CSV import, diagnose and remove devices; list and
-/// register gateways. Each calls the library's device or gateway service with the signed-in caller.
+/// Devices and gateways of a Ready tenant (issue 12): list, register, CSV import, diagnose and remove devices; list,
+/// register and remove gateways. Each calls the library's device or gateway service with the signed-in caller.
 /// </summary>
 public sealed partial class IndexModel
 {
@@ -108,6 +108,15 @@ public sealed partial class IndexModel
             return ActionReport.Of("Register gateway", result,
                 [$"Gateway {result.GatewayId ?? "-"}: {result.Status?.ToString() ?? "not tried"}", .. result.Warnings,
                  .. result.ConflictMessage is { } conflict ? [conflict] : Array.Empty<string>()]);
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostRemoveGatewayAsync(string? gatewayId, CancellationToken cancellationToken) =>
+        ActAsync(async caller =>
+        {
+            var result = await gateways.RemoveGatewayAsync(caller, gatewayId ?? "", cancellationToken);
+            var purged = result.Purged ? "purged" : result.IdReserved ? "deleted; its id stays reserved" : "deleted";
+            return ActionReport.Of("Remove gateway", result,
+                [$"Gateway {result.GatewayId ?? "-"}: {result.Status?.ToString() ?? "not tried"} ({purged})", .. result.Warnings]);
         }, cancellationToken);
 
     /// <summary>Reads the devices and gateways of a Ready tenant, for the roles that may read them.</summary>
