@@ -1,4 +1,5 @@
 using OpenQA.Selenium;
+using Ttn.Provisioning.WebSample.Pages;
 using Xunit.Abstractions;
 
 namespace Ttn.Provisioning.WebSample.Tests;
@@ -120,6 +121,26 @@ public sealed class DeviceTests(BrowserFixture browser, ITestOutputHelper output
 
         Assert.Equal("Succeeded", session.Text("report-outcome"));
         Assert.True(session.Has("no-gateways"));
+    });
+
+    [BrowserFact]
+    public Task Devices_beyond_a_page_are_a_click_away() => PanelSession.RunAsync(browser, output, async session =>
+    {
+        await Demo.ProvisionAsync(session);
+        for (var i = 0; i <= IndexModel.DevicesPerPage; i++)
+        {
+            await Demo.RegisterDeviceAsync(session, $"0004A30B001D{i:X4}", Demo.NewAppKey());
+        }
+
+        session.SignIn("acme-viewer");
+        var first = session.Driver.FindElements(By.CssSelector("#devices tr.device")).Count;
+        var firstPage = session.Text("device-page");
+        session.Submit(By.Id("devices-next"));
+
+        Assert.Equal((IndexModel.DevicesPerPage, "Page 1 of 2"), (first, firstPage));
+        Assert.Equal((1, "Page 2 of 2"), (session.Driver.FindElements(By.CssSelector("#devices tr.device")).Count, session.Text("device-page")));
+        Assert.True(session.Has("devices-previous"));
+        Assert.False(session.Has("devices-next"));
     });
 
     /// <summary>Fills the register form and submits it.</summary>

@@ -20,8 +20,15 @@ public sealed partial class IndexModel
     private const string MacVersion = "MAC_V1_0_3";
     private const string PhyVersion = "RP001_V1_0_3_REV_A";
 
-    /// <summary>The first page of the tenant's devices (when the tenant is Ready and the role may read them).</summary>
+    /// <summary>How many devices a page of the list shows.</summary>
+    public const int DevicesPerPage = 25;
+
+    /// <summary>The page of the tenant's devices (when the tenant is Ready and the role may read them).</summary>
     public DeviceListResult? Devices { get; private set; }
+
+    /// <summary>The page of the device list to show, from 1 (query <c>devicePage</c>).</summary>
+    [BindProperty(SupportsGet = true)]
+    public int DevicePage { get; set; } = 1;
 
     /// <summary>The status of the tenant's gateways (when the tenant is Ready and the role may read them).</summary>
     public GatewayStatusResult? Gateways { get; private set; }
@@ -129,7 +136,8 @@ public sealed partial class IndexModel
 
         if (May(ProvisioningOperation.ReadDevices))
         {
-            Devices = await devices.ListDevicesAsync(Caller, cancellationToken: cancellationToken);
+            var page = new DeviceListOptions { Page = Math.Max(1, DevicePage), PageSize = DevicesPerPage };
+            Devices = await devices.ListDevicesAsync(Caller, page, cancellationToken);
         }
 
         if (May(ProvisioningOperation.ReadGateways))
