@@ -4,8 +4,9 @@ namespace Ttn.Provisioning.AspNetCore.Endpoints;
 
 /// <summary>
 /// Settings of the endpoints mapped by <c>MapTtnProvisioning</c>: the claims the default <see cref="ITtnCallerResolver"/>
-/// reads, the rate-limiter policy of the destructive endpoints, antiforgery, and the pace of CSV imports. Bound from <c>Ttn:Endpoints</c> by
-/// <c>AddTtnProvisioning(configuration.GetSection("Ttn"))</c>, or set with <c>services.Configure&lt;TtnEndpointOptions&gt;</c>.
+/// reads, the rate-limiter policy of the destructive endpoints, antiforgery, and the pace of CSV imports. Bound from
+/// <c>Ttn:Endpoints</c> by <c>AddTtnProvisioning(configuration.GetSection("Ttn"))</c>, or set with
+/// <c>services.Configure&lt;TtnEndpointOptions&gt;</c>.
 /// </summary>
 public sealed class TtnEndpointOptions
 {
