@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Ttn.Provisioning.AspNetCore.Endpoints.Contracts;
 using Ttn.Provisioning.Devices;
 
@@ -18,11 +16,11 @@ namespace Ttn.Provisioning.AspNetCore.Endpoints;
 /// </summary>
 internal static class DeviceImportEndpoint
 {
-    public static void Map(RouteGroupBuilder tenants) =>
+    public static void Map(RouteGroupBuilder tenants, TtnEndpointOptions pace) =>
         tenants
             .MapPost(
                 "/devices/import",
-                static (
+                (
                     string tenant,
                     string? jobId,
                     string? dryRun,
@@ -36,7 +34,6 @@ internal static class DeviceImportEndpoint
                             return TtnProblem.InvalidRequest("invalid-request", "dryRun", "\"dryRun\" must be true or false.");
                         }
 
-                        var pace = http.RequestServices.GetService<IOptions<TtnEndpointOptions>>()?.Value ?? new TtnEndpointOptions();
                         var options = new DeviceImportOptions
                         {
                             MaxConcurrency = pace.ImportMaxConcurrency,

@@ -107,7 +107,7 @@ public static class TtnProvisioningEndpointRouteBuilderExtensions
         if (registry is null || registry.IsService(typeof(IDeviceService)))
         {
             DeviceEndpoints.Map(tenants);
-            DeviceImportEndpoint.Map(tenants);
+            DeviceImportEndpoint.Map(tenants, options);
         }
         else
         {
@@ -129,13 +129,14 @@ public static class TtnProvisioningEndpointRouteBuilderExtensions
     // Checked when the endpoints are mapped, at start-up, rather than on the first import.
     private static void EnsureValid(TtnEndpointOptions options)
     {
-        if (options.ImportMaxRequestsPerSecond is { } rate && !(rate > 0 && double.IsFinite(rate)))
+        if (!DeviceImportOptions.IsValidRate(options.ImportMaxRequestsPerSecond))
         {
             throw new InvalidOperationException(
-                $"TtnEndpointOptions.ImportMaxRequestsPerSecond must be positive and finite (or null for no pacing); it is {rate}.");
+                "TtnEndpointOptions.ImportMaxRequestsPerSecond must be positive and finite (or null for no pacing); "
+                    + $"it is {options.ImportMaxRequestsPerSecond}.");
         }
 
-        if (options.ImportMaxConcurrency is < 1 or > 64)
+        if (!DeviceImportOptions.IsValidConcurrency(options.ImportMaxConcurrency))
         {
             throw new InvalidOperationException(
                 $"TtnEndpointOptions.ImportMaxConcurrency must be 1 to 64; it is {options.ImportMaxConcurrency}.");

@@ -30,6 +30,14 @@ public sealed class DeviceImportOptions
     /// </summary>
     public double? MaxRequestsPerSecond { get; init; }
 
+    /// <summary>Whether <paramref name="lanes"/> is a <see cref="MaxConcurrency"/> an import accepts: 1 to 64.</summary>
+    internal static bool IsValidConcurrency(int lanes) => lanes is >= 1 and <= 64;
+
+    /// <summary>
+    /// Whether <paramref name="rate"/> is a <see cref="MaxRequestsPerSecond"/> an import accepts: null, or positive and finite.
+    /// </summary>
+    internal static bool IsValidRate(double? rate) => rate is not { } value || (value > 0 && double.IsFinite(value));
+
     /// <summary>Receives the progress after each row.</summary>
     public IProgress<DeviceImportProgress>? Progress { get; init; }
 

@@ -27,14 +27,15 @@ internal sealed class ImportDevicesOperation : DeviceOperation<DeviceImportResul
     {
         _read = read;
         _options = options ?? new DeviceImportOptions();
-        if (_options.MaxConcurrency is < 1 or > 64)
+        if (!DeviceImportOptions.IsValidConcurrency(_options.MaxConcurrency))
         {
             throw new ArgumentOutOfRangeException(nameof(options), _options.MaxConcurrency, "MaxConcurrency must be 1 to 64.");
         }
 
-        if (_options.MaxRequestsPerSecond is { } rate && !(rate > 0 && double.IsFinite(rate)))
+        if (!DeviceImportOptions.IsValidRate(_options.MaxRequestsPerSecond))
         {
-            throw new ArgumentOutOfRangeException(nameof(options), rate, "MaxRequestsPerSecond must be positive (or null for no pacing).");
+            throw new ArgumentOutOfRangeException(
+                nameof(options), _options.MaxRequestsPerSecond, "MaxRequestsPerSecond must be positive (or null for no pacing).");
         }
 
         if (_options.JobId is { } jobId
