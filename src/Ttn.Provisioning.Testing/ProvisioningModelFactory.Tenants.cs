@@ -112,10 +112,7 @@ public static partial class ProvisioningModelFactory
     /// <param name="outcome">How the operation ended.</param>
     /// <param name="tenantId">The tenant acted on.</param>
     /// <param name="credentials">The credentials (see <see cref="TenantCredentials"/>).</param>
-    /// <param name="state">The tenant's lifecycle state.</param>
-    /// <param name="failedStep">The step the tenant's last run failed at.</param>
-    /// <param name="lastError">The tenant's last error.</param>
-    /// <param name="attemptCount">How many provisioning runs were started.</param>
+    /// <param name="status">Where the tenant's provisioning stands (see <see cref="Provisioning.TenantStatus"/>).</param>
     /// <param name="error">The error, for a failure or a tenant not configured.</param>
     /// <param name="denial">The policy decision, for a denial.</param>
     /// <param name="ttsRequestCount">How many requests the operation sent to TTS.</param>
@@ -124,10 +121,7 @@ public static partial class ProvisioningModelFactory
         ProvisioningOutcome outcome = ProvisioningOutcome.Succeeded,
         string tenantId = "tenant",
         TenantCredentials? credentials = null,
-        ProvisioningState state = ProvisioningState.Idle,
-        ProvisioningStep? failedStep = null,
-        TenantError? lastError = null,
-        int attemptCount = 0,
+        TenantStatus? status = null,
         TenantError? error = null,
         PolicyDecision? denial = null,
         int ttsRequestCount = 0) => new()
@@ -135,10 +129,7 @@ public static partial class ProvisioningModelFactory
         Outcome = outcome,
         TenantId = tenantId,
         Credentials = credentials,
-        State = state,
-        FailedStep = failedStep,
-        LastError = lastError,
-        AttemptCount = attemptCount,
+        Status = status,
         Error = error,
         Denial = denial,
         TtsRequestCount = ttsRequestCount,

@@ -147,7 +147,6 @@ public static partial class ProvisioningModelFactory
     /// <summary>Builds an <see cref="Provisioning.ApiKeyCheckResult"/>.</summary>
     /// <param name="outcome">How the operation ended.</param>
     /// <param name="tenantId">The tenant acted on.</param>
-    /// <param name="applicationId">The application the key was checked against.</param>
     /// <param name="permissions">What the key may do (see <see cref="PermissionReport(IEnumerable{string}, bool)"/>).</param>
     /// <param name="isSufficient">Whether the key has every right a provisioned tenant needs.</param>
     /// <param name="error">The error, for a failure.</param>
@@ -157,7 +156,6 @@ public static partial class ProvisioningModelFactory
     public static ApiKeyCheckResult ApiKeyCheckResult(
         ProvisioningOutcome outcome = ProvisioningOutcome.Succeeded,
         string tenantId = "tenant",
-        string? applicationId = null,
         PermissionReport? permissions = null,
         bool isSufficient = false,
         TenantError? error = null,
@@ -166,7 +164,6 @@ public static partial class ProvisioningModelFactory
     {
         Outcome = outcome,
         TenantId = tenantId,
-        ApplicationId = applicationId,
         Permissions = permissions,
         IsSufficient = isSufficient,
         Error = error,

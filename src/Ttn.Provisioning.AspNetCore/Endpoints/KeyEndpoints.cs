@@ -47,7 +47,7 @@ internal static class KeyEndpoints
 
         return TenantEndpoint.Answer(
             await call.Service.CheckApiKeyAsync(call.Caller, body!.ApiKey!, body.ApplicationId!, call.Aborted).ConfigureAwait(false),
-            ApiKeyCheckResponse.From,
+            result => ApiKeyCheckResponse.From(result, body.ApplicationId!),
             json.ApiKeyCheckResponse);
     }
 

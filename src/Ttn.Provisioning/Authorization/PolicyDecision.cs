@@ -15,10 +15,10 @@ public sealed class PolicyDecision
     public bool IsAllowed { get; }
 
     /// <summary>The caller's role.</summary>
-    public TenantRole Role { get; }
+    internal TenantRole Role { get; }
 
     /// <summary>The operation asked for.</summary>
-    public ProvisioningOperation Operation { get; }
+    internal ProvisioningOperation Operation { get; }
 
     /// <summary>Why, in words a person can act on (no secret is ever part of it).</summary>
     public string Reason { get; }

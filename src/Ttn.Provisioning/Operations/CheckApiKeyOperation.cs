@@ -37,22 +37,17 @@ internal sealed class CheckApiKeyOperation : TenantOperation<ApiKeyCheckResult>
             ? new ApiKeyCheckResult
             {
                 Outcome = ProvisioningOutcome.Succeeded,
-                ApplicationId = _applicationId,
                 Permissions = rights.Value,
                 IsSufficient = IsSufficient(rights.Value),
             }
             : new ApiKeyCheckResult
             {
                 Outcome = ProvisioningOutcome.Failed,
-                ApplicationId = _applicationId,
                 Error = rights.Failure.ToError(null, context.Now),
             };
     }
 
-    protected override ApiKeyCheckResult CreateResult(TenantRecord? record) => new()
-    {
-        ApplicationId = _applicationId,
-    };
+    protected override ApiKeyCheckResult CreateResult(TenantRecord? record) => new();
 
     /// <summary>Whether a key's rights on an application cover what a provisioned tenant needs.</summary>
     public static bool IsSufficient(PermissionReport report) => RequiredGroups.All(report.Satisfies);

@@ -36,6 +36,7 @@ internal sealed class GetCredentialsOperation : TenantOperation<TenantCredential
             {
                 Outcome = ProvisioningOutcome.NotConfigured,
                 Error = TenantError.Local(null, NotConfigured, context.Now),
+                Status = StatusOf(context),
             };
         }
 
@@ -66,12 +67,12 @@ internal sealed class GetCredentialsOperation : TenantOperation<TenantCredential
         {
             Outcome = ProvisioningOutcome.Succeeded,
             Credentials = credentials,
-            State = record.State,
-            FailedStep = record.State == ProvisioningState.Failed ? record.CurrentStep : null,
-            LastError = record.LastError,
-            AttemptCount = record.AttemptCount,
+            Status = StatusOf(context),
         };
     }
+
+    private TenantStatus StatusOf(OperationContext context) =>
+        GetStatusOperation.ToStatus(context.TenantId, context.Record, context.Now, _services.Conventions.Clusters.DefaultName);
 
     protected override TenantCredentialsResult CreateResult(TenantRecord? record) => new();
 

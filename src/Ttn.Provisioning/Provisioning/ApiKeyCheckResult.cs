@@ -12,9 +12,6 @@ public sealed class ApiKeyCheckResult : OperationResult
     {
     }
 
-    /// <summary>The application the key was checked against.</summary>
-    public string? ApplicationId { get; internal init; }
-
     /// <summary>What the key may do on the application, when Succeeded.</summary>
     public PermissionReport? Permissions { get; internal init; }
 

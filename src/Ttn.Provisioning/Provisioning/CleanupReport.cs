@@ -88,7 +88,7 @@ public sealed class CleanupReport
     public bool IsComplete => Resources.All(r => r.Status != CleanupStatus.Failed);
 
     /// <summary>The resources that could not be removed.</summary>
-    public IEnumerable<ResourceCleanup> Failures => Resources.Where(r => r.Status == CleanupStatus.Failed);
+    internal IEnumerable<ResourceCleanup> Failures => Resources.Where(r => r.Status == CleanupStatus.Failed);
 }
 
 /// <summary>The result of <see cref="IProvisioningService.DeepCleanAsync"/>.</summary>

@@ -1,5 +1,4 @@
 using Ttn.Provisioning.Secrets;
-using Ttn.Provisioning.Storage;
 
 namespace Ttn.Provisioning;
 
@@ -91,15 +90,9 @@ public sealed class TenantCredentialsResult : OperationResult
     /// <summary>The credentials, when Succeeded.</summary>
     public TenantCredentials? Credentials { get; internal init; }
 
-    /// <summary>The tenant's lifecycle state (Idle when nothing is stored).</summary>
-    public ProvisioningState State { get; internal init; }
-
-    /// <summary>The step the tenant's last run failed at, when it is Failed.</summary>
-    public ProvisioningStep? FailedStep { get; internal init; }
-
-    /// <summary>The tenant's last error, if any.</summary>
-    public TenantError? LastError { get; internal init; }
-
-    /// <summary>How many provisioning runs were started.</summary>
-    public int AttemptCount { get; internal init; }
+    /// <summary>
+    /// Where the tenant's provisioning stands (state, failed step, last error, attempts, next action), the same view
+    /// <see cref="IProvisioningService.GetStatusAsync"/> returns; Idle when nothing is stored. Null only when Denied.
+    /// </summary>
+    public TenantStatus? Status { get; internal init; }
 }

@@ -69,7 +69,7 @@ public sealed partial class AesGcmSecretProtector : ISecretProtector, IDisposabl
     }
 
     /// <summary>The id of the key that seals new secrets.</summary>
-    public string PrimaryKeyId => _primary.Id;
+    internal string PrimaryKeyId => _primary.Id;
 
     /// <summary>Fills the nonce of each new token; random except in the known-answer test of the token format.</summary>
     internal Action<Span<byte>> FillNonce { get; init; } = RandomNumberGenerator.Fill;

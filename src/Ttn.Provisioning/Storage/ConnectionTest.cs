@@ -76,7 +76,7 @@ public sealed class ConnectionTest
     public bool Passed => Checks.Count > 0 && Checks.All(c => c.Passed);
 
     /// <summary>The checks that failed.</summary>
-    public IEnumerable<ConnectionCheck> Failures => Checks.Where(c => !c.Passed);
+    internal IEnumerable<ConnectionCheck> Failures => Checks.Where(c => !c.Passed);
 
     /// <summary>The cluster, application, key's last four and verdict; never a secret.</summary>
     public override string ToString() =>

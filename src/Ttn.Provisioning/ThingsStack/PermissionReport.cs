@@ -47,7 +47,7 @@ public sealed class PermissionReport
     /// <summary>Whether the right is granted, directly or through a pseudo-right.</summary>
     /// <param name="right">The right, with or without the <c>RIGHT_</c> prefix.</param>
     /// <returns><see langword="true"/> when granted.</returns>
-    public bool Has(string right) => Rights.Contains(ThingsStackRights.Normalize(right));
+    internal bool Has(string right) => Rights.Contains(ThingsStackRights.Normalize(right));
 
     /// <summary>Whether every right of the group is granted.</summary>
     /// <param name="group">The group.</param>

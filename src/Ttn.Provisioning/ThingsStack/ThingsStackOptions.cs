@@ -16,7 +16,7 @@ namespace Ttn.Provisioning.ThingsStack;
 public sealed class ThingsStackOptions
 {
     /// <summary>The name of the one cluster of a deployment that configures no <see cref="Clusters"/>.</summary>
-    public const string SingleClusterName = "default";
+    internal const string SingleClusterName = "default";
 
     /// <summary>
     /// Gets or sets the root address of the Identity Server, for example
@@ -27,7 +27,7 @@ public sealed class ThingsStackOptions
     /// <summary>
     /// Gets the clusters tenants may live on: a name (lower-case letters, digits and dashes, as stored on the tenant)
     /// and the cluster's root address, for example <c>nam1</c> → <c>https://nam1.cloud.thethings.network</c>. When
-    /// empty, the Identity Server host is the only cluster, named <see cref="SingleClusterName"/> (a single-cluster
+    /// empty, the Identity Server host is the only cluster, named <c>default</c> (a single-cluster
     /// deployment).
     /// </summary>
     public IDictionary<string, Uri> Clusters { get; } = new Dictionary<string, Uri>(StringComparer.Ordinal);
@@ -71,7 +71,7 @@ public sealed class ThingsStackOptions
     /// <summary>
     /// Gets or sets the number of items asked for per page when listing. Between 1 and 1000; defaults to 100.
     /// </summary>
-    public int PageSize { get; set; } = 100;
+    internal int PageSize { get; set; } = 100;
 
     /// <summary>
     /// Configures The Things Stack Cloud: the Identity Server on <c>eu1</c> and the clusters <c>eu1</c>, <c>nam1</c>

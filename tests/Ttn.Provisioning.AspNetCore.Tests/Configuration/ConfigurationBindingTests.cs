@@ -48,7 +48,6 @@ public sealed class ConfigurationBindingTests
         ["Ttn:ThingsStack:MaxRetryAttempts"] = "2",
         ["Ttn:ThingsStack:BaseRetryDelay"] = "00:00:02",
         ["Ttn:ThingsStack:MaxRetryDelay"] = "00:00:40",
-        ["Ttn:ThingsStack:PageSize"] = "250",
         ["Ttn:Secrets:PrimaryKeyId"] = "2026-11",
         ["Ttn:Endpoints:TenantClaimType"] = "org",
         ["Ttn:Endpoints:UserIdClaimType"] = "sub",
@@ -100,8 +99,8 @@ public sealed class ConfigurationBindingTests
         Assert.Equal(new Uri("https://eu1.cloud.thethings.network"), tts.IdentityServerUri);
         Assert.Equal((TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(90)), (tts.AttemptTimeout, tts.TotalTimeout));
         Assert.Equal(
-            (2, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(40), 250),
-            (tts.MaxRetryAttempts, tts.BaseRetryDelay, tts.MaxRetryDelay, tts.PageSize));
+            (2, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(40)),
+            (tts.MaxRetryAttempts, tts.BaseRetryDelay, tts.MaxRetryDelay));
         var secrets = services.GetRequiredService<IOptions<SecretProtectionOptions>>().Value;
         Assert.Equal(["2026-05", "2026-11"], secrets.Keys.Select(k => k.Id));
         Assert.Equal([KeyA, KeyB], secrets.Keys.Select(k => k.Key));

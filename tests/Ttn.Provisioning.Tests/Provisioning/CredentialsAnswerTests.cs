@@ -18,21 +18,23 @@ public sealed class CredentialsAnswerTests
         var result = await host.Service.GetCredentialsAsync(Owner());
 
         Assert.Equal(ProvisioningOutcome.Succeeded, result.Outcome);
-        Assert.Equal((ProvisioningState.Failed, ProvisioningStep.ApplicationApiKey, 2), (result.State, result.FailedStep, result.AttemptCount));
-        Assert.Equal(503, result.LastError!.HttpStatus);
+        var status = result.Status!;
+        Assert.Equal((ProvisioningState.Failed, ProvisioningStep.ApplicationApiKey, 2), (status.State, status.CurrentStep, status.AttemptCount));
+        Assert.Equal(503, status.LastError!.HttpStatus);
         Assert.True(result.Credentials!.OrganizationApiKey.Secret.IsDecrypted);
     }
 
     [Fact]
-    public async Task Credentials_of_a_ready_tenant_name_no_failed_step()
+    public async Task Credentials_of_a_ready_tenant_carry_its_status_with_nothing_to_do()
     {
         await using var host = new ProvisioningTestHost();
         await host.Service.ProvisionAsync(Owner());
 
         var result = await host.Service.GetCredentialsAsync(Owner());
 
-        Assert.Equal((ProvisioningState.Ready, (ProvisioningStep?)null, 1), (result.State, result.FailedStep, result.AttemptCount));
-        Assert.Null(result.LastError);
+        var status = result.Status!;
+        Assert.Equal((ProvisioningState.Ready, NextAction.None, 1), (status.State, status.NextAction, status.AttemptCount));
+        Assert.Null(status.LastError);
     }
 
     [Fact]
@@ -44,7 +46,7 @@ public sealed class CredentialsAnswerTests
 
         Assert.Equal(ProvisioningOutcome.NotConfigured, result.Outcome);
         Assert.Contains("not configured for this tenant", result.Error!.Message, StringComparison.Ordinal);
-        Assert.Equal(ProvisioningState.Idle, result.State);
+        Assert.Equal((ProvisioningState.Idle, NextAction.Provision), (result.Status!.State, result.Status.NextAction));
         Assert.Null(result.Credentials);
     }
 }

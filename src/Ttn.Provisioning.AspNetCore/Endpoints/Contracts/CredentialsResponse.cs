@@ -47,7 +47,7 @@ internal sealed class CredentialsResponse
         ApplicationId = status.ApplicationId,
         WebhookUrl = status.WebhookUrl,
         State = status.State.ToString(),
-        FailedStep = status.State == ProvisioningState.Failed ? status.CurrentStep?.ToString() : null,
+        FailedStep = FailedStepOf(status),
         LastError = ErrorView.From(status.LastError),
         AttemptCount = status.AttemptCount,
         OrganizationApiKey = Mask(status.OrganizationApiKeyLastFour, SecretField.OrganizationApiKey, role, policy),
@@ -63,16 +63,19 @@ internal sealed class CredentialsResponse
     public static CredentialsResponse Reveal(TenantCredentialsResult result)
     {
         var credentials = result.Credentials!;
-        return Reveal(credentials, result);
+        return Reveal(credentials, result.Status!);
     }
 
-    private static CredentialsResponse Reveal(TenantCredentials credentials, TenantCredentialsResult result) => new()
+    private static string? FailedStepOf(TenantStatus status) =>
+        status.State == ProvisioningState.Failed ? status.CurrentStep?.ToString() : null;
+
+    private static CredentialsResponse Reveal(TenantCredentials credentials, TenantStatus status) => new()
     {
         TenantId = credentials.TenantId,
-        State = result.State.ToString(),
-        FailedStep = result.FailedStep?.ToString(),
-        LastError = ErrorView.From(result.LastError),
-        AttemptCount = result.AttemptCount,
+        State = status.State.ToString(),
+        FailedStep = FailedStepOf(status),
+        LastError = ErrorView.From(status.LastError),
+        AttemptCount = status.AttemptCount,
         Revealed = true,
         OrganizationId = credentials.OrganizationId,
         ApplicationId = credentials.ApplicationId,

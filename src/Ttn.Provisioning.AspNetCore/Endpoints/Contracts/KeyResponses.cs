@@ -3,17 +3,18 @@ namespace Ttn.Provisioning.AspNetCore.Endpoints.Contracts;
 /// <summary>The answer of <c>POST …/api-key-check</c>: what the key may do on the application (never the key).</summary>
 internal sealed class ApiKeyCheckResponse : OperationResponse
 {
-    private ApiKeyCheckResponse(ApiKeyCheckResult result)
+    private ApiKeyCheckResponse(ApiKeyCheckResult result, string applicationId)
         : base(result)
     {
-        ApplicationId = result.ApplicationId;
+        ApplicationId = applicationId;
         IsSufficient = result.IsSufficient;
         IsAdmin = result.Permissions?.IsAdmin ?? false;
         Rights = result.Permissions?.Rights.Order(StringComparer.Ordinal).ToArray() ?? [];
         Missing = result.Permissions?.Missing.ToDictionary(m => m.Key.ToString(), m => m.Value) ?? [];
     }
 
-    public string? ApplicationId { get; }
+    /// <summary>The application the key was checked against, as the request named it.</summary>
+    public string ApplicationId { get; }
 
     /// <summary>Whether the key has every right a provisioned tenant needs.</summary>
     public bool IsSufficient { get; }
@@ -25,7 +26,7 @@ internal sealed class ApiKeyCheckResponse : OperationResponse
     /// <summary>The rights missing, by the group that needs them.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Missing { get; }
 
-    public static ApiKeyCheckResponse From(ApiKeyCheckResult result) => new(result);
+    public static ApiKeyCheckResponse From(ApiKeyCheckResult result, string applicationId) => new(result, applicationId);
 }
 
 /// <summary>The answer of <c>POST …/webhook-secret/rotate</c>: the last four characters of the secret now in force.</summary>
