@@ -1,7 +1,7 @@
 namespace Ttn.Provisioning.Secrets;
 
 /// <summary>What re-protecting one stored value did (see <see cref="Storage.CredentialStoreReprotector"/>).</summary>
-public enum ReprotectOutcome
+internal enum ReprotectOutcome
 {
     /// <summary>Nothing was stored; nothing to do.</summary>
     Empty = 0,

@@ -1,7 +1,11 @@
 namespace Ttn.Provisioning.Storage;
 
-/// <summary>How <see cref="CredentialStoreReprotector"/> sweeps.</summary>
-public sealed class CredentialStoreReprotectOptions
+/// <summary>
+/// How <see cref="CredentialStoreReprotector"/> sweeps. Internal: a host chooses only the dry run
+/// (<see cref="CredentialStoreReprotector.ReprotectAllAsync(bool, CancellationToken)"/>); tests page with small pages and
+/// exhaust the conflict retries through it.
+/// </summary>
+internal sealed class CredentialStoreReprotectOptions
 {
     /// <summary>Whether to write nothing and only report what would be re-protected.</summary>
     public bool DryRun { get; set; }

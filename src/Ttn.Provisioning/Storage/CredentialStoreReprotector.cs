@@ -18,7 +18,11 @@ namespace Ttn.Provisioning.Storage;
 /// Tenants whose provisioning lease is live are left alone (so a running provisioning run is not disturbed) and reported;
 /// sweep again later.
 /// </para>
-/// <para>Values that fail to open are left untouched and reported with the reason. Nothing secret is logged or reported.</para>
+/// <para>
+/// Values that fail to open are left untouched, counted, their tenants listed in
+/// <see cref="CredentialStoreReprotectReport.TenantsWithFailures"/>, and each logged with its tenant, slot and reason.
+/// Nothing secret is logged or reported.
+/// </para>
 /// <para>
 /// Works with any <see cref="ISecretProtector"/>, including a host's own: it calls only <see cref="ISecretProtector.Unprotect"/>
 /// and <see cref="ISecretProtector.Protect"/>, and tells legacy values by their stored text.
@@ -55,14 +59,23 @@ public sealed class CredentialStoreReprotector
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
-    /// <summary>Sweeps every tenant, page by page in ordinal order of tenant id.</summary>
-    /// <param name="options">Dry run, page size and conflict retries; the defaults when null.</param>
+    /// <summary>Sweeps every tenant, page by page (100 tenants a page) in ordinal order of tenant id.</summary>
+    /// <param name="dryRun">Whether to write nothing and only report what would be re-protected: run it first.</param>
     /// <param name="cancellationToken">Stops the sweep between tenants (what was written stays written).</param>
-    /// <returns>Counts per slot and outcome, tenants scanned, updated and skipped.</returns>
-    public async Task<CredentialStoreReprotectReport> ReprotectAllAsync(
-        CredentialStoreReprotectOptions? options = null, CancellationToken cancellationToken = default)
+    /// <returns>
+    /// How many tenants were scanned and updated, how many values were re-protected, already current or failed to open,
+    /// how many legacy values are left, and which tenants were skipped or hold values that failed to open.
+    /// </returns>
+    public Task<CredentialStoreReprotectReport> ReprotectAllAsync(bool dryRun = false, CancellationToken cancellationToken = default) =>
+        ReprotectAllAsync(new CredentialStoreReprotectOptions { DryRun = dryRun }, cancellationToken);
+
+    /// <summary>Sweeps every tenant with the page size and conflict retries of <paramref name="options"/>.</summary>
+    /// <param name="options">Dry run, page size and conflict retries.</param>
+    /// <param name="cancellationToken">Stops the sweep between tenants (what was written stays written).</param>
+    internal async Task<CredentialStoreReprotectReport> ReprotectAllAsync(
+        CredentialStoreReprotectOptions options, CancellationToken cancellationToken = default)
     {
-        options ??= new CredentialStoreReprotectOptions();
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.PageSize, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxConflictRetries, nameof(options));
 
@@ -91,7 +104,7 @@ public sealed class CredentialStoreReprotector
         var result = report.Build();
         Log.SweepCompleted(
             _logger, options.DryRun, result.TenantsScanned, result.TenantsUpdated, result.ConflictsRetried,
-            result.TenantsSkippedAfterConflicts.Count, result.TenantsSkippedLeased.Count, result.Count(ReprotectOutcome.Failed),
+            result.TenantsSkippedAfterConflicts.Count, result.TenantsSkippedLeased.Count, result.ValuesFailed,
             result.LegacyValuesLeft);
         return result;
     }
@@ -175,6 +188,11 @@ public sealed class CredentialStoreReprotector
         CredentialStoreReprotectReport.Builder report,
         bool dryRun)
     {
+        if (results.Any(r => r.Result.Outcome == ReprotectOutcome.Failed))
+        {
+            report.TenantsWithFailures.Add(tenantId);
+        }
+
         foreach (var (slot, result) in results)
         {
             report.Add(slot, result.Outcome, result.FailureReason);

@@ -3,7 +3,7 @@ using Ttn.Provisioning.Secrets;
 namespace Ttn.Provisioning.Storage;
 
 /// <summary>The sealed secrets a <see cref="TenantRecord"/> holds, one per column.</summary>
-public enum TenantSecretSlot
+internal enum TenantSecretSlot
 {
     /// <summary><see cref="TenantRecord.OrganizationApiKey"/>.</summary>
     OrganizationApiKey = 1,

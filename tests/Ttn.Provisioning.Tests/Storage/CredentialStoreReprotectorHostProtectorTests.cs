@@ -36,7 +36,7 @@ public sealed class CredentialStoreReprotectorHostProtectorTests : IDisposable
         var report = await new CredentialStoreReprotector(_store, version2, _time).ReprotectAllAsync();
 
         Assert.Equal(1, report.TenantsUpdated);
-        Assert.Equal(2, report.Count(ReprotectOutcome.Reprotected));
+        Assert.Equal(2, report.ValuesReprotected);
         Assert.Equal(1, report.Count(TenantSecretSlot.ApplicationApiKey, ReprotectOutcome.AlreadyCurrent));
         Assert.Equal(0, report.LegacyValuesLeft);
         var after = (await _store.GetAsync("tenant-a"))!;

@@ -50,7 +50,7 @@ public sealed class CredentialStoreReprotectorTests : IDisposable
         Assert.Equal(1, report.Count(TenantSecretSlot.WebhookSecret, ReprotectOutcome.Reprotected));
         Assert.Equal(1, report.Count(TenantSecretSlot.PendingWebhookSecret, ReprotectOutcome.Reprotected));
         Assert.Equal(2, report.Count(TenantSecretSlot.GatewayApiKey, ReprotectOutcome.Empty));
-        Assert.Equal(3, report.Count(ReprotectOutcome.Reprotected));
+        Assert.Equal(3, report.ValuesReprotected);
         Assert.Equal(8, report.Count(ReprotectOutcome.Empty));
         Assert.Equal(0, report.ConflictsRetried);
 
@@ -67,7 +67,7 @@ public sealed class CredentialStoreReprotectorTests : IDisposable
 
         Assert.False(report.DryRun);
         Assert.Equal(1, report.TenantsUpdated);
-        Assert.Equal(3, report.Count(ReprotectOutcome.Reprotected));
+        Assert.Equal(3, report.ValuesReprotected);
         var after = (await _store.GetAsync("tenant-a"))!;
         Assert.Equal(before.Version + 1, after.Version);
         Assert.Equal(Now, after.UpdatedAt);
@@ -78,7 +78,7 @@ public sealed class CredentialStoreReprotectorTests : IDisposable
         AssertCurrent(after.WebhookSecret.PendingSealed, "tenant-a", SecretField.WebhookSecret, WebhookSecret + "-next");
 
         var again = await Sweeper().ReprotectAllAsync();
-        Assert.Equal(0, again.Count(ReprotectOutcome.Reprotected));
+        Assert.Equal(0, again.ValuesReprotected);
         Assert.Equal(0, again.TenantsUpdated);
         Assert.Equal(after, await _store.GetAsync("tenant-a"));
     }
@@ -93,7 +93,7 @@ public sealed class CredentialStoreReprotectorTests : IDisposable
 
         Assert.Equal(1, report.ConflictsRetried);
         Assert.Equal(1, report.TenantsUpdated);
-        Assert.Equal(3, report.Count(ReprotectOutcome.Reprotected));
+        Assert.Equal(3, report.ValuesReprotected);
         var after = (await _store.GetAsync("tenant-a"))!;
         Assert.Equal("changed-by-other-writer-1", after.OrganizationId);
         AssertCurrent(after.OrganizationApiKey?.Sealed, "tenant-a", SecretField.OrganizationApiKey, ApiKey);
@@ -111,7 +111,7 @@ public sealed class CredentialStoreReprotectorTests : IDisposable
         Assert.Equal(2, report.ConflictsRetried);
         Assert.Equal(["tenant-a"], report.TenantsSkippedAfterConflicts);
         Assert.Equal(0, report.TenantsUpdated);
-        Assert.Equal(0, report.Count(ReprotectOutcome.Reprotected));
+        Assert.Equal(0, report.ValuesReprotected);
         Assert.Equal(seeded.OrganizationApiKey?.Sealed, (await _store.GetAsync("tenant-a"))!.OrganizationApiKey?.Sealed);
     }
 
@@ -137,12 +137,84 @@ public sealed class CredentialStoreReprotectorTests : IDisposable
 
         Assert.Equal(1, report.CountFailed(TenantSecretSlot.GatewayApiKey, SafeDecryptFailureReason.UnknownKey));
         Assert.Equal(1, report.CountFailed(TenantSecretSlot.WebhookSecret, SafeDecryptFailureReason.AuthenticationFailed));
-        Assert.Equal(2, report.Count(ReprotectOutcome.Failed));
+        Assert.Equal(2, report.ValuesFailed);
         var after = (await _store.GetAsync("tenant-a"))!;
         Assert.Equal(unknownKey, after.GatewayApiKey?.Sealed);
         Assert.Equal(otherTenant, after.WebhookSecret.Sealed);
         AssertCurrent(after.OrganizationApiKey?.Sealed, "tenant-a", SecretField.OrganizationApiKey, ApiKey);
         Assert.Contains(_logger.Collector.GetSnapshot(), r => r.Id.Id == 4205 && r.Message.Contains("GatewayApiKey", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_report_counts_values_reprotected_already_current_and_failed()
+    {
+        await WriteAsync(new TenantRecord
+        {
+            TenantId = "tenant-a",
+            OrganizationApiKey = Key(LegacySecretFormats.Encode(ApiKey, LegacySalt, LegacyFormat.Base64)),
+            ApplicationApiKey = Key(_current.Protect(ApiKey, new SecretContext("tenant-a", SecretField.ApplicationApiKey))),
+            GatewayApiKey = Key(_gone.Protect(ApiKey, new SecretContext("tenant-a", SecretField.GatewayApiKey))),
+        });
+
+        var report = await Sweeper().ReprotectAllAsync();
+
+        Assert.Equal((1, 1, 1), (report.ValuesReprotected, report.ValuesAlreadyCurrent, report.ValuesFailed));
+    }
+
+    [Fact]
+    public async Task Tenants_with_values_that_fail_to_open_are_listed_once_in_scan_order()
+    {
+        await WriteAsync(new TenantRecord
+        {
+            TenantId = "tenant-c",
+            OrganizationApiKey = Key(_gone.Protect(ApiKey, new SecretContext("tenant-c", SecretField.OrganizationApiKey))),
+        });
+        await WriteAsync(new TenantRecord
+        {
+            TenantId = "tenant-a",
+            OrganizationApiKey = Key(_gone.Protect(ApiKey, new SecretContext("tenant-a", SecretField.OrganizationApiKey))),
+            GatewayApiKey = Key(_gone.Protect(ApiKey, new SecretContext("tenant-a", SecretField.GatewayApiKey))),
+        });
+        await SeedMixedTenantAsync("tenant-b");
+
+        var report = await Sweeper().ReprotectAllAsync(new CredentialStoreReprotectOptions { PageSize = 1 });
+
+        Assert.Equal(["tenant-a", "tenant-c"], report.TenantsWithFailures);
+    }
+
+    [Fact]
+    public async Task Each_value_that_fails_to_open_is_logged_with_its_tenant_slot_and_reason()
+    {
+        var unknownKey = _gone.Protect(ApiKey, new SecretContext("tenant-a", SecretField.GatewayApiKey));
+        await WriteAsync(new TenantRecord
+        {
+            TenantId = "tenant-a",
+            OrganizationApiKey = Key(_gone.Protect(ApiKey, new SecretContext("tenant-a", SecretField.OrganizationApiKey))),
+            GatewayApiKey = Key(unknownKey),
+        });
+
+        await Sweeper().ReprotectAllAsync();
+
+        string[] expected =
+        [
+            "The GatewayApiKey of tenant tenant-a could not be opened (UnknownKey); left untouched (dry run: False)",
+            "The OrganizationApiKey of tenant tenant-a could not be opened (UnknownKey); left untouched (dry run: False)",
+        ];
+        var logged = _logger.Collector.GetSnapshot().Where(r => r.Id.Id == 4205).Select(r => r.Message);
+        Assert.Equal(expected, logged.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_dry_run_asked_for_through_the_public_parameter_writes_nothing()
+    {
+        var seeded = await SeedMixedTenantAsync("tenant-a");
+
+        var report = await Sweeper().ReprotectAllAsync(dryRun: true);
+
+        Assert.True(report.DryRun);
+        Assert.Equal(3, report.ValuesReprotected);
+        Assert.Equal(1, report.TenantsUpdated);
+        Assert.Equal(seeded, await _store.GetAsync("tenant-a"));
     }
 
     [Fact]
@@ -191,7 +263,7 @@ public sealed class CredentialStoreReprotectorTests : IDisposable
     {
         await SeedMixedTenantAsync("tenant-a");
 
-        var report = await Sweeper().ReprotectAllAsync(new CredentialStoreReprotectOptions { DryRun = true });
+        var report = await Sweeper().ReprotectAllAsync(dryRun: true);
 
         Assert.Equal(1, report.LegacyValuesLeft);
         Assert.Contains("1 legacy values left", report.ToString(), StringComparison.Ordinal);
