@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Ttn.Provisioning.AspNetCore.Configuration;
 using Ttn.Provisioning.AspNetCore.Endpoints;
 using Ttn.Provisioning.Authorization;
+using Ttn.Provisioning.Devices;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -24,7 +25,9 @@ public static class TtnProvisioningConfigurationExtensions
     /// <c>Secrets:PrimaryKeyId</c> and <c>Secrets:Keys:0:Id</c> / <c>Secrets:Keys:0:Key</c>; a configured list (the API key
     /// rights, the keys) replaces the default list rather than adding to it. Besides: <c>RolePolicy:AllowedRoles:&lt;operation&gt;</c>
     /// and <c>RolePolicy:SecretReaders:&lt;secret&gt;</c>, each a list of roles (or one comma-separated value) that replaces
-    /// that entry of the default table; and <c>Endpoints</c> for <see cref="TtnEndpointOptions"/>.
+    /// that entry of the default table; <c>Endpoints</c> for <see cref="TtnEndpointOptions"/>; and <c>Devices</c> for
+    /// <see cref="TtnDeviceOptions"/> (<c>Devices:MaxDevicesPerTenant</c>, <c>Devices:GatewayOnlineWithin</c>), read by the device
+    /// services that <c>AddDevices()</c> adds.
     /// </para>
     /// <para>
     /// Keep the admin API key and the secret keys out of <c>appsettings.json</c>: put them in the host's secret store (user
@@ -42,6 +45,7 @@ public static class TtnProvisioningConfigurationExtensions
         builder.ConfigureRolePolicy(policy => RolePolicyBinder.Bind(configuration.GetSection(RolePolicyBinder.SectionName), policy));
         services.AddOptions<RolePolicyOptions>().ValidateOnStart();
         services.AddOptions<TtnEndpointOptions>().Bind(configuration.GetSection("Endpoints"));
+        services.AddOptions<TtnDeviceOptions>().Bind(configuration.GetSection("Devices"));
         return builder;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Ttn.Provisioning.Authorization;
+using Ttn.Provisioning.Devices;
 using Ttn.Provisioning.Operations;
 using Ttn.Provisioning.Secrets;
 using Ttn.Provisioning.Storage;
@@ -25,6 +26,7 @@ internal sealed class DeviceRuntime
         IRolePolicyEvaluator policy,
         IAdminApiKeyProvider adminKeys,
         IOptions<TtnProvisioningOptions> options,
+        IOptions<TtnDeviceOptions> deviceOptions,
         IOptions<ThingsStackOptions> thingsStack,
         TimeProvider time,
         WebhookVerifier verifier,
@@ -33,7 +35,15 @@ internal sealed class DeviceRuntime
         var settings = options.Value;
         ILogger log = logger ?? NullLogger<DeviceRuntime>.Instance;
         Services = new DeviceServices(
-            client, new TenantConventions(settings), new TenantVault(protector), devices, adminKeys, settings, time, log);
+            client,
+            new TenantConventions(settings),
+            new TenantVault(protector),
+            devices,
+            adminKeys,
+            settings,
+            deviceOptions.Value,
+            time,
+            log);
 
         // Like the provisioning service's: every write of the tenant record reaches the webhook verifier.
         var tenants = new InvalidatingCredentialStore(store, verifier);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Ttn.Provisioning.Devices;
 using Ttn.Provisioning.Storage;
 using Ttn.Provisioning.Tenancy;
 using Ttn.Provisioning.ThingsStack;
@@ -11,7 +12,8 @@ namespace Ttn.Provisioning.DeviceRegistration;
 /// <param name="Vault">Opens the tenant's API keys.</param>
 /// <param name="Store">Where unfinished device work and import jobs are kept.</param>
 /// <param name="AdminKeys">The admin key, used only to purge a removed gateway.</param>
-/// <param name="Options">The provisioning options (device limit, lease time, gateway online window).</param>
+/// <param name="Options">The provisioning options (lease time, API key name prefix).</param>
+/// <param name="DeviceOptions">The device options (device limit, gateway online window).</param>
 /// <param name="Time">The clock.</param>
 /// <param name="Logger">The logger.</param>
 internal sealed record DeviceServices(
@@ -21,5 +23,6 @@ internal sealed record DeviceServices(
     IDeviceStore Store,
     IAdminApiKeyProvider AdminKeys,
     TtnProvisioningOptions Options,
+    TtnDeviceOptions DeviceOptions,
     TimeProvider Time,
     ILogger Logger);

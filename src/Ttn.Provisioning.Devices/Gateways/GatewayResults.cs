@@ -1,3 +1,4 @@
+using Ttn.Provisioning.Devices;
 using Ttn.Provisioning.Secrets;
 
 namespace Ttn.Provisioning.Gateways;
@@ -73,7 +74,7 @@ public sealed class GatewayStatus
 
     /// <summary>
     /// Whether it is connected and reported its status (or connected) recently: within
-    /// <see cref="TtnProvisioningOptions.GatewayOnlineWithin"/>.
+    /// <see cref="TtnDeviceOptions.GatewayOnlineWithin"/>.
     /// </summary>
     public bool IsOnline { get; internal init; }
 

@@ -80,20 +80,6 @@ public sealed class TtnProvisioningOptions
     /// <summary>Whether provisioning also creates a gateway API key for the tenant. Defaults to false.</summary>
     public bool CreateGatewayApiKey { get; set; }
 
-    /// <summary>
-    /// The most end devices a tenant's application may hold; registering or importing more is refused before any device
-    /// is written (the count is read from The Things Stack). Null (the default): no limit. Used by the device services
-    /// (<c>AddDevices()</c>, package Ttn.Provisioning.Devices).
-    /// </summary>
-    public int? MaxDevicesPerTenant { get; set; }
-
-    /// <summary>
-    /// How recent a gateway's last status message (or, without one, its connection) must be for the gateway to count as
-    /// online. Defaults to 5 minutes (gateways report their status every 30 seconds to a few minutes). Used by the gateway
-    /// service (<c>AddDevices()</c>, package Ttn.Provisioning.Devices).
-    /// </summary>
-    public TimeSpan GatewayOnlineWithin { get; set; } = TimeSpan.FromMinutes(5);
-
     /// <summary>How many collision-safe organization ids to try when the derived one belongs to someone else. Defaults to 3.</summary>
     public int MaxOrganizationIdRotations { get; set; } = 3;
 

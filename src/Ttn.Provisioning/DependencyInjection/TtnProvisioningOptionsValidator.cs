@@ -76,16 +76,6 @@ internal sealed class TtnProvisioningOptionsValidator : IValidateOptions<TtnProv
             failures.Add("TtnProvisioningOptions.HistoryLimit must be between 1 and 10,000.");
         }
 
-        if (options.MaxDevicesPerTenant is < 0)
-        {
-            failures.Add("TtnProvisioningOptions.MaxDevicesPerTenant must not be negative (null: no limit).");
-        }
-
-        if (options.GatewayOnlineWithin <= TimeSpan.Zero)
-        {
-            failures.Add("TtnProvisioningOptions.GatewayOnlineWithin must be positive.");
-        }
-
         if (options.WebhookSecretGracePeriod < TimeSpan.Zero || options.WebhookSecretGracePeriod > TimeSpan.FromDays(1))
         {
             failures.Add("TtnProvisioningOptions.WebhookSecretGracePeriod must be between zero and one day.");

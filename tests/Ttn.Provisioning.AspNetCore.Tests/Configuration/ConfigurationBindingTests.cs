@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Ttn.Provisioning.AspNetCore.Endpoints;
 using Ttn.Provisioning.Authorization;
+using Ttn.Provisioning.Devices;
 using Ttn.Provisioning.Secrets;
 using Ttn.Provisioning.ThingsStack;
 
@@ -32,8 +33,8 @@ public sealed class ConfigurationBindingTests
         ["Ttn:CreateGatewayApiKey"] = "true",
         ["Ttn:MaxOrganizationIdRotations"] = "5",
         ["Ttn:HistoryLimit"] = "500",
-        ["Ttn:MaxDevicesPerTenant"] = "1000",
-        ["Ttn:GatewayOnlineWithin"] = "00:02:00",
+        ["Ttn:Devices:MaxDevicesPerTenant"] = "1000",
+        ["Ttn:Devices:GatewayOnlineWithin"] = "00:02:00",
         ["Ttn:OrganizationApiKeyRights:0"] = "RIGHT_ORGANIZATION_ALL",
         ["Ttn:OrganizationApiKeyRights:1"] = "RIGHT_APPLICATION_ALL",
         ["Ttn:OrganizationApiKeyRights:2"] = "RIGHT_GATEWAY_ALL",
@@ -88,7 +89,6 @@ public sealed class ConfigurationBindingTests
         Assert.True(options.CreateGatewayApiKey);
         Assert.Equal(5, options.MaxOrganizationIdRotations);
         Assert.Equal(500, options.HistoryLimit);
-        Assert.Equal((1000, TimeSpan.FromMinutes(2)), (options.MaxDevicesPerTenant, options.GatewayOnlineWithin));
         Assert.Equal(["RIGHT_ORGANIZATION_ALL", "RIGHT_APPLICATION_ALL", "RIGHT_GATEWAY_ALL"], options.OrganizationApiKeyRights);
         Assert.Equal(["RIGHT_APPLICATION_ALL"], options.ApplicationApiKeyRights);
         Assert.Equal(["RIGHT_GATEWAY_INFO", "RIGHT_GATEWAY_LINK"], options.GatewayApiKeyRights);
@@ -112,6 +112,8 @@ public sealed class ConfigurationBindingTests
             (endpoints.TenantClaimType, endpoints.UserIdClaimType, endpoints.RoleClaimType, endpoints.DestructiveRateLimiterPolicy));
         Assert.True(endpoints.RequireAntiforgeryToken);
         Assert.Equal((12.5, 16), (endpoints.ImportMaxRequestsPerSecond, endpoints.ImportMaxConcurrency));
+        var devices = services.GetRequiredService<IOptions<TtnDeviceOptions>>().Value;
+        Assert.Equal((1000, TimeSpan.FromMinutes(2)), (devices.MaxDevicesPerTenant, devices.GatewayOnlineWithin));
     }
 
     [Fact]
@@ -129,9 +131,25 @@ public sealed class ConfigurationBindingTests
             .Concat(Settable(typeof(SecretProtectionOptions), "Ttn:Secrets:"))
             .Concat(Settable(typeof(SecretKeyOptions), "Ttn:Secrets:Keys:"))
             .Concat(Settable(typeof(TtnEndpointOptions), "Ttn:Endpoints:"))
+            .Concat(Settable(typeof(TtnDeviceOptions), "Ttn:Devices:"))
             .Select(k => k.Replace("Keys:Id", "Keys", StringComparison.Ordinal).Replace("Keys:Key", "Keys", StringComparison.Ordinal));
 
         Assert.All(settings, setting => Assert.Contains(setting, keys));
+    }
+
+    [Fact]
+    public void Device_options_set_in_code_with_add_devices_win_over_the_configured_ones()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(Required)
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Ttn:Devices:MaxDevicesPerTenant"] = "1000" })
+            .Build();
+        var collection = new ServiceCollection();
+        collection.AddTtnProvisioning(configuration.GetSection("Ttn")).AddDevices(o => o.MaxDevicesPerTenant = 5);
+
+        using var services = collection.BuildServiceProvider();
+
+        Assert.Equal(5, services.GetRequiredService<IOptions<TtnDeviceOptions>>().Value.MaxDevicesPerTenant);
     }
 
     [Fact]
@@ -150,6 +168,8 @@ public sealed class ConfigurationBindingTests
     [InlineData("IdPrefix", "Not Valid", "TtnProvisioningOptions.IdPrefix must be")]
     [InlineData("Secrets:PrimaryKeyId", "missing", "The primary secret key id 'missing' is not in the key ring")]
     [InlineData("ThingsStack:IdentityServerUri", "ftp://eu1.cloud.thethings.network", "IdentityServerUri")]
+    [InlineData("Devices:MaxDevicesPerTenant", "-1", "TtnDeviceOptions.MaxDevicesPerTenant must not be negative")]
+    [InlineData("Devices:GatewayOnlineWithin", "00:00:00", "TtnDeviceOptions.GatewayOnlineWithin must be positive")]
     public void Validation_still_names_the_bad_entry_and_never_a_key(string key, string value, string named)
     {
         using var services = Build(Required, new() { ["Ttn:" + key] = value });
@@ -242,8 +262,9 @@ public sealed class ConfigurationBindingTests
             builder.AddInMemoryCollection(source);
         }
 
+        // As the README's host: the device services, whose options bind from Ttn:Devices, are added to the builder.
         var collection = new ServiceCollection();
-        collection.AddTtnProvisioning(builder.Build().GetSection("Ttn"));
+        collection.AddTtnProvisioning(builder.Build().GetSection("Ttn")).AddDevices();
         return collection.BuildServiceProvider();
     }
 }

@@ -170,7 +170,7 @@ public sealed class DeviceEndpointTests
     [Fact]
     public async Task A_device_beyond_the_tenants_limit_is_409_refused()
     {
-        await using var host = await EndpointHost.StartAsync(configure: o => o.MaxDevicesPerTenant = 1);
+        await using var host = await EndpointHost.StartAsync(deviceOptions: o => o.MaxDevicesPerTenant = 1);
         await host.ProvisionAsync();
         await host.Devices.RegisterDeviceAsync(EndpointHost.Owner(), Device(1));
 

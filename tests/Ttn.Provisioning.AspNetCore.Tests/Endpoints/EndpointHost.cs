@@ -69,7 +69,8 @@ internal sealed partial class EndpointHost : IAsyncDisposable
         Action<WebApplication>? app = null,
         string[]? adminRights = null,
         bool theThingsNetworkCloud = false,
-        bool devices = true)
+        bool devices = true,
+        Action<TtnDeviceOptions>? deviceOptions = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
         var fakeOptions = new FakeThingsStackOptions { TimeProvider = time };
@@ -108,7 +109,7 @@ internal sealed partial class EndpointHost : IAsyncDisposable
                 .ConfigurePrimaryHttpMessageHandler(() => fake.CreateHandler()));
         if (devices)
         {
-            provisioning.AddDevices();
+            provisioning.AddDevices(deviceOptions);
         }
 
         services?.Invoke(builder.Services);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Ttn.Provisioning.Devices;
 using Ttn.Provisioning.Gateways;
 using Ttn.Provisioning.Secrets;
@@ -45,6 +46,55 @@ public sealed class AddDevicesTests
         Assert.IsType<OwnDeviceStore>(provider.GetRequiredService<IDeviceStore>());
         Assert.NotNull(provider.GetRequiredService<IDeviceService>());
         Assert.Single(services, d => d.ServiceType == typeof(IDeviceStore));
+    }
+
+    [Fact]
+    public void Add_devices_sets_the_device_options_and_the_defaults_hold_without_it()
+    {
+        var configured = new ServiceCollection();
+        AddProvisioning(configured).AddDevices(o => o.MaxDevicesPerTenant = 7);
+        var defaults = new ServiceCollection();
+        AddProvisioning(defaults).AddDevices();
+        using var withLimit = Build(configured);
+        using var withDefaults = Build(defaults);
+
+        withLimit.GetRequiredService<IStartupValidator>().Validate();
+        withDefaults.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.Equal(7, withLimit.GetRequiredService<IOptions<TtnDeviceOptions>>().Value.MaxDevicesPerTenant);
+        var options = withDefaults.GetRequiredService<IOptions<TtnDeviceOptions>>().Value;
+        Assert.Equal((null, TimeSpan.FromMinutes(5)), (options.MaxDevicesPerTenant, options.GatewayOnlineWithin));
+    }
+
+    [Theory]
+    [InlineData(-1, 5, "TtnDeviceOptions.MaxDevicesPerTenant must not be negative")]
+    [InlineData(null, 0, "TtnDeviceOptions.GatewayOnlineWithin must be positive")]
+    [InlineData(null, -1, "TtnDeviceOptions.GatewayOnlineWithin must be positive")]
+    public void Device_options_out_of_range_stop_the_host_at_start_naming_the_setting(int? max, int onlineMinutes, string expected)
+    {
+        var services = new ServiceCollection();
+        AddProvisioning(services).AddDevices(o =>
+        {
+            o.MaxDevicesPerTenant = max;
+            o.GatewayOnlineWithin = TimeSpan.FromMinutes(onlineMinutes);
+        });
+        using var provider = Build(services);
+
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(expected, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Zero_devices_per_tenant_is_a_limit_not_a_mistake()
+    {
+        var services = new ServiceCollection();
+        AddProvisioning(services).AddDevices(o => o.MaxDevicesPerTenant = 0);
+        using var provider = Build(services);
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.Equal(0, provider.GetRequiredService<IOptions<TtnDeviceOptions>>().Value.MaxDevicesPerTenant);
     }
 
     private static ITtnProvisioningBuilder AddProvisioning(IServiceCollection services) =>

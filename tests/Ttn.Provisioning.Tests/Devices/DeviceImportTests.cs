@@ -207,7 +207,7 @@ public sealed class DeviceImportTests
     [Fact]
     public async Task An_import_that_would_pass_the_device_limit_is_refused_before_any_write()
     {
-        await using var host = new ProvisioningTestHost(o => o.MaxDevicesPerTenant = 3);
+        await using var host = new ProvisioningTestHost(devices: o => o.MaxDevicesPerTenant = 3);
         await ReadyTenantAsync(host);
         await host.Devices.RegisterDeviceAsync(Owner(), Device(1));
         host.Fake.Journal.Clear();

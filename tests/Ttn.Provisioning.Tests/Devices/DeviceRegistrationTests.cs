@@ -175,7 +175,7 @@ public sealed class DeviceRegistrationTests
     [Fact]
     public async Task The_device_limit_refuses_a_new_device_before_anything_is_written()
     {
-        await using var host = new ProvisioningTestHost(o => o.MaxDevicesPerTenant = 1);
+        await using var host = new ProvisioningTestHost(devices: o => o.MaxDevicesPerTenant = 1);
         await ReadyTenantAsync(host);
         await host.Devices.RegisterDeviceAsync(Owner(), Device(1));
         host.Fake.Journal.Clear();

@@ -140,6 +140,23 @@ public sealed class GatewayTests
     }
 
     [Fact]
+    public async Task The_online_window_set_with_add_devices_decides_whether_a_connected_gateway_is_online()
+    {
+        await using var host = new ProvisioningTestHost(devices: o => o.GatewayOnlineWithin = TimeSpan.FromHours(2));
+        await ReadyTenantAsync(host);
+        await host.Gateways.RegisterGatewayAsync(Owner(), Gateway(1));
+        var now = host.Time.GetUtcNow();
+        host.Fake.SetGatewayConnectionStats("eui-b827ebfffe000001", new FakeGatewayConnectionStats
+        {
+            ConnectedAt = now.AddHours(-3), LastStatusReceivedAt = now.AddHours(-1),
+        });
+
+        var status = await host.Gateways.GetGatewayStatusAsync(Owner(), ["eui-b827ebfffe000001"]);
+
+        Assert.True(Assert.Single(status.Gateways).IsOnline);
+    }
+
+    [Fact]
     public async Task Removing_without_a_purging_admin_key_frees_the_eui_and_says_the_id_stays_reserved()
     {
         await using var host = new ProvisioningTestHost();

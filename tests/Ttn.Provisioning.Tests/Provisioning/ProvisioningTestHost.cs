@@ -29,9 +29,10 @@ internal sealed class ProvisioningTestHost : IAsyncDisposable
         Action<TtnProvisioningOptions>? configure = null,
         Action<IServiceCollection>? services = null,
         Action<FakeThingsStackOptions>? fake = null,
+        Action<TtnDeviceOptions>? devices = null,
         bool adminIsTtsAdmin = false,
         params string[] adminRights)
-        : this(realTime: false, configure, services, fake, adminIsTtsAdmin, adminRights)
+        : this(realTime: false, configure, services, fake, devices, adminIsTtsAdmin, adminRights)
     {
     }
 
@@ -41,6 +42,7 @@ internal sealed class ProvisioningTestHost : IAsyncDisposable
         Action<TtnProvisioningOptions>? configure = null,
         Action<IServiceCollection>? services = null,
         Action<FakeThingsStackOptions>? fake = null,
+        Action<TtnDeviceOptions>? devices = null,
         bool adminIsTtsAdmin = false,
         params string[] adminRights)
     {
@@ -69,7 +71,7 @@ internal sealed class ProvisioningTestHost : IAsyncDisposable
                 .AddHttpMessageHandler(() => new OpenApiValidatingHandler(Validator))
                 .AddHttpMessageHandler(() => new InFlightCounter(this))
                 .ConfigurePrimaryHttpMessageHandler(() => Fake.CreateHandler()))
-            .AddDevices();
+            .AddDevices(devices);
         collection.AddSingleton<ICredentialStore>(CrashStore);
         collection.AddSingleton<IDeviceStore>(DeviceStore);
         services?.Invoke(collection);

@@ -1,10 +1,11 @@
 using Ttn.Provisioning.DeviceRegistration;
+using Ttn.Provisioning.Devices;
 using Ttn.Provisioning.Storage;
 
 namespace Ttn.Provisioning.Operations;
 
 /// <summary>
-/// The tenant's device limit (<see cref="TtnProvisioningOptions.MaxDevicesPerTenant"/>), checked before any device is
+/// The tenant's device limit (<see cref="TtnDeviceOptions.MaxDevicesPerTenant"/>), checked before any device is
 /// written: the count comes from the Identity Server's list (one request for its total), and devices it already holds
 /// do not count as new.
 /// </summary>
@@ -14,7 +15,7 @@ internal static class DeviceLimit
     public static async Task<TenantError?> RefusesAsync(
         DeviceSession session, IReadOnlyCollection<string> deviceIds, CancellationToken cancellationToken)
     {
-        if (session.Services.Options.MaxDevicesPerTenant is not { } max)
+        if (session.Services.DeviceOptions.MaxDevicesPerTenant is not { } max)
         {
             return null;
         }
@@ -51,11 +52,11 @@ internal static class DeviceLimit
 
     /// <summary>Null when <paramref name="added"/> new devices keep the tenant within its limit; otherwise why not.</summary>
     public static TenantError? Exceeds(DeviceSession session, int existing, int added) =>
-        session.Services.Options.MaxDevicesPerTenant is not { } max || existing + added <= max
+        session.Services.DeviceOptions.MaxDevicesPerTenant is not { } max || existing + added <= max
             ? null
             : TenantError.Local(
                 null,
                 $"The tenant's application holds {existing} device(s) and {added} would be added; the limit is {max} "
-                + "(TtnProvisioningOptions.MaxDevicesPerTenant). Nothing was registered.",
+                + "(TtnDeviceOptions.MaxDevicesPerTenant). Nothing was registered.",
                 session.Now);
 }

@@ -106,7 +106,7 @@ internal sealed class GatewayStatusOperation : DeviceOperation<GatewayStatusResu
         return new GatewayStatus(gatewayId)
         {
             IsConnected = connected,
-            IsOnline = connected && heard is { } at && now - at <= Services.Options.GatewayOnlineWithin,
+            IsOnline = connected && heard is { } at && now - at <= Services.DeviceOptions.GatewayOnlineWithin,
             Protocol = stats.Protocol,
             ConnectedAt = stats.ConnectedAt,
             LastStatusReceivedAt = stats.LastStatusReceivedAt,
