@@ -9,8 +9,25 @@ namespace Ttn.Provisioning.AspNetCore.Configuration;
 /// </summary>
 internal static class TtnOptionsBinder
 {
+    /// <summary>Settings that moved to another section: a value left at the old key would otherwise be ignored.</summary>
+    private static readonly (string Old, string New)[] Moved =
+    [
+        ("MaxDevicesPerTenant", "Devices:MaxDevicesPerTenant"),
+        ("GatewayOnlineWithin", "Devices:GatewayOnlineWithin"),
+    ];
+
     public static void Bind(IConfiguration section, TtnProvisioningOptions options)
     {
+        var path = section is IConfigurationSection named ? named.Path + ":" : string.Empty;
+        foreach (var (old, now) in Moved)
+        {
+            if (section[old] is not null)
+            {
+                throw new InvalidOperationException(
+                    $"Configuration entry '{path}{old}' has moved to '{path}{now}' (read by AddDevices()); move the value there.");
+            }
+        }
+
         // Scalars, and the nested ThingsStack and Secrets objects (get-only: bound in place).
         section.Bind(options);
 

@@ -3,8 +3,9 @@ using Ttn.Provisioning.Secrets;
 namespace Ttn.Provisioning.Authorization;
 
 /// <summary>
-/// The role × operation table the <see cref="RolePolicyEvaluator"/> enforces. Starts as the default table;
-/// a host may change it. Anything not listed is denied.
+/// The role × operation table the <see cref="RolePolicyEvaluator"/> enforces. Starts as the default table; a host
+/// changes an operation's roles with <see cref="Allow"/> and a secret's readers with <see cref="Reveal"/>. Anything not
+/// listed is denied.
 /// </summary>
 /// <remarks>
 /// Default table:
@@ -19,17 +20,18 @@ namespace Ttn.Provisioning.Authorization;
 /// <item><term>every other operation</term><description>Owner, Admin</description></item>
 /// </list>
 /// Of the credentials, a Manager sees the application key and the webhook secret in plain text; the organization and
-/// gateway keys, which can mint keys or control gateways, only Owner and Admin (<see cref="SecretReaders"/>).
+/// gateway keys, which can mint keys or control gateways, only Owner and Admin (<see cref="Reveal"/> changes it).
 /// </remarks>
 public sealed class RolePolicyOptions
 {
-    /// <summary>The roles allowed each operation. Replace an entry to change the policy for that operation.</summary>
-    public IDictionary<ProvisioningOperation, ISet<TenantRole>> AllowedRoles { get; } = CreateDefaultTable();
+    /// <summary>The roles allowed each operation (<see cref="Allow"/> replaces an entry).</summary>
+    internal IDictionary<ProvisioningOperation, ISet<TenantRole>> AllowedRoles { get; } = CreateDefaultTable();
 
     /// <summary>
-    /// The roles that see each secret in plain text when they read credentials; the others see its last four characters.
+    /// The roles that see each secret in plain text when they read credentials; the others see its last four characters
+    /// (<see cref="Reveal"/> replaces an entry).
     /// </summary>
-    public IDictionary<SecretField, ISet<TenantRole>> SecretReaders { get; } = CreateDefaultSecretReaders();
+    internal IDictionary<SecretField, ISet<TenantRole>> SecretReaders { get; } = CreateDefaultSecretReaders();
 
     /// <summary>Lets <paramref name="roles"/>, and only them, see <paramref name="secret"/> in plain text.</summary>
     /// <param name="secret">The secret.</param>

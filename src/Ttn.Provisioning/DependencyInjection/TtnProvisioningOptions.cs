@@ -81,7 +81,7 @@ public sealed class TtnProvisioningOptions
     public bool CreateGatewayApiKey { get; set; }
 
     /// <summary>How many collision-safe organization ids to try when the derived one belongs to someone else. Defaults to 3.</summary>
-    public int MaxOrganizationIdRotations { get; set; } = 3;
+    internal int MaxOrganizationIdRotations { get; set; } = 3;
 
     /// <summary>The rights of the organization API key the library creates.</summary>
     public IList<string> OrganizationApiKeyRights { get; } =

@@ -31,7 +31,6 @@ public sealed class ConfigurationBindingTests
         ["Ttn:WebhookVerifierRefreshInterval"] = "00:00:10",
         ["Ttn:WebhookVerifierCapacity"] = "500",
         ["Ttn:CreateGatewayApiKey"] = "true",
-        ["Ttn:MaxOrganizationIdRotations"] = "5",
         ["Ttn:HistoryLimit"] = "500",
         ["Ttn:Devices:MaxDevicesPerTenant"] = "1000",
         ["Ttn:Devices:GatewayOnlineWithin"] = "00:02:00",
@@ -87,7 +86,6 @@ public sealed class ConfigurationBindingTests
         Assert.Equal((TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30)), (options.LeaseDuration, options.WebhookSecretGracePeriod));
         Assert.Equal((TimeSpan.FromSeconds(10), 500), (options.WebhookVerifierRefreshInterval, options.WebhookVerifierCapacity));
         Assert.True(options.CreateGatewayApiKey);
-        Assert.Equal(5, options.MaxOrganizationIdRotations);
         Assert.Equal(500, options.HistoryLimit);
         Assert.Equal(["RIGHT_ORGANIZATION_ALL", "RIGHT_APPLICATION_ALL", "RIGHT_GATEWAY_ALL"], options.OrganizationApiKeyRights);
         Assert.Equal(["RIGHT_APPLICATION_ALL"], options.ApplicationApiKeyRights);
@@ -180,6 +178,18 @@ public sealed class ConfigurationBindingTests
         Assert.True(text.Contains(named, StringComparison.Ordinal), text);
         Assert.DoesNotContain("SECRETPART", text, StringComparison.Ordinal);
         Assert.DoesNotContain(KeyA, text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("MaxDevicesPerTenant", "1000")]
+    [InlineData("GatewayOnlineWithin", "00:02:00")]
+    public void A_device_setting_at_its_old_key_stops_the_host_at_start_naming_the_new_key(string key, string value)
+    {
+        using var services = Build(Required, new() { ["Ttn:" + key] = value });
+
+        var failure = Assert.ThrowsAny<Exception>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains($"'Ttn:{key}' has moved to 'Ttn:Devices:{key}'", failure.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ public sealed partial class SourceConventionsTests
 {
     private const int MaxLineLength = 140;
     private const int MaxFileLines = 300;
+    private const int MaxCoreApiLines = 550;
 
     [Fact]
     public void No_line_of_shipped_code_is_longer_than_the_editorconfig_limit()
@@ -30,6 +31,17 @@ public sealed partial class SourceConventionsTests
             .ToArray();
 
         Assert.True(longFiles.Length == 0, "Files over 300 lines (split them by concept):\n" + string.Join("\n", longFiles));
+    }
+
+    [Fact]
+    public void The_core_public_api_stays_within_its_budget_of_550_lines()
+    {
+        var lines = File.ReadLines(Path.Combine(Repository.Root, "src", "Ttn.Provisioning", "PublicAPI.Unshipped.txt")).Count();
+
+        Assert.True(
+            lines <= MaxCoreApiLines,
+            $"The core's PublicAPI.Unshipped.txt has {lines} lines, over {MaxCoreApiLines}: look for a shape that needs fewer "
+            + "members (docs/ARCHITECTURE.md, \"What is public, and in which shape\") before raising the budget.");
     }
 
     [Fact]
