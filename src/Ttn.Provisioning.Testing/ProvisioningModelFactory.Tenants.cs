@@ -112,7 +112,8 @@ public static partial class ProvisioningModelFactory
     /// <param name="outcome">How the operation ended.</param>
     /// <param name="tenantId">The tenant acted on.</param>
     /// <param name="credentials">The credentials (see <see cref="TenantCredentials"/>).</param>
-    /// <param name="status">Where the tenant's provisioning stands (see <see cref="Provisioning.TenantStatus"/>).</param>
+    /// <param name="status">Where the tenant's provisioning stands (see <see cref="Provisioning.TenantStatus"/>); when left
+    /// out, an Idle status of <paramref name="tenantId"/>, or none for a denial, as the service answers.</param>
     /// <param name="error">The error, for a failure or a tenant not configured.</param>
     /// <param name="denial">The policy decision, for a denial.</param>
     /// <param name="ttsRequestCount">How many requests the operation sent to TTS.</param>
@@ -129,7 +130,7 @@ public static partial class ProvisioningModelFactory
         Outcome = outcome,
         TenantId = tenantId,
         Credentials = credentials,
-        Status = status,
+        Status = status ?? (outcome == ProvisioningOutcome.Denied ? null : TenantStatus(tenantId: tenantId)),
         Error = error,
         Denial = denial,
         TtsRequestCount = ttsRequestCount,

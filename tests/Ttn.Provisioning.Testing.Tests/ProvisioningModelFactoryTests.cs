@@ -67,6 +67,16 @@ public sealed class ProvisioningModelFactoryTests
     }
 
     [Fact]
+    public void A_credentials_result_built_without_a_status_carries_an_idle_one_as_the_service_does_and_none_when_denied()
+    {
+        var allowed = ProvisioningModelFactory.TenantCredentialsResult(tenantId: "acme");
+        var denied = ProvisioningModelFactory.TenantCredentialsResult(ProvisioningOutcome.Denied);
+
+        Assert.Equal(("acme", ProvisioningState.Idle), (allowed.Status!.TenantId, allowed.Status.State));
+        Assert.Null(denied.Status);
+    }
+
+    [Fact]
     public void A_factory_built_credential_shows_no_more_than_its_last_four_characters()
     {
         var credential = ProvisioningModelFactory.StoredCredential(SafeDecrypt.Decrypted("the-whole-secret-WXYZ"), lastFour: "WXYZ");

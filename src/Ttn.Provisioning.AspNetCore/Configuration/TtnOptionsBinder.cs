@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Ttn.Provisioning.Secrets;
 
@@ -9,22 +10,26 @@ namespace Ttn.Provisioning.AspNetCore.Configuration;
 /// </summary>
 internal static class TtnOptionsBinder
 {
-    /// <summary>Settings that moved to another section: a value left at the old key would otherwise be ignored.</summary>
-    private static readonly (string Old, string New)[] Moved =
+    /// <summary>
+    /// Settings that moved or are no longer settings: a value left at such a key would otherwise be ignored without a word.
+    /// </summary>
+    private static readonly (string Key, string Remedy)[] Retired =
     [
-        ("MaxDevicesPerTenant", "Devices:MaxDevicesPerTenant"),
-        ("GatewayOnlineWithin", "Devices:GatewayOnlineWithin"),
+        ("MaxDevicesPerTenant", "has moved to '{0}Devices:MaxDevicesPerTenant' (read by AddDevices()); move the value there"),
+        ("GatewayOnlineWithin", "has moved to '{0}Devices:GatewayOnlineWithin' (read by AddDevices()); move the value there"),
+        ("MaxOrganizationIdRotations", "is no longer a setting (3 collision-safe ids are tried); remove it"),
+        ("ThingsStack:PageSize", "is no longer a setting (lists are read 100 items a page); remove it"),
     ];
 
     public static void Bind(IConfiguration section, TtnProvisioningOptions options)
     {
         var path = section is IConfigurationSection named ? named.Path + ":" : string.Empty;
-        foreach (var (old, now) in Moved)
+        foreach (var (key, remedy) in Retired)
         {
-            if (section[old] is not null)
+            if (section[key] is not null)
             {
                 throw new InvalidOperationException(
-                    $"Configuration entry '{path}{old}' has moved to '{path}{now}' (read by AddDevices()); move the value there.");
+                    $"Configuration entry '{path}{key}' " + string.Format(CultureInfo.InvariantCulture, remedy, path) + ".");
             }
         }
 

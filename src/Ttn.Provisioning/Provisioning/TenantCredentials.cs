@@ -92,7 +92,8 @@ public sealed class TenantCredentialsResult : OperationResult
 
     /// <summary>
     /// Where the tenant's provisioning stands (state, failed step, last error, attempts, next action), the same view
-    /// <see cref="IProvisioningService.GetStatusAsync"/> returns; Idle when nothing is stored. Null only when Denied.
+    /// <see cref="IProvisioningService.GetStatusAsync"/> returns; Idle when nothing is stored. Null only when Denied. A
+    /// role allowed to read credentials thus sees the status too, whatever the policy says of GetStatus.
     /// </summary>
     public TenantStatus? Status { get; internal init; }
 }

@@ -181,15 +181,18 @@ public sealed class ConfigurationBindingTests
     }
 
     [Theory]
-    [InlineData("MaxDevicesPerTenant", "1000")]
-    [InlineData("GatewayOnlineWithin", "00:02:00")]
-    public void A_device_setting_at_its_old_key_stops_the_host_at_start_naming_the_new_key(string key, string value)
+    [InlineData("MaxDevicesPerTenant", "1000", "'Ttn:MaxDevicesPerTenant' has moved to 'Ttn:Devices:MaxDevicesPerTenant'")]
+    [InlineData("GatewayOnlineWithin", "00:02:00", "'Ttn:GatewayOnlineWithin' has moved to 'Ttn:Devices:GatewayOnlineWithin'")]
+    [InlineData("MaxOrganizationIdRotations", "5", "'Ttn:MaxOrganizationIdRotations' is no longer a setting")]
+    [InlineData("ThingsStack:PageSize", "250", "'Ttn:ThingsStack:PageSize' is no longer a setting")]
+    public void A_retired_setting_stops_the_host_at_start_saying_what_to_do_instead_of_being_ignored(
+        string key, string value, string said)
     {
         using var services = Build(Required, new() { ["Ttn:" + key] = value });
 
         var failure = Assert.ThrowsAny<Exception>(() => services.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains($"'Ttn:{key}' has moved to 'Ttn:Devices:{key}'", failure.ToString(), StringComparison.Ordinal);
+        Assert.Contains(said, failure.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,7 +19,8 @@ public sealed class CredentialsAnswerTests
 
         Assert.Equal(ProvisioningOutcome.Succeeded, result.Outcome);
         var status = result.Status!;
-        Assert.Equal((ProvisioningState.Failed, ProvisioningStep.ApplicationApiKey, 2), (status.State, status.CurrentStep, status.AttemptCount));
+        Assert.Equal(
+            (ProvisioningState.Failed, ProvisioningStep.ApplicationApiKey, 2), (status.State, status.CurrentStep, status.AttemptCount));
         Assert.Equal(503, status.LastError!.HttpStatus);
         Assert.True(result.Credentials!.OrganizationApiKey.Secret.IsDecrypted);
     }
