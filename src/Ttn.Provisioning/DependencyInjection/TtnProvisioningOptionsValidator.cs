@@ -99,11 +99,6 @@ internal sealed class TtnProvisioningOptionsValidator : IValidateOptions<TtnProv
                 + "the Application Server sets that header itself, so the secret would be lost.");
         }
 
-        if (options.MaxOrganizationIdRotations is < 0 or > 10)
-        {
-            failures.Add("TtnProvisioningOptions.MaxOrganizationIdRotations must be between 0 and 10.");
-        }
-
         CheckRights(failures, nameof(options.OrganizationApiKeyRights), options.OrganizationApiKeyRights);
         CheckRights(failures, nameof(options.ApplicationApiKeyRights), options.ApplicationApiKeyRights);
         CheckRights(failures, nameof(options.GatewayApiKeyRights), options.GatewayApiKeyRights);

@@ -43,8 +43,9 @@ public sealed partial class AesGcmSecretProtector : ISecretProtector, IDisposabl
     /// The clock that ends the legacy migration window (<see cref="SecretProtectionOptions.AllowLegacyFormatsUntil"/>);
     /// the system clock when null.
     /// </param>
-    /// <exception cref="OptionsValidationException">The key ring is invalid (see
-    /// <see cref="SecretProtectionOptionsValidator"/>).</exception>
+    /// <exception cref="OptionsValidationException">The key ring is invalid (for example no keys, a key that is not 32 bytes
+    /// of base64, a repeated id, a primary key id not in the ring, or a legacy salt without its window); the message names
+    /// the entry, never a key.</exception>
     public AesGcmSecretProtector(IOptions<SecretProtectionOptions> options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -67,9 +68,6 @@ public sealed partial class AesGcmSecretProtector : ISecretProtector, IDisposabl
         _legacyUntil = value.AllowLegacyFormatsUntil;
         _timeProvider = timeProvider ?? TimeProvider.System;
     }
-
-    /// <summary>The id of the key that seals new secrets.</summary>
-    internal string PrimaryKeyId => _primary.Id;
 
     /// <summary>Fills the nonce of each new token; random except in the known-answer test of the token format.</summary>
     internal Action<Span<byte>> FillNonce { get; init; } = RandomNumberGenerator.Fill;

@@ -40,11 +40,6 @@ internal sealed class ThingsStackOptionsValidator : IValidateOptions<ThingsStack
             failures.Add("ThingsStackOptions.BaseRetryDelay must be zero or more and not exceed MaxRetryDelay.");
         }
 
-        if (options.PageSize is < 1 or > 1000)
-        {
-            failures.Add("ThingsStackOptions.PageSize must be between 1 and 1000 (the Identity Server maximum).");
-        }
-
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
